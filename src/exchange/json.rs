@@ -1,0 +1,147 @@
+//! The interchange format: a whole school as one JSON document. Keys are English snake_case,
+//! enumerated values the Chinese terms users see, dates ISO 8601, decimals strings. Output is
+//! deterministic so `dump` → `load` → `dump` gives identical bytes.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::SchoolProfile;
+use crate::store::{SchoolFile, StoreError};
+
+/// Names the format, so a JSON file from elsewhere is recognised as not ours.
+pub const FORMAT: &str = "yitihua";
+
+/// Raised whenever a key is added or changes meaning; older readers refuse newer documents.
+pub const VERSION: u32 = 1;
+
+/// A whole school. Later areas (declarations, teachers, resources) add their sections here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub school: SchoolProfile,
+}
+
+/// Why a document could not be read or loaded.
+#[derive(Debug)]
+pub enum ExchangeError {
+    /// Not valid JSON, or not the shape of our format; serde's line and column are kept.
+    Syntax(serde_json::Error),
+    NotOurs(String),
+    NewerVersion(u32),
+    /// Values that break a rule, each worded for the user.
+    Invalid(Vec<String>),
+    Store(StoreError),
+}
+
+impl std::fmt::Display for ExchangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Syntax(e) => write!(
+                f,
+                "JSON 格式错误（第{}行第{}列）：{}",
+                e.line(),
+                e.column(),
+                describe_serde(e)
+            ),
+            Self::NotOurs(found) => write!(
+                f,
+                "这不是申报助手的数据文件（format 应为“{FORMAT}”，实际为“{found}”）"
+            ),
+            Self::NewerVersion(v) => write!(
+                f,
+                "数据文件是第{v}版格式，本程序只支持到第{VERSION}版，请先升级程序"
+            ),
+            Self::Invalid(problems) => write!(f, "数据有误：{}", problems.join("；")),
+            Self::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ExchangeError {}
+
+impl From<StoreError> for ExchangeError {
+    fn from(e: StoreError) -> Self {
+        ExchangeError::Store(e)
+    }
+}
+
+/// serde's messages are English; the common cases are said in Chinese, the rest passed on.
+fn describe_serde(e: &serde_json::Error) -> String {
+    let raw = e.to_string();
+    let msg = raw.split(" at line ").next().unwrap_or(&raw);
+    if let Some(field) = msg.strip_prefix("missing field ") {
+        format!("缺少字段 {field}")
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let field = rest.split(',').next().unwrap_or(rest);
+        format!("未知字段 {field}")
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let value = rest.split(',').next().unwrap_or(rest);
+        format!("无效的取值 {value}")
+    } else if e.is_eof() {
+        "文件意外结束".into()
+    } else {
+        msg.to_string()
+    }
+}
+
+impl Document {
+    /// A document for the given school, at the current format version.
+    pub fn new(school: SchoolProfile) -> Document {
+        Document {
+            format: FORMAT.into(),
+            version: VERSION,
+            school,
+        }
+    }
+
+    /// Reads everything the file holds.
+    pub fn from_file(file: &SchoolFile) -> Result<Document, StoreError> {
+        Ok(Document::new(file.profile()?))
+    }
+
+    /// Pretty-printed with a final newline, as `yitihua dump` writes it.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("documents always serialise");
+        s.push('\n');
+        s
+    }
+
+    /// Parses and checks format and version; values are checked by [`Document::create_file`].
+    pub fn parse(json: &str) -> Result<Document, ExchangeError> {
+        #[derive(Deserialize)]
+        struct Envelope {
+            format: Option<String>,
+            version: Option<u32>,
+        }
+        let envelope: Envelope = serde_json::from_str(json).map_err(ExchangeError::Syntax)?;
+        let format = envelope.format.unwrap_or_default();
+        if format != FORMAT {
+            return Err(ExchangeError::NotOurs(format));
+        }
+        match envelope.version {
+            Some(v) if v > VERSION => return Err(ExchangeError::NewerVersion(v)),
+            _ => {}
+        }
+        serde_json::from_str(json).map_err(ExchangeError::Syntax)
+    }
+
+    /// Creates a new school file holding this document. Refuses an existing path and values
+    /// that the forms would refuse, so a loaded file is one the app could have made.
+    pub fn create_file(&self, path: &Path) -> Result<SchoolFile, ExchangeError> {
+        let problems: Vec<String> = self
+            .school
+            .validate()
+            .into_iter()
+            .map(|e| format!("{}：{}", e.field.label(), e.message))
+            .collect();
+        if !problems.is_empty() {
+            return Err(ExchangeError::Invalid(problems));
+        }
+        let file = SchoolFile::create(path, &self.school.normalized())?;
+        file.record_event("从 JSON 数据导入")?;
+        Ok(file)
+    }
+}

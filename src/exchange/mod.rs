@@ -1,0 +1,8 @@
+//! Getting data in and out of a school file: the JSON interchange format (docs/data-format.md)
+//! and the demo schools, which are built as interchange documents so they load through the
+//! same path as a user's file.
+
+pub mod demo;
+pub mod json;
+
+pub use json::{Document, ExchangeError};

@@ -1,0 +1,60 @@
+//! Rotating backups: a consistent copy (`VACUUM INTO`) taken at each open and before each
+//! migration, kept beside the school file where the office will find it.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// Enough to go back a couple of weeks of daily use without filling a disk.
+pub const KEEP: usize = 10;
+
+/// `学校.yth` keeps its backups in `学校-备份/`, next to it.
+pub fn dir_for(school_file: &Path) -> PathBuf {
+    let stem = school_file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "学校".into());
+    school_file.with_file_name(format!("{stem}-备份"))
+}
+
+/// Writes a new backup and removes the oldest beyond [`KEEP`]. Returns the new backup's path.
+pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, StoreError> {
+    let dir = dir_for(school_file);
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Backup(e.to_string()))?;
+    let stem = school_file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut target = dir.join(format!("{stem}-{stamp}.yth"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = dir.join(format!("{stem}-{stamp}-{n}.yth"));
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
+        .map_err(|e| StoreError::Backup(e.to_string()))?;
+    prune(&dir, &stem)?;
+    Ok(target)
+}
+
+fn prune(dir: &Path, stem: &str) -> Result<(), StoreError> {
+    let prefix = format!("{stem}-");
+    let mut backups: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(".yth")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    // Names sort by time within a second; the modification time orders across renames.
+    backups.sort();
+    let excess = backups.len().saturating_sub(KEEP);
+    for (_, path) in backups.into_iter().take(excess) {
+        std::fs::remove_file(path)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! Reads the 100-byte SQLite header with plain file I/O, so a file we are going to refuse is
+//! judged before SQLite opens it (SQLite may write to a file merely by opening it: journal
+//! recovery, WAL mode). Layout: <https://sqlite.org/fileformat.html#the_database_header>.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::{APPLICATION_ID, SCHEMA_VERSION, StoreError};
+
+const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// What the header says about a file that passed every check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Header {
+    pub user_version: i32,
+}
+
+pub(super) fn inspect(path: &Path) -> Result<Header, StoreError> {
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StoreError::NotFound(path.to_path_buf()),
+        _ => StoreError::Io(e),
+    })?;
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Err(StoreError::Empty);
+    }
+    let mut head = Vec::with_capacity(100);
+    file.by_ref().take(100).read_to_end(&mut head)?;
+    if !head.starts_with(&MAGIC[..head.len().min(16)]) {
+        return Err(StoreError::NotSqlite);
+    }
+    if head.len() < 100 {
+        return Err(StoreError::Truncated);
+    }
+    let u16_at = |i: usize| u16::from_be_bytes([head[i], head[i + 1]]);
+    let u32_at = |i: usize| u32::from_be_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
+    if u32_at(68) as i32 != APPLICATION_ID {
+        return Err(StoreError::ForeignDatabase);
+    }
+    let user_version = u32_at(60) as i32;
+    if user_version > SCHEMA_VERSION {
+        return Err(StoreError::NewerVersion {
+            found: user_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let page_size = match u16_at(16) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    // The page count is only trustworthy when written by a SQLite that also bumped the
+    // "version-valid-for" number to match the change counter (SQLite ≥ 3.7.0 always does).
+    let page_count_valid = u32_at(92) == u32_at(24);
+    if page_count_valid && len < page_size * u64::from(u32_at(28)) {
+        return Err(StoreError::Truncated);
+    }
+    Ok(Header { user_version })
+}

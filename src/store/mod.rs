@@ -1,0 +1,24 @@
+//! Persistence. The only place that speaks SQL: one SQLite file per school (`.yth`), plus the
+//! small settings file that remembers recent files.
+
+mod backup;
+mod error;
+mod file;
+mod header;
+mod history;
+mod migrate;
+pub mod paths;
+pub mod recent;
+mod school;
+
+pub use error::StoreError;
+pub use file::SchoolFile;
+pub use history::HistoryEvent;
+pub use migrate::SCHEMA_VERSION;
+
+/// Written into every school file's header (`PRAGMA application_id`, ASCII "YTHA") so a file of
+/// another program is recognised before anything touches it.
+pub const APPLICATION_ID: i32 = 0x5954_4841;
+
+/// The extension school files carry; file dialogs and the OS association use it.
+pub const EXTENSION: &str = "yth";

@@ -1,0 +1,403 @@
+//! The application: which screen is showing, the open school file, and routing of messages.
+
+use std::path::PathBuf;
+
+use iced::keyboard::{self, Key, key};
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length, Subscription, Task, window};
+
+use super::screen::{new_school, school_info, upcoming, welcome};
+use super::widget::{dialog, nav};
+use super::{style, text as t};
+use crate::store::recent::Recent;
+use crate::store::{self, SchoolFile};
+
+/// The five areas of the product, in the order of the work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    School,
+    Declarations,
+    Workload,
+    Resources,
+    Export,
+}
+
+impl Area {
+    const ALL: [(Area, &'static str); 5] = [
+        (Area::School, t::AREA_SCHOOL),
+        (Area::Declarations, t::AREA_DECLARATIONS),
+        (Area::Workload, t::AREA_WORKLOAD),
+        (Area::Resources, t::AREA_RESOURCES),
+        (Area::Export, t::AREA_EXPORT),
+    ];
+}
+
+/// What the app starts with; built from the environment by [`Launch::from_environment`], or
+/// by tests with temp paths.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// A file named on the command line.
+    pub file: Option<PathBuf>,
+    pub recent: Recent,
+    /// Created by the first-run form when there is nothing to reopen.
+    pub default_file: PathBuf,
+}
+
+impl Launch {
+    pub fn from_environment(file: Option<PathBuf>) -> Launch {
+        Launch {
+            file,
+            recent: Recent::default_location(),
+            default_file: store::paths::default_school_file(),
+        }
+    }
+}
+
+pub struct App {
+    recent: Recent,
+    state: State,
+}
+
+enum State {
+    Welcome(welcome::Welcome),
+    NewSchool(new_school::NewSchool),
+    Workspace(Box<Workspace>),
+}
+
+struct Workspace {
+    file: SchoolFile,
+    area: Area,
+    school: school_info::SchoolInfo,
+    /// Set while the "unsaved edits" dialog asks what to do before leaving.
+    leaving: Option<Leave>,
+    leave_error: Option<String>,
+}
+
+/// Where the user wanted to go when the unsaved-edits dialog stopped them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    Area(Area),
+    CloseFile,
+    Exit,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Welcome(welcome::Message),
+    NewSchool(new_school::Message),
+    School(school_info::Message),
+    Navigate(Area),
+    CloseFile,
+    NewFileChosen(Option<PathBuf>),
+    OpenFileChosen(Option<PathBuf>),
+    /// The user's answer in the unsaved-edits dialog.
+    SaveAndLeave,
+    DiscardAndLeave,
+    Stay,
+    CloseRequested,
+    SaveShortcut,
+    FocusNext,
+    FocusPrevious,
+}
+
+impl App {
+    /// Decides the first screen: the named file, else the last file, else the default file,
+    /// else the first-run form that creates the default file.
+    pub fn new(launch: Launch) -> App {
+        let recent_files = launch.recent.load();
+        let mut app = App {
+            recent: launch.recent,
+            state: State::Welcome(welcome::Welcome::new(recent_files.clone(), None)),
+        };
+        let target = launch
+            .file
+            .or_else(|| recent_files.first().cloned())
+            .or_else(|| {
+                launch
+                    .default_file
+                    .exists()
+                    .then(|| launch.default_file.clone())
+            });
+        match target {
+            Some(path) => app.open(path),
+            None => {
+                app.state = State::NewSchool(new_school::NewSchool::new(launch.default_file, true));
+            }
+        }
+        app
+    }
+
+    pub fn title(&self) -> String {
+        match &self.state {
+            State::Workspace(ws) => t::window_title(Some(&ws.school.saved().name)),
+            _ => t::window_title(None),
+        }
+    }
+
+    /// The open file, for tests and for later areas.
+    pub fn file(&self) -> Option<&SchoolFile> {
+        match &self.state {
+            State::Workspace(ws) => Some(&ws.file),
+            _ => None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Welcome(message) => {
+                let State::Welcome(screen) = &mut self.state else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    welcome::Action::New => return pick_new_file(),
+                    welcome::Action::Open => return pick_file_to_open(),
+                    welcome::Action::OpenRecent(path) => self.open(path),
+                    welcome::Action::Forget(path) => {
+                        let files = self.recent.forget(&path).unwrap_or_default();
+                        screen.set_recent(files);
+                    }
+                }
+            }
+            Message::NewFileChosen(Some(path)) => self.start_new(path),
+            Message::OpenFileChosen(Some(path)) => self.open(path),
+            Message::NewFileChosen(None) | Message::OpenFileChosen(None) => {}
+            Message::NewSchool(message) => {
+                let State::NewSchool(screen) = &mut self.state else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    new_school::Action::None => {}
+                    new_school::Action::Cancel => self.show_welcome(None),
+                    new_school::Action::Created(file) => self.enter(file),
+                }
+            }
+            Message::School(message) => {
+                if let State::Workspace(ws) = &mut self.state {
+                    ws.school.update(message, &mut ws.file);
+                }
+            }
+            Message::Navigate(area) => return self.leave(Leave::Area(area)),
+            Message::CloseFile => return self.leave(Leave::CloseFile),
+            Message::CloseRequested => return self.leave(Leave::Exit),
+            Message::SaveAndLeave => {
+                if let State::Workspace(ws) = &mut self.state
+                    && let Some(to) = ws.leaving
+                {
+                    match ws.school.save(&mut ws.file) {
+                        Ok(()) => return self.go(to),
+                        Err(e) => ws.leave_error = Some(e),
+                    }
+                }
+            }
+            Message::DiscardAndLeave => {
+                if let State::Workspace(ws) = &mut self.state
+                    && let Some(to) = ws.leaving
+                {
+                    ws.school.discard();
+                    return self.go(to);
+                }
+            }
+            Message::Stay => {
+                if let State::Workspace(ws) = &mut self.state {
+                    ws.leaving = None;
+                    ws.leave_error = None;
+                }
+            }
+            Message::SaveShortcut => {
+                if let State::Workspace(ws) = &mut self.state
+                    && ws.area == Area::School
+                {
+                    ws.school.update(school_info::Message::Save, &mut ws.file);
+                }
+            }
+            Message::FocusNext => return iced::widget::operation::focus_next(),
+            Message::FocusPrevious => return iced::widget::operation::focus_previous(),
+        }
+        Task::none()
+    }
+
+    /// Leaving the profile with unsaved edits asks first; otherwise goes straight there.
+    fn leave(&mut self, to: Leave) -> Task<Message> {
+        if let State::Workspace(ws) = &mut self.state
+            && ws.school.is_dirty()
+        {
+            ws.leaving = Some(to);
+            ws.leave_error = None;
+            return Task::none();
+        }
+        self.go(to)
+    }
+
+    fn go(&mut self, to: Leave) -> Task<Message> {
+        match to {
+            Leave::Area(area) => {
+                if let State::Workspace(ws) = &mut self.state {
+                    ws.area = area;
+                    ws.leaving = None;
+                }
+                Task::none()
+            }
+            Leave::CloseFile => {
+                self.show_welcome(None);
+                Task::none()
+            }
+            Leave::Exit => iced::exit(),
+        }
+    }
+
+    fn start_new(&mut self, mut path: PathBuf) {
+        if path.extension().is_none() {
+            path.set_extension(store::EXTENSION);
+        }
+        if path.exists() {
+            let error = store::StoreError::AlreadyExists(path).to_string();
+            self.show_welcome(Some(error));
+            return;
+        }
+        self.state = State::NewSchool(new_school::NewSchool::new(path, false));
+    }
+
+    fn open(&mut self, path: PathBuf) {
+        // Release our own lock first, so reopening the same file is not refused as "in use".
+        if matches!(&self.state, State::Workspace(ws) if ws.file.path() == path) {
+            return;
+        }
+        match SchoolFile::open(&path) {
+            Ok(file) => self.enter(file),
+            Err(e) => self.show_welcome(Some(format!("{}\n{}", path.display(), e))),
+        }
+    }
+
+    fn enter(&mut self, file: SchoolFile) {
+        let profile = match file.profile() {
+            Ok(profile) => profile,
+            Err(e) => {
+                self.show_welcome(Some(e.to_string()));
+                return;
+            }
+        };
+        // A recent list that cannot be written is not worth interrupting the user for.
+        let _ = self.recent.touch(file.path());
+        self.state = State::Workspace(Box::new(Workspace {
+            file,
+            area: Area::School,
+            school: school_info::SchoolInfo::new(profile),
+            leaving: None,
+            leave_error: None,
+        }));
+    }
+
+    fn show_welcome(&mut self, error: Option<String>) {
+        self.state = State::Welcome(welcome::Welcome::new(self.recent.load(), error));
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        match &self.state {
+            State::Welcome(screen) => screen.view().map(Message::Welcome),
+            State::NewSchool(screen) => screen.view().map(Message::NewSchool),
+            State::Workspace(ws) => workspace_view(ws),
+        }
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let keys = keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed {
+                key: Key::Named(key::Named::Tab),
+                modifiers,
+                ..
+            } => Some(if modifiers.shift() {
+                Message::FocusPrevious
+            } else {
+                Message::FocusNext
+            }),
+            keyboard::Event::KeyPressed {
+                key: Key::Character(c),
+                modifiers,
+                ..
+            } if modifiers.command() && c.as_str() == "s" => Some(Message::SaveShortcut),
+            keyboard::Event::KeyPressed {
+                key: Key::Named(key::Named::Escape),
+                ..
+            } => Some(Message::Stay),
+            _ => None,
+        });
+        Subscription::batch([
+            keys,
+            window::close_requests().map(|_| Message::CloseRequested),
+        ])
+    }
+}
+
+fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
+    let footer = button(text(t::CLOSE_FILE).size(style::SMALL_SIZE))
+        .style(button::text)
+        .on_press(Message::CloseFile)
+        .into();
+    let rail = nav::rail(&Area::ALL, ws.area, Message::Navigate, footer);
+    let content: Element<'_, Message> = match ws.area {
+        Area::School => ws.school.view().map(Message::School),
+        Area::Declarations => upcoming::view(t::AREA_DECLARATIONS, t::DECLARATIONS_PLAN),
+        Area::Workload => upcoming::view(t::AREA_WORKLOAD, t::WORKLOAD_PLAN),
+        Area::Resources => upcoming::view(t::AREA_RESOURCES, t::RESOURCES_PLAN),
+        Area::Export => upcoming::view(t::AREA_EXPORT, t::EXPORT_PLAN),
+    };
+    let base = row![
+        rail,
+        container(content).width(Length::Fill).height(Length::Fill)
+    ];
+    match ws.leaving {
+        None => base.into(),
+        Some(to) => dialog::modal(base, unsaved_dialog(to, ws.leave_error.as_deref())),
+    }
+}
+
+fn unsaved_dialog(to: Leave, error: Option<&str>) -> Element<'_, Message> {
+    let save_label = match to {
+        Leave::Exit => "保存并退出",
+        _ => t::SAVE_AND_LEAVE,
+    };
+    let mut body = column![
+        text(t::UNSAVED_TITLE).size(20),
+        text(t::UNSAVED_BODY).size(style::BODY_SIZE),
+    ]
+    .spacing(14);
+    if let Some(error) = error {
+        body = body.push(text(error).size(style::SMALL_SIZE).style(style::error_text));
+    }
+    body.push(
+        row![
+            button(text(save_label).size(style::BODY_SIZE))
+                .style(button::primary)
+                .on_press(Message::SaveAndLeave),
+            button(text(t::DISCARD_AND_LEAVE).size(style::BODY_SIZE))
+                .style(button::danger)
+                .on_press(Message::DiscardAndLeave),
+            button(text(t::STAY).size(style::BODY_SIZE))
+                .style(button::secondary)
+                .on_press(Message::Stay),
+        ]
+        .spacing(10),
+    )
+    .into()
+}
+
+fn pick_new_file() -> Task<Message> {
+    Task::perform(
+        rfd::AsyncFileDialog::new()
+            .set_title(t::NEW_FILE)
+            .add_filter("学校文件", &[store::EXTENSION])
+            .set_file_name("学校.yth")
+            .save_file(),
+        |handle| Message::NewFileChosen(handle.map(|h| h.path().to_path_buf())),
+    )
+}
+
+fn pick_file_to_open() -> Task<Message> {
+    Task::perform(
+        rfd::AsyncFileDialog::new()
+            .set_title(t::OPEN_FILE)
+            .add_filter("学校文件", &[store::EXTENSION])
+            .pick_file(),
+        |handle| Message::OpenFileChosen(handle.map(|h| h.path().to_path_buf())),
+    )
+}

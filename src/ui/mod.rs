@@ -1,0 +1,52 @@
+//! The window (iced). Only this module knows iced; it calls the domain for rules and the store
+//! for files, and never writes SQL.
+
+pub mod app;
+mod screen;
+pub mod style;
+pub mod text;
+mod widget;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use app::{App, Area, Launch, Message};
+
+/// Opens the window. `file` is the file named on the command line, if any.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let launch = Launch::from_environment(file);
+    let result = iced::application(
+        move || app::App::new(launch.clone()),
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .subscription(App::subscription)
+    .theme(|_: &App| style::theme())
+    .font(crate::FONT_BYTES)
+    .default_font(iced::Font::with_name(crate::FONT_FAMILY))
+    .window(iced::window::Settings {
+        size: iced::Size::new(1120.0, 780.0),
+        min_size: Some(iced::Size::new(880.0, 600.0)),
+        ..iced::window::Settings::default()
+    })
+    .exit_on_close_request(false)
+    .run();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：无法打开窗口：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The settings a headless test needs to render like the real window: the bundled font as the
+/// default, so text is measured as users see it.
+pub fn settings() -> iced::Settings {
+    iced::Settings {
+        fonts: vec![crate::FONT_BYTES.into()],
+        default_font: iced::Font::with_name(crate::FONT_FAMILY),
+        ..iced::Settings::default()
+    }
+}

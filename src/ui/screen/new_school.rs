@@ -1,0 +1,175 @@
+//! Creating a school file: only 学校名称, 学校类型 and 所属盟市, the rest comes later. Also the
+//! first-run form, when the app starts with no file at all.
+
+use std::path::PathBuf;
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Element, Length};
+
+use crate::domain::{Field, Region, SchoolKind, SchoolProfile};
+use crate::store::SchoolFile;
+use crate::ui::widget::form;
+use crate::ui::{style, text as t};
+
+pub struct NewSchool {
+    path: PathBuf,
+    first_run: bool,
+    name: String,
+    kind: Option<SchoolKind>,
+    region: Option<Region>,
+    /// Shown once the user has tried to create, so an untouched form is not all red.
+    show_errors: bool,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Name(String),
+    Kind(SchoolKind),
+    Region(Region),
+    Create,
+    Cancel,
+}
+
+pub enum Action {
+    None,
+    Created(SchoolFile),
+    Cancel,
+}
+
+impl NewSchool {
+    /// `first_run` changes the greeting: the file goes to the default location.
+    pub fn new(path: PathBuf, first_run: bool) -> NewSchool {
+        NewSchool {
+            path,
+            first_run,
+            name: String::new(),
+            kind: None,
+            region: None,
+            show_errors: false,
+            error: None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Name(name) => self.name = name,
+            Message::Kind(kind) => self.kind = Some(kind),
+            Message::Region(region) => self.region = Some(region),
+            Message::Cancel => return Action::Cancel,
+            Message::Create => return self.create(),
+        }
+        Action::None
+    }
+
+    fn profile(&self) -> Option<SchoolProfile> {
+        let profile = SchoolProfile::new(self.name.clone(), self.kind?, self.region?);
+        profile.validate().is_empty().then(|| profile.normalized())
+    }
+
+    fn create(&mut self) -> Action {
+        self.show_errors = true;
+        let Some(profile) = self.profile() else {
+            return Action::None;
+        };
+        if let Some(dir) = self.path.parent()
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            self.error = Some(format!("无法创建文件夹 {}：{e}", dir.display()));
+            return Action::None;
+        }
+        match SchoolFile::create(&self.path, &profile) {
+            Ok(file) => Action::Created(file),
+            Err(e) => {
+                self.error = Some(e.to_string());
+                Action::None
+            }
+        }
+    }
+
+    fn field_error(&self, field: Field) -> Option<String> {
+        if !self.show_errors {
+            return None;
+        }
+        match field {
+            Field::Kind if self.kind.is_none() => Some("请选择学校类型".into()),
+            Field::Region if self.region.is_none() => Some("请选择所属盟市".into()),
+            _ => SchoolProfile::new(
+                self.name.clone(),
+                SchoolKind::TechnicalSchool,
+                Region::Hohhot,
+            )
+            .validate()
+            .into_iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let heading = if self.first_run {
+            t::FIRST_RUN_HEADING
+        } else {
+            t::NEW_SCHOOL_HEADING
+        };
+        let mut content = column![
+            text(heading).size(style::HEADING_SIZE),
+            text(t::NEW_SCHOOL_HINT)
+                .size(style::BODY_SIZE)
+                .style(style::muted_text),
+            form::text_field(
+                t::NAME,
+                true,
+                "例如：包头市第一技工学校",
+                &self.name,
+                self.field_error(Field::Name),
+                Message::Name,
+            ),
+            form::choices(
+                t::KIND,
+                &SchoolKind::ALL,
+                self.kind,
+                SchoolKind::name,
+                Message::Kind,
+                self.field_error(Field::Kind),
+            ),
+            form::choices(
+                t::REGION,
+                &Region::ALL,
+                self.region,
+                Region::name,
+                Message::Region,
+                self.field_error(Field::Region),
+            ),
+        ]
+        .spacing(16)
+        .max_width(760);
+        if let Some(error) = &self.error {
+            content = content.push(
+                container(text(error.as_str()).size(style::BODY_SIZE))
+                    .padding(12)
+                    .width(Length::Fill)
+                    .style(style::error_banner),
+            );
+        }
+        content = content.push(
+            text(format!("{}{}", t::SAVED_AT, self.path.display()))
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        );
+        content = content.push(
+            row![
+                button(text(t::CREATE).size(style::BODY_SIZE))
+                    .padding([8, 24])
+                    .style(button::primary)
+                    .on_press(Message::Create),
+                button(text(t::CANCEL).size(style::BODY_SIZE))
+                    .padding([8, 24])
+                    .style(button::secondary)
+                    .on_press(Message::Cancel),
+            ]
+            .spacing(12),
+        );
+        container(content).padding(40).center_x(Length::Fill).into()
+    }
+}

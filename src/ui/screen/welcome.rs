@@ -1,0 +1,139 @@
+//! Shown when no school file is open: create one, open one, or pick a recent one.
+
+use std::path::{Path, PathBuf};
+
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Element, Length};
+
+use crate::ui::{style, text as t};
+
+pub struct Welcome {
+    recent: Vec<PathBuf>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    New,
+    Open,
+    OpenRecent(PathBuf),
+    Forget(PathBuf),
+}
+
+/// What the app should do; the welcome screen itself touches no files.
+pub enum Action {
+    New,
+    Open,
+    OpenRecent(PathBuf),
+    Forget(PathBuf),
+}
+
+impl Welcome {
+    /// `error` explains why we are here instead of in a file (e.g. the last file was refused).
+    pub fn new(recent: Vec<PathBuf>, error: Option<String>) -> Welcome {
+        Welcome { recent, error }
+    }
+
+    pub fn set_recent(&mut self, recent: Vec<PathBuf>) {
+        self.recent = recent;
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        self.error = None;
+        match message {
+            Message::New => Action::New,
+            Message::Open => Action::Open,
+            Message::OpenRecent(path) => Action::OpenRecent(path),
+            Message::Forget(path) => Action::Forget(path),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let actions = row![
+            button(text(t::NEW_FILE).size(style::BODY_SIZE))
+                .padding([10, 20])
+                .style(button::primary)
+                .on_press(Message::New),
+            button(text(t::OPEN_FILE).size(style::BODY_SIZE))
+                .padding([10, 20])
+                .style(button::secondary)
+                .on_press(Message::Open),
+        ]
+        .spacing(12);
+
+        let mut content = column![
+            text(t::WELCOME_HEADING).size(30),
+            text(t::WELCOME_INTRO)
+                .size(style::BODY_SIZE)
+                .style(style::muted_text),
+            actions,
+        ]
+        .spacing(18)
+        .max_width(720);
+
+        if let Some(error) = &self.error {
+            content = content.push(
+                container(text(error.as_str()).size(style::BODY_SIZE))
+                    .padding(12)
+                    .width(Length::Fill)
+                    .style(style::error_banner),
+            );
+        }
+
+        content = content.push(text(t::RECENT_FILES).size(18));
+        if self.recent.is_empty() {
+            content = content.push(
+                text(t::NO_RECENT)
+                    .size(style::BODY_SIZE)
+                    .style(style::muted_text),
+            );
+        } else {
+            let list = self.recent.iter().fold(column![].spacing(6), |list, path| {
+                list.push(recent_row(path))
+            });
+            content = content.push(scrollable(list).height(Length::Fill));
+        }
+
+        container(content)
+            .padding(40)
+            .center_x(Length::Fill)
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+fn recent_row(path: &Path) -> Element<'_, Message> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let exists = path.exists();
+    let mut label = column![text(name).size(style::BODY_SIZE)];
+    let folder = path
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let detail = if exists {
+        folder
+    } else {
+        format!("{folder}{}", t::FILE_MISSING)
+    };
+    label = label.push(
+        text(detail)
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
+    );
+    let open = button(label)
+        .width(Length::Fill)
+        .padding([6, 10])
+        .style(button::text)
+        .on_press_maybe(exists.then(|| Message::OpenRecent(path.to_path_buf())));
+    row![
+        open,
+        button(text(t::FORGET_RECENT).size(style::SMALL_SIZE))
+            .style(button::text)
+            .on_press(Message::Forget(path.to_path_buf())),
+    ]
+    .align_y(iced::Alignment::Center)
+    .into()
+}

@@ -1,0 +1,72 @@
+//! Form rows: a label, the input, and the error for that input right under it.
+
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use crate::ui::style;
+
+/// Width of the label column, wide enough for the longest label (统一社会信用代码).
+const LABEL_WIDTH: f32 = 150.0;
+
+/// A labelled text input. The label is also the input's widget id, so keyboard focus and tests
+/// can address a field by the name the user sees.
+pub fn text_field<'a, M: Clone + 'a>(
+    label: &'static str,
+    required: bool,
+    placeholder: &'a str,
+    value: &'a str,
+    error: Option<String>,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    let input = text_input(placeholder, value)
+        .id(label)
+        .on_input(on_input)
+        .padding(8)
+        .size(style::BODY_SIZE);
+    labelled(label, required, input.into(), error)
+}
+
+/// A choice among a few options shown all at once as buttons, one click to choose. Used where
+/// a drop-down would hide the options (school kinds, the fourteen regions).
+pub fn choices<'a, T: Copy + PartialEq + 'a, M: Clone + 'a>(
+    label: &'static str,
+    options: &[T],
+    selected: Option<T>,
+    name: impl Fn(T) -> &'static str,
+    on_pick: impl Fn(T) -> M,
+    error: Option<String>,
+) -> Element<'a, M> {
+    let chips = options.iter().map(|&option| {
+        button(text(name(option)).size(style::BODY_SIZE))
+            .padding([5, 12])
+            .style(style::chip(Some(option) == selected))
+            .on_press(on_pick(option))
+            .into()
+    });
+    let wrapped = row(chips).spacing(6).wrap().vertical_spacing(6);
+    labelled(label, true, wrapped.into(), error)
+}
+
+fn labelled<'a, M: 'a>(
+    label: &'static str,
+    required: bool,
+    input: Element<'a, M>,
+    error: Option<String>,
+) -> Element<'a, M> {
+    let marker = if required { "＊" } else { "" };
+    let label = row![
+        text(label).size(style::BODY_SIZE),
+        text(marker)
+            .size(style::SMALL_SIZE)
+            .style(style::error_text),
+    ]
+    .width(LABEL_WIDTH);
+    let mut field = column![input].spacing(4).width(Length::Fill);
+    if let Some(error) = error {
+        field = field.push(text(error).size(style::SMALL_SIZE).style(style::error_text));
+    }
+    row![container(label).padding([8, 0]), field]
+        .spacing(12)
+        .align_y(Alignment::Start)
+        .into()
+}

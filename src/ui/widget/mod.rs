@@ -1,0 +1,5 @@
+//! Building blocks shared by the screens.
+
+pub mod dialog;
+pub mod form;
+pub mod nav;

@@ -1,0 +1,224 @@
+//! The school file on real SQLite files in temp dirs: create, reopen, migrate, lock, backups,
+//! and every file we refuse left byte-for-byte unchanged.
+
+use std::path::{Path, PathBuf};
+
+use yitihua::domain::{Region, SchoolKind, SchoolProfile};
+use yitihua::store::{SCHEMA_VERSION, SchoolFile, StoreError};
+
+fn profile() -> SchoolProfile {
+    SchoolProfile {
+        credit_code: "91350100M000100Y43".into(),
+        phone: "0472-5151234".into(),
+        principal: "额尔敦毕力格".into(),
+        ..SchoolProfile::new(
+            "包头市龑堃技师学院",
+            SchoolKind::TechnicianCollege,
+            Region::Baotou,
+        )
+    }
+}
+
+fn new_file(dir: &Path) -> PathBuf {
+    let path = dir.join("学校.yth");
+    drop(SchoolFile::create(&path, &profile()).unwrap());
+    path
+}
+
+/// Opening `path` must fail with the expected refusal and leave the file and its folder as
+/// they were (no backup, no -wal, no -shm).
+fn assert_refused_untouched(path: &Path, expected: fn(&StoreError) -> bool) -> String {
+    let dir = path.parent().unwrap();
+    let listing = |d: &Path| {
+        let mut names: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = std::fs::read(path).unwrap();
+    let files_before = listing(dir);
+    let err = SchoolFile::open(path).expect_err("must be refused");
+    assert!(expected(&err), "unexpected refusal: {err:?}");
+    assert_eq!(std::fs::read(path).unwrap(), before, "file bytes changed");
+    assert_eq!(listing(dir), files_before, "files appeared next to it");
+    let message = err.to_string();
+    assert!(
+        message
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "message should be Chinese: {message}"
+    );
+    message
+}
+
+#[test]
+fn create_then_reopen_gives_back_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    let mut file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.profile().unwrap(), profile());
+    assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
+    let mut changed = profile();
+    changed.address = "包头市昆都仑区钢铁大街1号".into();
+    file.save_profile(&changed).unwrap();
+    drop(file);
+    assert_eq!(SchoolFile::open(&path).unwrap().profile().unwrap(), changed);
+}
+
+#[test]
+fn create_refuses_an_existing_path_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("别的.yth");
+    std::fs::write(&path, "重要的内容").unwrap();
+    let err = SchoolFile::create(&path, &profile()).unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists(_)));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "重要的内容");
+}
+
+#[test]
+fn header_carries_application_id_and_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    let header = std::fs::read(&path).unwrap();
+    assert_eq!(&header[68..72], b"YTHA");
+    assert_eq!((header[18], header[19]), (2, 2), "WAL mode is persistent");
+}
+
+#[test]
+fn migrates_the_v1_fixture_without_losing_data_after_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("鄂尔多斯.yth");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/school-v1.yth"),
+        &path,
+    )
+    .unwrap();
+    let original = std::fs::read(&path).unwrap();
+    let file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.migrated_from(), Some(1));
+    assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
+    let p = file.profile().unwrap();
+    assert_eq!(p.name, "鄂尔多斯市高级技工学校");
+    assert_eq!(p.kind, SchoolKind::SeniorTechnicalSchool);
+    assert_eq!(p.region, Region::Ordos);
+    assert_eq!(p.academic_head, "萨仁高娃");
+    assert_eq!(p.phone, "0477-8581234");
+    let history = file.history().unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].event, "从第1版迁移到第2版");
+    drop(file);
+
+    // The backup taken before migrating is the v1 file, still at version 1.
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("鄂尔多斯-备份"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1);
+    let backup = std::fs::read(&backups[0]).unwrap();
+    assert_eq!(&backup[60..64], &original[60..64]);
+    assert_eq!(u32::from_be_bytes(backup[60..64].try_into().unwrap()), 1);
+
+    // Opening again does not migrate again.
+    let again = SchoolFile::open(&path).unwrap();
+    assert_eq!(again.migrated_from(), None);
+    assert_eq!(again.history().unwrap().len(), 1);
+}
+
+#[test]
+fn a_second_opener_is_refused_while_the_file_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    let first = SchoolFile::open(&path).unwrap();
+    let message = assert_refused_untouched(&path, |e| matches!(e, StoreError::InUse));
+    assert!(message.contains("已在另一个窗口或程序中打开"), "{message}");
+    drop(first);
+    SchoolFile::open(&path).expect("free again once the first is closed");
+}
+
+#[test]
+fn refuses_a_file_that_is_not_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("申报表.yth");
+    std::fs::write(
+        &path,
+        "学校名称,学校类型\n包头技师学院,技师学院\n".repeat(20),
+    )
+    .unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::NotSqlite));
+    let empty = dir.path().join("空.yth");
+    std::fs::write(&empty, b"").unwrap();
+    assert_refused_untouched(&empty, |e| matches!(e, StoreError::Empty));
+}
+
+#[test]
+fn refuses_another_programs_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.yth");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(conn);
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::ForeignDatabase));
+}
+
+#[test]
+fn refuses_a_file_from_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    let message = assert_refused_untouched(&path, |e| matches!(e, StoreError::NewerVersion { .. }));
+    assert!(message.contains("请先升级程序"), "{message}");
+}
+
+#[test]
+fn refuses_a_read_only_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::ReadOnly));
+}
+
+#[test]
+fn refuses_a_truncated_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() >= 8192, "a real file has several pages");
+    std::fs::write(&path, &bytes[..bytes.len() - 4096]).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::Truncated));
+    std::fs::write(&path, &bytes[..60]).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::Truncated));
+}
+
+#[test]
+fn refuses_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = SchoolFile::open(&dir.path().join("没有.yth")).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound(_)));
+    assert!(!dir.path().join("没有.yth").exists());
+}
+
+#[test]
+fn each_open_takes_a_backup_and_old_ones_rotate_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    for _ in 0..13 {
+        drop(SchoolFile::open(&path).unwrap());
+    }
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("学校-备份"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 10);
+    for backup in backups {
+        let copy = SchoolFile::open(&backup).expect("a backup is a valid school file");
+        assert_eq!(copy.profile().unwrap(), profile());
+    }
+}
