@@ -312,3 +312,51 @@ fn info(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_strs(args: &[&str]) -> Result<Invocation, UsageError> {
+        parse(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn gui_forms() {
+        assert_eq!(parse_strs(&[]), Ok(Invocation::Gui(None)));
+        let file = Some(PathBuf::from("学校.yth"));
+        assert_eq!(
+            parse_strs(&["open", "学校.yth"]),
+            Ok(Invocation::Gui(file.clone()))
+        );
+        assert_eq!(parse_strs(&["学校.yth"]), Ok(Invocation::Gui(file)));
+        assert!(parse_strs(&["学校.yth", "多余"]).is_err());
+    }
+
+    #[test]
+    fn options_in_any_order_once_each() {
+        let new = parse_strs(&[
+            "new",
+            "a.yth",
+            "--region",
+            "兴安盟",
+            "--kind",
+            "技师学院",
+            "--name",
+            "兴安技师学院",
+        ]);
+        assert_eq!(
+            new,
+            Ok(Invocation::Command(Command::New {
+                file: "a.yth".into(),
+                name: "兴安技师学院".into(),
+                kind: SchoolKind::TechnicianCollege,
+                region: Region::Hinggan,
+            }))
+        );
+        let twice = parse_strs(&["info", "a.yth", "--json", "--json"]);
+        assert_eq!(twice, Err(UsageError("选项“--json”重复".into())));
+        let missing = parse_strs(&["new", "a.yth", "--name", "某校", "--kind", "技工学校"]);
+        assert_eq!(missing, Err(UsageError("缺少选项 --region".into())));
+    }
+}

@@ -1,0 +1,227 @@
+//! The built binary, run as a user would from a terminal.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use yitihua::store::SchoolFile;
+
+fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yitihua"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn new_school(path: &Path) {
+    let o = yitihua(&[
+        &"new",
+        &path,
+        &"--name",
+        &"锡林郭勒盟技工学校",
+        &"--kind",
+        &"技工学校",
+        &"--region",
+        &"锡林郭勒盟",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn version_and_help() {
+    let o = yitihua(&[&"--version"]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        format!("yitihua {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let o = yitihua(&[&"--help"]);
+    assert!(stdout(&o).contains("yitihua dump 文件.yth"));
+}
+
+#[test]
+fn new_then_info_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("锡盟.yth");
+    new_school(&path);
+
+    let o = yitihua(&[&"info", &path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("学校名称：锡林郭勒盟技工学校"), "{text}");
+    assert!(text.contains("学校类型：技工学校"));
+    assert!(text.contains("所属盟市：锡林郭勒盟"));
+    assert!(text.contains("数据格式版本：第2版"));
+    assert!(text.contains("创建"));
+
+    let o = yitihua(&[&"info", &path, &"--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["school"]["kind"], "技工学校");
+    assert_eq!(json["school"]["region"], "锡林郭勒盟");
+    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["counts"]["file_history"], 1);
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_bad_arguments_are_explained_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("学校.yth");
+    new_school(&path);
+    let before = std::fs::read(&path).unwrap();
+    let o = yitihua(&[
+        &"new",
+        &path,
+        &"--name",
+        &"另一所学校",
+        &"--kind",
+        &"技师学院",
+        &"--region",
+        &"包头市",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("文件已存在，不会覆盖"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let o = yitihua(&[
+        &"new",
+        &dir.path().join("x.yth"),
+        &"--name",
+        &"某校",
+        &"--kind",
+        &"大学",
+        &"--region",
+        &"包头市",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("未知的学校类型“大学”"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = yitihua(&[&"info"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("缺少学校文件"));
+
+    let o = yitihua(&[&"dump", &dir.path().join("没有.yth")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("找不到文件"));
+}
+
+#[test]
+fn dump_load_dump_gives_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("demo.yth");
+    let o = yitihua(&[&"demo", &source, &"--size", &"large"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let first = yitihua(&[&"dump", &source]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let json = dir.path().join("demo.json");
+    std::fs::write(&json, &first.stdout).unwrap();
+    let text = stdout(&first);
+    assert!(text.contains("\"kind\": \"技师学院\""), "{text}");
+    assert!(text.contains("\"format\": \"yitihua\""));
+
+    let copy = dir.path().join("copy.yth");
+    let o = yitihua(&[&"load", &json, &copy]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let second = yitihua(&[&"dump", &copy]);
+    assert_eq!(first.stdout, second.stdout);
+
+    let o = yitihua(&[&"load", &json, &copy]);
+    assert_eq!(o.status.code(), Some(1), "refuses an existing file");
+    assert!(stderr(&o).contains("文件已存在"));
+}
+
+#[test]
+fn load_explains_what_is_wrong_with_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "{\"format\": \"yitihua\", \"version\": 1,\n \"school\": {",
+            "JSON 格式错误（第2行",
+        ),
+        ("{\"format\": \"other\"}", "这不是申报助手的数据文件"),
+        (
+            "{\"format\": \"yitihua\", \"version\": 99}",
+            "只支持到第1版",
+        ),
+    ];
+    for (i, (json, expected)) in cases.into_iter().enumerate() {
+        let data = dir.path().join(format!("{i}.json"));
+        std::fs::write(&data, json).unwrap();
+        let target = dir.path().join(format!("{i}.yth"));
+        let o = yitihua(&[&"load", &data, &target]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains(expected), "{}", stderr(&o));
+        assert!(!target.exists(), "nothing is created from bad data");
+    }
+
+    let small = yitihua(&[&"demo", &dir.path().join("s.yth")]);
+    assert!(small.status.success());
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&yitihua(&[&"dump", &dir.path().join("s.yth")]).stdout).unwrap();
+    doc["school"]["credit_code"] = "12150200MB0K3C7D58".into();
+    doc["school"]["kind"] = "技工学校".into();
+    let data = dir.path().join("bad-code.json");
+    std::fs::write(&data, doc.to_string()).unwrap();
+    let target = dir.path().join("bad-code.yth");
+    let o = yitihua(&[&"load", &data, &target]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("统一社会信用代码：校验位不正确"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!target.exists());
+
+    doc["school"]["credit_code"] = "".into();
+    doc["school"]["region"] = "北京市".into();
+    std::fs::write(&data, doc.to_string()).unwrap();
+    let o = yitihua(&[&"load", &data, &target]);
+    assert!(stderr(&o).contains("无效的取值 `北京市`"), "{}", stderr(&o));
+}
+
+#[test]
+fn another_process_is_refused_while_the_file_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("学校.yth");
+    new_school(&path);
+    let held = SchoolFile::open(&path).unwrap();
+    let o = yitihua(&[&"info", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("该文件已在另一个窗口或程序中打开"),
+        "{}",
+        stderr(&o)
+    );
+    drop(held);
+    assert!(yitihua(&[&"info", &path]).status.success());
+}
+
+#[test]
+fn demo_sizes() {
+    let dir = tempfile::tempdir().unwrap();
+    for (size, kind) in [("small", "技工学校"), ("large", "技师学院")] {
+        let path = dir.path().join(format!("{size}.yth"));
+        let o = yitihua(&[&"demo", &path, &"--size", &size]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let info = stdout(&yitihua(&[&"info", &path]));
+        assert!(info.contains(&format!("学校类型：{kind}")), "{info}");
+    }
+    let o = yitihua(&[&"demo", &dir.path().join("x.yth"), &"--size", &"huge"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--size 只能是 small 或 large"));
+}
