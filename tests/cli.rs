@@ -225,3 +225,18 @@ fn demo_sizes() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--size 只能是 small 或 large"));
 }
+
+#[test]
+fn the_documented_example_is_what_dump_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.yth");
+    assert!(yitihua(&[&"demo", &path]).status.success());
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-format.md"))
+        .unwrap();
+    let example = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/data-format.md has a JSON example");
+    assert_eq!(stdout(&yitihua(&[&"dump", &path])), example);
+}

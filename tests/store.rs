@@ -205,20 +205,65 @@ fn refuses_a_missing_file() {
     assert!(!dir.path().join("没有.yth").exists());
 }
 
-#[test]
-fn each_open_takes_a_backup_and_old_ones_rotate_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = new_file(dir.path());
-    for _ in 0..13 {
-        drop(SchoolFile::open(&path).unwrap());
-    }
-    let backups: Vec<_> = std::fs::read_dir(dir.path().join("学校-备份"))
+fn backups(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir.join("学校-备份"))
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .collect();
-    assert_eq!(backups.len(), 10);
-    for backup in backups {
-        let copy = SchoolFile::open(&backup).expect("a backup is a valid school file");
-        assert_eq!(copy.profile().unwrap(), profile());
+    found.sort();
+    found
+}
+
+#[test]
+fn each_open_after_a_change_takes_a_backup_and_old_ones_rotate_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    for i in 0..13 {
+        let mut file = SchoolFile::open(&path).unwrap();
+        let mut p = profile();
+        p.address = format!("第{i}次修改");
+        file.save_profile(&p).unwrap();
     }
+    let found = backups(dir.path());
+    assert_eq!(found.len(), 10);
+    // Each backup is a valid school file holding the state before one of the opens.
+    let mut addresses: Vec<String> = found
+        .iter()
+        .map(|b| SchoolFile::open(b).unwrap().profile().unwrap().address)
+        .collect();
+    addresses.sort();
+    let mut expected: Vec<String> = (2..12).map(|i| format!("第{i}次修改")).collect();
+    expected.sort();
+    assert_eq!(addresses, expected);
+}
+
+#[test]
+fn opening_an_unchanged_file_keeps_the_existing_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    drop(SchoolFile::open(&path).unwrap());
+    let first = backups(dir.path());
+    assert_eq!(first.len(), 1);
+    for _ in 0..5 {
+        drop(SchoolFile::open(&path).unwrap());
+    }
+    assert_eq!(
+        backups(dir.path()),
+        first,
+        "reading does not rotate history away"
+    );
+    let mut file = SchoolFile::open(&path).unwrap();
+    file.save_profile(&SchoolProfile {
+        contact: "孟和".into(),
+        ..profile()
+    })
+    .unwrap();
+    drop(file);
+    drop(SchoolFile::open(&path).unwrap());
+    assert_eq!(
+        backups(dir.path()).len(),
+        2,
+        "a changed file is backed up again"
+    );
 }

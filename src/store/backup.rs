@@ -19,7 +19,10 @@ pub fn dir_for(school_file: &Path) -> PathBuf {
     school_file.with_file_name(format!("{stem}-备份"))
 }
 
-/// Writes a new backup and removes the oldest beyond [`KEEP`]. Returns the new backup's path.
+/// Writes a new backup and removes the oldest beyond [`KEEP`], unless the newest backup is
+/// already younger than the file: then it holds exactly what the file holds, and another copy
+/// would only push an older, different backup out of the rotation (`yitihua info` in a script
+/// would otherwise erase the history). Returns the path of the backup that matches the file.
 pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, StoreError> {
     let dir = dir_for(school_file);
     std::fs::create_dir_all(&dir).map_err(|e| StoreError::Backup(e.to_string()))?;
@@ -27,6 +30,14 @@ pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, Sto
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if let Some((taken, newest)) = list(&dir, &stem)?.pop() {
+        let modified = std::fs::metadata(school_file)?.modified()?;
+        // Strictly younger: on file systems with coarse timestamps an edit in the same tick as
+        // the backup must still count as a change.
+        if taken > modified {
+            return Ok(newest);
+        }
+    }
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let mut target = dir.join(format!("{stem}-{stamp}.yth"));
     let mut n = 1;
@@ -41,6 +52,16 @@ pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, Sto
 }
 
 fn prune(dir: &Path, stem: &str) -> Result<(), StoreError> {
+    let backups = list(dir, stem)?;
+    let excess = backups.len().saturating_sub(KEEP);
+    for (_, path) in backups.into_iter().take(excess) {
+        std::fs::remove_file(path)?;
+    }
+    Ok(())
+}
+
+/// This file's backups, oldest first by modification time.
+fn list(dir: &Path, stem: &str) -> Result<Vec<(std::time::SystemTime, PathBuf)>, StoreError> {
     let prefix = format!("{stem}-");
     let mut backups: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
@@ -50,11 +71,6 @@ fn prune(dir: &Path, stem: &str) -> Result<(), StoreError> {
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
-    // Names sort by time within a second; the modification time orders across renames.
     backups.sort();
-    let excess = backups.len().saturating_sub(KEEP);
-    for (_, path) in backups.into_iter().take(excess) {
-        std::fs::remove_file(path)?;
-    }
-    Ok(())
+    Ok(backups)
 }

@@ -28,6 +28,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     .window(iced::window::Settings {
         size: iced::Size::new(1120.0, 780.0),
         min_size: Some(iced::Size::new(880.0, 600.0)),
+        platform_specific: platform_specific(),
         ..iced::window::Settings::default()
     })
     .exit_on_close_request(false)
@@ -39,6 +40,21 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// On Linux the window's class (WM_CLASS / Wayland app id) is what desktop files match
+/// (`StartupWMClass`), so the taskbar shows our icon and name.
+#[cfg(target_os = "linux")]
+fn platform_specific() -> iced::window::settings::PlatformSpecific {
+    iced::window::settings::PlatformSpecific {
+        application_id: "yitihua".into(),
+        ..Default::default()
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn platform_specific() -> iced::window::settings::PlatformSpecific {
+    Default::default()
 }
 
 /// The settings a headless test needs to render like the real window: the bundled font as the
