@@ -216,6 +216,7 @@ impl Options {
 
 /// Runs one headless command; the exit code says whether it worked.
 pub fn run(command: Command) -> ExitCode {
+    attach_console();
     match execute(command, &mut std::io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -224,6 +225,29 @@ pub fn run(command: Command) -> ExitCode {
         }
     }
 }
+
+/// Reports wrong arguments; exit code 2, as command-line tools do for usage errors.
+pub fn usage_error(error: UsageError) -> ExitCode {
+    attach_console();
+    eprintln!("错误：{error}");
+    ExitCode::from(2)
+}
+
+/// The Windows release binary is a GUI-subsystem program (no console window when started from
+/// the desktop), so its standard streams go nowhere until it attaches to the console of the
+/// terminal that started it. Started from Explorer there is none, and nothing changes.
+#[cfg(windows)]
+fn attach_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole takes a process id by value and only fails if there is no console
+    // or one is already attached; either way the process continues unchanged.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_console() {}
 
 fn execute(command: Command, out: &mut dyn Write) -> Result<(), String> {
     let write_err = |e: std::io::Error| format!("无法输出：{e}");
@@ -260,7 +284,9 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<(), String> {
             let json = std::fs::read_to_string(&data)
                 .map_err(|e| format!("无法读取 {}：{e}", data.display()))?;
             let document = Document::parse(&json).map_err(|e| e.to_string())?;
-            document.create_file(&file).map_err(|e| e.to_string())?;
+            document
+                .create_file(&file, &format!("从 JSON 数据导入（{}）", data.display()))
+                .map_err(|e| e.to_string())?;
             writeln!(
                 out,
                 "已由 {} 新建学校文件：{}",
@@ -271,7 +297,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<(), String> {
         }
         Command::Demo { file, size } => {
             demo::document(size)
-                .create_file(&file)
+                .create_file(&file, "生成演示学校")
                 .map_err(|e| e.to_string())?;
             writeln!(out, "已生成演示学校：{}", file.display()).map_err(write_err)
         }

@@ -129,8 +129,9 @@ impl Document {
     }
 
     /// Creates a new school file holding this document. Refuses an existing path and values
-    /// that the forms would refuse, so a loaded file is one the app could have made.
-    pub fn create_file(&self, path: &Path) -> Result<SchoolFile, ExchangeError> {
+    /// that the forms would refuse, so a loaded file is one the app could have made. `origin`
+    /// goes into the file's history (e.g. "从 JSON 数据导入").
+    pub fn create_file(&self, path: &Path, origin: &str) -> Result<SchoolFile, ExchangeError> {
         let problems: Vec<String> = self
             .school
             .validate()
@@ -141,7 +142,7 @@ impl Document {
             return Err(ExchangeError::Invalid(problems));
         }
         let file = SchoolFile::create(path, &self.school.normalized())?;
-        file.record_event("从 JSON 数据导入")?;
+        file.record_event(origin)?;
         Ok(file)
     }
 }

@@ -29,6 +29,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         size: iced::Size::new(1120.0, 780.0),
         min_size: Some(iced::Size::new(880.0, 600.0)),
         platform_specific: platform_specific(),
+        icon: Some(window_icon()),
         ..iced::window::Settings::default()
     })
     .exit_on_close_request(false)
@@ -40,6 +41,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The 64 px app icon as raw RGBA (assets/icons/README.md), so no image decoder is needed.
+const ICON_RGBA: &[u8] = include_bytes!("../../assets/icons/yitihua-64.rgba");
+
+fn window_icon() -> iced::window::Icon {
+    iced::window::icon::from_rgba(ICON_RGBA.to_vec(), 64, 64).expect("64×64 RGBA icon")
 }
 
 /// On Linux the window's class (WM_CLASS / Wayland app id) is what desktop files match
@@ -64,5 +72,14 @@ pub fn settings() -> iced::Settings {
         fonts: vec![crate::FONT_BYTES.into()],
         default_font: iced::Font::with_name(crate::FONT_FAMILY),
         ..iced::Settings::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_a_64px_rgba_image() {
+        assert_eq!(super::ICON_RGBA.len(), 64 * 64 * 4);
+        let _ = super::window_icon();
     }
 }
