@@ -33,6 +33,11 @@ pub enum Command {
     Dump {
         file: PathBuf,
     },
+    Check {
+        file: PathBuf,
+        batch: Option<u32>,
+        json: bool,
+    },
     Load {
         data: PathBuf,
         file: PathBuf,
@@ -55,6 +60,7 @@ const USAGE: &str = "\
                                             新建学校文件（不会覆盖已有文件）
   yitihua info 文件.yth [--json]             显示学校、数据格式版本和数据统计
   yitihua dump 文件.yth                      以 JSON 交换格式输出全部数据
+  yitihua check 文件.yth [--batch N] [--json] 校内审核：列出申报的全部问题（有错误时退出码为1）
   yitihua load 数据.json 文件.yth            由 JSON 数据新建学校文件
   yitihua demo 文件.yth [--size small|large] 生成演示学校
   yitihua --version                          显示版本
@@ -115,6 +121,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             let file = args.file("学校文件")?;
             args.end()?;
             Command::Dump { file }
+        }
+        "check" => {
+            let file = args.file("学校文件")?;
+            let mut options = args.options(&["--batch"], &["--json"])?;
+            let json = options.has("--json");
+            let batch = match options.take("--batch") {
+                Ok(n) => Some(n.parse().map_err(|_| {
+                    UsageError(format!("--batch 应为批次序号（如 1），而不是“{n}”"))
+                })?),
+                Err(_) => None,
+            };
+            Command::Check { file, batch, json }
         }
         "load" => {
             let data = args.file("JSON 数据文件")?;
@@ -214,11 +232,13 @@ impl Options {
     }
 }
 
-/// Runs one headless command; the exit code says whether it worked.
+/// Runs one headless command; the exit code says whether it worked (for `check`, whether the
+/// declarations are free of errors).
 pub fn run(command: Command) -> ExitCode {
     attach_console();
     match execute(command, &mut std::io::stdout().lock()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Blocked) => ExitCode::FAILURE,
         Err(message) => {
             eprintln!("错误：{message}");
             ExitCode::FAILURE
@@ -249,13 +269,25 @@ fn attach_console() {
 #[cfg(not(windows))]
 fn attach_console() {}
 
-fn execute(command: Command, out: &mut dyn Write) -> Result<(), String> {
-    let write_err = |e: std::io::Error| format!("无法输出：{e}");
+/// How a command that ran went.
+enum Outcome {
+    Done,
+    /// `check` found errors: the declaration cannot be signed as it is.
+    Blocked,
+}
+
+fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
+    let written = |r: std::io::Result<()>| {
+        r.map(|()| Outcome::Done)
+            .map_err(|e| format!("无法输出：{e}"))
+    };
+    let open = |file: &PathBuf| SchoolFile::open(file).map_err(|e| e.to_string());
     match command {
-        Command::Version => {
-            writeln!(out, "yitihua {}", env!("CARGO_PKG_VERSION")).map_err(write_err)
+        Command::Check { file, batch, json } => {
+            check(&open(&file)?, batch, json, out).map_err(|e| e.to_string())
         }
-        Command::Help => out.write_all(USAGE.as_bytes()).map_err(write_err),
+        Command::Version => written(writeln!(out, "yitihua {}", env!("CARGO_PKG_VERSION"))),
+        Command::Help => written(out.write_all(USAGE.as_bytes())),
         Command::New {
             file,
             name,
@@ -268,17 +300,14 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<(), String> {
                 return Err(problem.message.clone());
             }
             SchoolFile::create(&file, &document.school.normalized()).map_err(|e| e.to_string())?;
-            writeln!(out, "已新建学校文件：{}", file.display()).map_err(write_err)
+            written(writeln!(out, "已新建学校文件：{}", file.display()))
         }
-        Command::Info { file, json } => {
-            let school = SchoolFile::open(&file).map_err(|e| e.to_string())?;
-            info(&school, json, out).map_err(|e| e.to_string())
-        }
+        Command::Info { file, json } => info(&open(&file)?, json, out)
+            .map(|()| Outcome::Done)
+            .map_err(|e| e.to_string()),
         Command::Dump { file } => {
-            let school = SchoolFile::open(&file).map_err(|e| e.to_string())?;
-            let document = Document::from_file(&school).map_err(|e| e.to_string())?;
-            out.write_all(document.to_json().as_bytes())
-                .map_err(write_err)
+            let document = Document::from_file(&open(&file)?).map_err(|e| e.to_string())?;
+            written(out.write_all(document.to_json().as_bytes()))
         }
         Command::Load { data, file } => {
             let json = std::fs::read_to_string(&data)
@@ -287,21 +316,102 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<(), String> {
             document
                 .create_file(&file, &format!("从 JSON 数据导入（{}）", data.display()))
                 .map_err(|e| e.to_string())?;
-            writeln!(
+            written(writeln!(
                 out,
                 "已由 {} 新建学校文件：{}",
                 data.display(),
                 file.display()
-            )
-            .map_err(write_err)
+            ))
         }
         Command::Demo { file, size } => {
             demo::document(size)
                 .create_file(&file, "生成演示学校")
                 .map_err(|e| e.to_string())?;
-            writeln!(out, "已生成演示学校：{}", file.display()).map_err(write_err)
+            written(writeln!(out, "已生成演示学校：{}", file.display()))
         }
     }
+}
+
+/// Prints every finding of the chosen batch, or of every batch that has a declaration.
+fn check(
+    school: &SchoolFile,
+    batch: Option<u32>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome, Box<dyn std::error::Error>> {
+    use crate::domain::{Severity, check::may_sign};
+    let batches = school.batches()?;
+    let declarations = school.current_declarations()?;
+    let numbers: Vec<u32> = match batch {
+        Some(n) => vec![n],
+        None => declarations.iter().map(|d| d.batch).collect(),
+    };
+    let mut blocked = false;
+    let mut report = Vec::new();
+    for number in numbers {
+        let findings = school.check(number)?;
+        blocked |= findings.iter().any(|f| f.severity == Severity::Error);
+        let declaration = declarations.iter().find(|d| d.batch == number);
+        let name = batches
+            .iter()
+            .find(|b| b.number == number)
+            .map_or_else(|| format!("第{number}批"), |b| b.label());
+        report.push((number, name, findings, declaration));
+    }
+    if json {
+        let value: Vec<_> = report
+            .iter()
+            .map(|(number, name, findings, declaration)| {
+                let explained = |id: &str| declaration.and_then(|d| d.explanations.get(id));
+                serde_json::json!({
+                    "batch": number,
+                    "name": name,
+                    "may_sign": declaration.is_some_and(|d| may_sign(findings, d)),
+                    "findings": findings.iter().map(|f| serde_json::json!({
+                        "id": f.id,
+                        "severity": f.severity,
+                        "location": f.location,
+                        "message": f.message,
+                        "clause": f.clause,
+                        "explanation": explained(&f.id),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+    } else if report.is_empty() {
+        writeln!(out, "还没有任何批次的申报。")?;
+    } else {
+        for (_, name, findings, declaration) in &report {
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            let warnings = findings.len() - errors;
+            writeln!(out, "{name}：{errors} 个错误，{warnings} 个提醒")?;
+            for f in findings {
+                write!(
+                    out,
+                    "  {}  {}：{}〔政策 {}〕",
+                    f.severity.name(),
+                    f.location,
+                    f.message,
+                    f.clause
+                )?;
+                let explanation = declaration.and_then(|d| d.explanations.get(&f.id));
+                match (f.severity, explanation) {
+                    (Severity::Warning, Some(e)) => writeln!(out, "  说明：{e}")?,
+                    (Severity::Warning, None) => writeln!(out, "  （尚未填写说明）")?,
+                    (Severity::Error, _) => writeln!(out)?,
+                }
+            }
+        }
+    }
+    Ok(if blocked {
+        Outcome::Blocked
+    } else {
+        Outcome::Done
+    })
 }
 
 fn info(

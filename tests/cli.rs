@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use yitihua::exchange::Document;
 use yitihua::store::SchoolFile;
 
 fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
@@ -58,14 +59,14 @@ fn new_then_info_in_text_and_json() {
     assert!(text.contains("学校名称：锡林郭勒盟技工学校"), "{text}");
     assert!(text.contains("学校类型：技工学校"));
     assert!(text.contains("所属盟市：锡林郭勒盟"));
-    assert!(text.contains("数据格式版本：第2版"));
+    assert!(text.contains("数据格式版本：第3版"));
     assert!(text.contains("创建"));
 
     let o = yitihua(&[&"info", &path, &"--json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["school"]["kind"], "技工学校");
     assert_eq!(json["school"]["region"], "锡林郭勒盟");
-    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["schema_version"], 3);
     assert_eq!(json["counts"]["file_history"], 1);
 }
 
@@ -156,7 +157,7 @@ fn load_explains_what_is_wrong_with_the_json() {
         ("{\"format\": \"other\"}", "这不是申报助手的数据文件"),
         (
             "{\"format\": \"yitihua\", \"version\": 99}",
-            "只支持到第1版",
+            "只支持到第2版",
         ),
     ];
     for (i, (json, expected)) in cases.into_iter().enumerate() {
@@ -238,5 +239,56 @@ fn the_documented_example_is_what_dump_writes() {
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .expect("docs/data-format.md has a JSON example");
-    assert_eq!(stdout(&yitihua(&[&"dump", &path])), example);
+    let mut document = Document::parse(&stdout(&yitihua(&[&"dump", &path]))).unwrap();
+    document.catalogue.truncate(1);
+    assert_eq!(document.to_json(), example);
+}
+
+#[test]
+fn check_prints_findings_and_exits_1_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.yth");
+    assert!(yitihua(&[&"demo", &small]).status.success());
+    let o = yitihua(&[&"check", &small]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("第一批（2022-04 至 2023-07）：0 个错误，1 个提醒"),
+        "{text}"
+    );
+    assert!(text.contains("工位数（36）少于班级规模（42）"), "{text}");
+    assert!(
+        text.contains("〔政策 二(三)〕  说明：实训车间按两人一工位分组教学"),
+        "{text}"
+    );
+
+    // A third specialty for a 技工学校 breaks the limit of policy 三(一).
+    let mut doc = Document::parse(&stdout(&yitihua(&[&"dump", &small]))).unwrap();
+    let mut third = doc.declarations[0].specialties[1].clone();
+    third.name = "电子商务".into();
+    doc.declarations[0].specialties.push(third);
+    let data = dir.path().join("three.json");
+    std::fs::write(&data, doc.to_json()).unwrap();
+    let over = dir.path().join("three.yth");
+    assert!(yitihua(&[&"load", &data, &over]).status.success());
+    let o = yitihua(&[&"check", &over, &"--batch", &"1"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains(
+            "错误  第一批：技工学校每批次申报建设专业原则上不超过2个，本批次选了3个〔政策 三(一)〕"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let o = yitihua(&[&"check", &over, &"--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json[0]["may_sign"], false);
+    assert_eq!(json[0]["findings"][0]["id"], "limit");
+    assert_eq!(json[0]["findings"][0]["clause"], "三(一)");
+
+    let o = yitihua(&[&"check", &small, &"--batch", &"2"]);
+    assert_eq!(o.status.code(), Some(1), "an empty batch cannot be signed");
+    assert!(stdout(&o).contains("本批次还没有申报任何专业"));
+    let o = yitihua(&[&"check", &small, &"--batch", &"一"]);
+    assert_eq!(o.status.code(), Some(2));
 }

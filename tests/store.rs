@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use yitihua::domain::{Region, SchoolKind, SchoolProfile};
+use yitihua::domain::{Catalogue, Region, SchoolKind, SchoolProfile};
 use yitihua::store::{SCHEMA_VERSION, SchoolFile, StoreError};
 
 fn profile() -> SchoolProfile {
@@ -107,7 +107,7 @@ fn migrates_the_v1_fixture_without_losing_data_after_a_backup() {
     assert_eq!(p.phone, "0477-8581234");
     let history = file.history().unwrap();
     assert_eq!(history.len(), 1);
-    assert_eq!(history[0].event, "从第1版迁移到第2版");
+    assert_eq!(history[0].event, "从第1版迁移到第3版");
     drop(file);
 
     // The backup taken before migrating is the v1 file, still at version 1.
@@ -124,6 +124,40 @@ fn migrates_the_v1_fixture_without_losing_data_after_a_backup() {
     let again = SchoolFile::open(&path).unwrap();
     assert_eq!(again.migrated_from(), None);
     assert_eq!(again.history().unwrap().len(), 1);
+}
+
+#[test]
+fn migrates_the_v2_fixture_seeding_catalogue_and_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("通辽.yth");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/school-v2.yth"),
+        &path,
+    )
+    .unwrap();
+    let file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.migrated_from(), Some(2));
+    let p = file.profile().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.kind),
+        ("通辽市技师学院", SchoolKind::TechnicianCollege)
+    );
+    let events: Vec<_> = file
+        .history()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    assert_eq!(events, ["创建", "从第2版迁移到第3版"]);
+    assert_eq!(file.catalogue().unwrap(), Catalogue::bundled());
+    let names: Vec<_> = file
+        .batches()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+    assert_eq!(names, ["第一批", "第二批", "第三批"]);
+    assert!(file.declarations().unwrap().is_empty());
 }
 
 #[test]

@@ -48,13 +48,34 @@ pub fn validate(code: &str) -> Result<(), CreditCodeError> {
             .position(|&a| char::from(a) == c)
             .ok_or(CreditCodeError::Character(i + 1))? as u32;
     }
-    let sum: u32 = values[..17].iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
-    let check = (31 - sum % 31) % 31;
-    if values[17] == check {
+    if values[17] == check_value(&values[..17]) {
         Ok(())
     } else {
         Err(CreditCodeError::Checksum)
     }
+}
+
+fn check_value(first17: &[u32]) -> u32 {
+    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(v, w)| v * w).sum();
+    (31 - sum % 31) % 31
+}
+
+/// Completes 17 characters with their check character: demo data and test fixtures need codes
+/// that pass [`validate`]. `None` if a character is outside the alphabet or the length is wrong.
+pub fn with_check(first17: &str) -> Option<String> {
+    let values: Vec<u32> = first17
+        .chars()
+        .map(|c| {
+            ALPHABET
+                .iter()
+                .position(|&a| char::from(a) == c)
+                .map(|p| p as u32)
+        })
+        .collect::<Option<_>>()?;
+    (values.len() == 17).then(|| {
+        let check = char::from(ALPHABET[check_value(&values) as usize]);
+        format!("{first17}{check}")
+    })
 }
 
 /// Upper-cases and trims, the form the code is stored and printed in.
@@ -72,6 +93,16 @@ mod tests {
         for code in ["91350100M000100Y43", "91110000802100433B"] {
             assert_eq!(validate(code), Ok(()), "{code}");
         }
+    }
+
+    #[test]
+    fn with_check_completes_a_valid_code() {
+        assert_eq!(
+            with_check("91350100M000100Y4").as_deref(),
+            Some("91350100M000100Y43")
+        );
+        assert_eq!(with_check("9135"), None);
+        assert_eq!(with_check("91350100I000100Y4"), None);
     }
 
     #[test]

@@ -1,10 +1,23 @@
 //! Plain types and the policy's rules (内人社办发〔2022〕111号). No I/O, no SQL, no GUI: every
 //! rule here is a pure function with its tests next to it.
 
+pub mod batch;
+pub mod catalogue;
+pub mod check;
 pub mod credit_code;
+pub mod declaration;
+pub mod level;
 pub mod phone;
 pub mod region;
 pub mod school;
 
+pub use batch::{Batch, YearMonth};
+pub use catalogue::{Catalogue, Specialty};
+pub use check::{Finding, Severity};
+pub use declaration::{
+    CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Partner, Programme, Site,
+    Status,
+};
+pub use level::{Level, Schooling};
 pub use region::Region;
 pub use school::{Field, FieldError, SchoolKind, SchoolProfile};

@@ -6,22 +6,37 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::SchoolProfile;
+use crate::domain::batch::policy_batches;
+use crate::domain::{Batch, Catalogue, Declaration, SchoolProfile, Specialty};
 use crate::store::{SchoolFile, StoreError};
 
 /// Names the format, so a JSON file from elsewhere is recognised as not ours.
 pub const FORMAT: &str = "yitihua";
 
 /// Raised whenever a key is added or changes meaning; older readers refuse newer documents.
-pub const VERSION: u32 = 1;
+/// Version 2 added `catalogue`, `batches` and `declarations`; a version-1 document loads with
+/// the bundled catalogue, the policy's batches and no declarations.
+pub const VERSION: u32 = 2;
 
-/// A whole school. Later areas (declarations, teachers, resources) add their sections here.
+/// A whole school. Later areas (teachers, resources) add their sections here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub format: String,
     pub version: u32,
     pub school: SchoolProfile,
+    /// The specialty catalogue in use.
+    #[serde(default = "bundled_specialties")]
+    pub catalogue: Vec<Specialty>,
+    #[serde(default = "policy_batches")]
+    pub batches: Vec<Batch>,
+    /// Every revision of every batch's declaration, by batch then revision.
+    #[serde(default)]
+    pub declarations: Vec<Declaration>,
+}
+
+fn bundled_specialties() -> Vec<Specialty> {
+    Catalogue::bundled().specialties
 }
 
 /// Why a document could not be read or loaded.
@@ -88,18 +103,26 @@ fn describe_serde(e: &serde_json::Error) -> String {
 }
 
 impl Document {
-    /// A document for the given school, at the current format version.
+    /// A new school's document: the bundled catalogue, the policy's batches, no declarations.
     pub fn new(school: SchoolProfile) -> Document {
         Document {
             format: FORMAT.into(),
             version: VERSION,
             school,
+            catalogue: bundled_specialties(),
+            batches: policy_batches(),
+            declarations: Vec::new(),
         }
     }
 
     /// Reads everything the file holds.
     pub fn from_file(file: &SchoolFile) -> Result<Document, StoreError> {
-        Ok(Document::new(file.profile()?))
+        Ok(Document {
+            catalogue: file.catalogue()?.specialties,
+            batches: file.batches()?,
+            declarations: file.declarations()?,
+            ..Document::new(file.profile()?)
+        })
     }
 
     /// Pretty-printed with a final newline, as `yitihua dump` writes it.
@@ -125,24 +148,73 @@ impl Document {
             Some(v) if v > VERSION => return Err(ExchangeError::NewerVersion(v)),
             _ => {}
         }
-        serde_json::from_str(json).map_err(ExchangeError::Syntax)
+        let mut document: Document = serde_json::from_str(json).map_err(ExchangeError::Syntax)?;
+        // An older document is read into today's shape; it is written back at this version.
+        document.version = VERSION;
+        Ok(document)
+    }
+
+    /// What the store would refuse about batches and declarations, said in the user's terms.
+    fn declaration_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (i, b) in self.batches.iter().enumerate() {
+            if b.start > b.end {
+                problems.push(format!("{}的开始年月晚于结束年月", b.name));
+            }
+            if self.batches[..i]
+                .iter()
+                .any(|o| o.number == b.number || o.name == b.name)
+            {
+                problems.push(format!("批次“{}”重复", b.name));
+            }
+        }
+        for (i, d) in self.declarations.iter().enumerate() {
+            if !self.batches.iter().any(|b| b.number == d.batch) {
+                problems.push(format!("申报引用了不存在的第{}批", d.batch));
+            }
+            if self.declarations[..i]
+                .iter()
+                .any(|o| o.batch == d.batch && o.revision == d.revision)
+            {
+                problems.push(format!("第{}批的第{}版申报重复", d.batch, d.revision));
+            }
+        }
+        let mut names: Vec<&str> = self.catalogue.iter().map(|s| s.name.as_str()).collect();
+        names.sort_unstable();
+        for pair in names.windows(2).filter(|p| p[0] == p[1]) {
+            problems.push(format!("专业目录中“{}”重复", pair[0]));
+        }
+        problems
     }
 
     /// Creates a new school file holding this document. Refuses an existing path and values
     /// that the forms would refuse, so a loaded file is one the app could have made. `origin`
     /// goes into the file's history (e.g. "从 JSON 数据导入").
     pub fn create_file(&self, path: &Path, origin: &str) -> Result<SchoolFile, ExchangeError> {
-        let problems: Vec<String> = self
+        let mut problems: Vec<String> = self
             .school
             .validate()
             .into_iter()
             .map(|e| format!("{}：{}", e.field.label(), e.message))
             .collect();
+        problems.extend(self.declaration_problems());
         if !problems.is_empty() {
             return Err(ExchangeError::Invalid(problems));
         }
-        let file = SchoolFile::create(path, &self.school.normalized())?;
-        file.record_event(origin)?;
+        let mut file = SchoolFile::create(path, &self.school.normalized())?;
+        let filled = (|| {
+            file.replace_catalogue(&Catalogue {
+                specialties: self.catalogue.clone(),
+            })?;
+            file.replace_declarations(&self.batches, &self.declarations)?;
+            file.record_event(origin)
+        })();
+        if let Err(e) = filled {
+            // The file was created a moment ago by this call; a half-filled one must not stay.
+            drop(file);
+            let _ = std::fs::remove_file(path);
+            return Err(e.into());
+        }
         Ok(file)
     }
 }

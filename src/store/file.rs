@@ -124,10 +124,17 @@ impl SchoolFile {
     /// (declarations, teachers, resources) add their counts here.
     /// Each entry is (key for JSON, Chinese label, count).
     pub fn counts(&self) -> Result<Vec<(&'static str, &'static str, i64)>, StoreError> {
-        let history: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM file_history", [], |r| r.get(0))?;
-        Ok(vec![("file_history", "文件历史记录", history)])
+        let count = |table: &str| -> Result<i64, StoreError> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(vec![
+            ("catalogue", "专业目录条目", count("catalogue")?),
+            ("batches", "批次", count("batches")?),
+            ("declarations", "申报（含修订版本）", count("declarations")?),
+            ("file_history", "文件历史记录", count("file_history")?),
+        ])
     }
 
     /// Records that the data came from an interchange file, for the file's history.

@@ -4,6 +4,8 @@
 
 use rusqlite::Transaction;
 
+use crate::domain::{Catalogue, batch::policy_batches};
+
 /// Version 1: the school profile.
 const V1: &str = "
 CREATE TABLE school (
@@ -32,7 +34,54 @@ CREATE TABLE file_history (
 );
 ";
 
-const MIGRATIONS: &[&str] = &[V1, V2];
+/// Version 3: specialty declarations. The catalogue and the batches are data the office can
+/// extend, seeded with the bundled catalogue and the policy's three batches. A declaration
+/// revision is stored as one JSON document (the interchange shape): it is edited and signed as
+/// a whole, and a signed revision is never rewritten, so rows are snapshots rather than parts
+/// to query.
+const V3: &str = "
+CREATE TABLE catalogue (
+    position          INTEGER NOT NULL,
+    name              TEXT PRIMARY KEY,
+    code              TEXT,
+    levels            TEXT NOT NULL,
+    national_standard INTEGER,
+    source            TEXT NOT NULL,
+    verified          INTEGER NOT NULL
+);
+CREATE TABLE batches (
+    number INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL UNIQUE,
+    start  TEXT NOT NULL,
+    end    TEXT NOT NULL,
+    CHECK (start <= end)
+);
+CREATE TABLE declarations (
+    batch    INTEGER NOT NULL REFERENCES batches (number),
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    status   TEXT NOT NULL,
+    body     TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (batch, revision)
+);
+";
+
+fn v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(V3)?;
+    super::catalogue::write(tx, &Catalogue::bundled())?;
+    for batch in policy_batches() {
+        super::declarations::write_batch(tx, &batch)?;
+    }
+    Ok(())
+}
+
+enum Migration {
+    Sql(&'static str),
+    /// Schema plus seed data computed in Rust.
+    Code(fn(&Transaction<'_>) -> rusqlite::Result<()>),
+}
+
+const MIGRATIONS: &[Migration] = &[Migration::Sql(V1), Migration::Sql(V2), Migration::Code(v3)];
 
 /// The schema version this program writes. A file with a higher one is refused, never
 /// downgraded.
@@ -41,8 +90,11 @@ pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 /// Runs every migration above `from` inside the caller's transaction, so a failure leaves the
 /// file exactly as it was.
 pub(super) fn migrate(tx: &Transaction<'_>, from: i32) -> rusqlite::Result<()> {
-    for sql in &MIGRATIONS[from as usize..] {
-        tx.execute_batch(sql)?;
+    for migration in &MIGRATIONS[from as usize..] {
+        match migration {
+            Migration::Sql(sql) => tx.execute_batch(sql)?,
+            Migration::Code(run) => run(tx)?,
+        }
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)
 }

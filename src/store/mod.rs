@@ -2,6 +2,8 @@
 //! small settings file that remembers recent files.
 
 mod backup;
+mod catalogue;
+mod declarations;
 mod error;
 mod file;
 mod header;

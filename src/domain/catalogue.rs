@@ -1,0 +1,90 @@
+//! 专业目录: the specialties a school may declare. The policy names "31个建设专业" of the
+//! ministry but we do not have that list; the bundled catalogue holds the specialties Inner
+//! Mongolia's technical schools commonly run, every entry unverified (待核对) and without a
+//! code, and the office edits it or imports the official one when it is published.
+
+use serde::{Deserialize, Serialize};
+
+use super::Level;
+
+/// One catalogue entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Specialty {
+    /// The name, which declarations refer to.
+    pub name: String,
+    /// The national specialty code, only once confirmed; never guessed.
+    pub code: Option<String>,
+    /// Levels the specialty can be run at.
+    pub levels: Vec<Level>,
+    /// Whether a national 工学一体化 curriculum standard exists; `None` until checked.
+    pub national_standard: Option<bool>,
+    /// Where the entry comes from, printed next to unverified entries.
+    pub source: String,
+    /// `false` shows the entry as 待核对 (to be checked against the official list).
+    pub verified: bool,
+}
+
+/// The catalogue in use: the bundled list, as edited by the office, stored in the school file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub specialties: Vec<Specialty>,
+}
+
+/// Shown next to every entry not yet confirmed against the ministry's list.
+pub const UNVERIFIED: &str = "待核对";
+
+impl Catalogue {
+    /// The list shipped with the program (assets/catalogue/specialties.json), embedded at
+    /// compile time.
+    pub fn bundled() -> Catalogue {
+        serde_json::from_str(include_str!("../../assets/catalogue/specialties.json"))
+            .expect("the bundled catalogue is valid (tested)")
+    }
+
+    pub fn find(&self, name: &str) -> Option<&Specialty> {
+        self.specialties.iter().find(|s| s.name == name.trim())
+    }
+
+    /// Entries whose name contains `query`; an empty query lists everything.
+    pub fn search<'a>(&'a self, query: &'a str) -> impl Iterator<Item = &'a Specialty> + 'a {
+        let query = query.trim();
+        self.specialties
+            .iter()
+            .filter(move |s| query.is_empty() || s.name.contains(query))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_entries_are_unverified_and_carry_no_invented_codes() {
+        let catalogue = Catalogue::bundled();
+        assert!(catalogue.specialties.len() >= 20);
+        for s in &catalogue.specialties {
+            assert!(!s.verified, "{}", s.name);
+            assert_eq!(s.code, None, "{}", s.name);
+            assert!(!s.levels.is_empty(), "{}", s.name);
+            assert!(!s.source.is_empty(), "{}", s.name);
+        }
+        let mut names: Vec<_> = catalogue.specialties.iter().map(|s| &s.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), catalogue.specialties.len(), "names are unique");
+    }
+
+    #[test]
+    fn search_by_part_of_a_name() {
+        let catalogue = Catalogue::bundled();
+        let found: Vec<_> = catalogue.search("汽车").map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            found,
+            ["汽车维修", "新能源汽车检测与维修", "汽车钣金与涂装"]
+        );
+        assert_eq!(catalogue.search("").count(), catalogue.specialties.len());
+        assert!(catalogue.find(" 数控加工 ").is_some());
+    }
+}

@@ -1,0 +1,457 @@
+//! 校内审核: every rule a declaration must meet, as findings the office reads before printing.
+//! Errors (错误) block signing; each warning (提醒) needs a written explanation (说明), which
+//! is printed with the packet.
+
+use serde::Serialize;
+
+use super::{Batch, Catalogue, Declaration, DeclaredSpecialty, SchoolProfile, credit_code};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Severity {
+    #[serde(rename = "错误")]
+    Error,
+    #[serde(rename = "提醒")]
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提醒",
+        }
+    }
+}
+
+/// One problem found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable across runs for the same problem, so an explanation stays attached to it.
+    pub id: String,
+    pub severity: Severity,
+    /// Where: batch, specialty, item.
+    pub location: String,
+    pub message: String,
+    /// The policy clause the rule comes from, e.g. "三(一)".
+    pub clause: &'static str,
+}
+
+/// Everything the rules look at.
+pub struct Context<'a> {
+    pub school: &'a SchoolProfile,
+    pub batches: &'a [Batch],
+    pub catalogue: &'a Catalogue,
+    /// All declarations of the school (every batch), latest revision of each.
+    pub declarations: &'a [Declaration],
+}
+
+/// Checks the declaration for `batch`. A batch with no declaration is itself a finding.
+pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
+    let mut out = Findings::default();
+    let Some(info) = ctx.batches.iter().find(|b| b.number == batch) else {
+        out.error("batch", format!("第{batch}批"), "没有这个批次".into(), "三");
+        return out.0;
+    };
+    let Some(declaration) = ctx.declarations.iter().find(|d| d.batch == batch) else {
+        out.error(
+            "empty",
+            info.name.clone(),
+            "本批次还没有申报任何专业".into(),
+            "三(一)",
+        );
+        return out.0;
+    };
+    let here = info.name.as_str();
+    if declaration.specialties.is_empty() {
+        out.error(
+            "empty",
+            here.into(),
+            "本批次还没有申报任何专业".into(),
+            "三(一)",
+        );
+    }
+    let limit = ctx.school.kind.max_specialties_per_batch();
+    if declaration.specialties.len() > limit {
+        out.error(
+            "limit",
+            here.into(),
+            format!(
+                "{}每批次申报建设专业原则上不超过{limit}个，本批次选了{}个",
+                ctx.school.kind,
+                declaration.specialties.len()
+            ),
+            "三(一)",
+        );
+    }
+    for (i, s) in declaration.specialties.iter().enumerate() {
+        let at = format!("{here} · {}", s.name);
+        if declaration.specialties[..i]
+            .iter()
+            .any(|o| o.name == s.name)
+        {
+            out.error(
+                &format!("duplicate:{}", s.name),
+                at.clone(),
+                "同一批次中重复申报了该专业".into(),
+                "三(一)",
+            );
+            continue;
+        }
+        if let Some(earlier) = ctx
+            .declarations
+            .iter()
+            .filter(|d| d.batch < batch)
+            .find(|d| d.specialties.iter().any(|o| o.name == s.name))
+        {
+            let name = ctx
+                .batches
+                .iter()
+                .find(|b| b.number == earlier.batch)
+                .map_or_else(|| format!("第{}批", earlier.batch), |b| b.name.clone());
+            out.warning(
+                &format!("earlier:{}", s.name),
+                at.clone(),
+                format!("该专业已在{name}申报，请说明再次申报的理由"),
+                "三",
+            );
+        }
+        specialty(&mut out, ctx, s, &at);
+    }
+    out.0
+}
+
+fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &str) {
+    let key = &s.name;
+    match ctx.catalogue.find(&s.name) {
+        None => out.error(
+            &format!("catalogue:{key}"),
+            at.into(),
+            "专业目录中没有该专业，请先在专业目录中添加".into(),
+            "三(一)",
+        ),
+        Some(entry) => {
+            for p in &s.programmes {
+                if !entry.levels.contains(&p.level()) {
+                    out.warning(
+                        &format!("level:{key}:{}", p.schooling.name()),
+                        at.into(),
+                        format!("专业目录中该专业不开设{}层次", p.level().name()),
+                        "三(一)",
+                    );
+                }
+            }
+        }
+    }
+    if s.programmes.is_empty() {
+        out.error(
+            &format!("programmes:{key}"),
+            at.into(),
+            "请至少填写一个培养层次和学制".into(),
+            "三(一)",
+        );
+    }
+    for p in &s.programmes {
+        if p.enrolment == 0 {
+            out.error(
+                &format!("enrolment:{key}:{}", p.schooling.name()),
+                format!("{at} · {}", p.schooling.name()),
+                "请填写计划招生人数".into(),
+                "三(一)",
+            );
+        }
+    }
+    if s.sites.is_empty() {
+        out.error(
+            &format!("sites:{key}"),
+            at.into(),
+            "请至少填写一个教学场地".into(),
+            "二(三)",
+        );
+    }
+    for (i, site) in s.sites.iter().enumerate() {
+        let where_ = format!("{at} · 教学场地{}", i + 1);
+        if site.name.trim().is_empty() || site.area_m2 == 0 || site.class_size == 0 {
+            out.error(
+                &format!("site:{key}:{i}"),
+                where_.clone(),
+                "请填写场地名称、面积和班级规模".into(),
+                "二(三)",
+            );
+        }
+        if site.stations < site.class_size {
+            out.warning(
+                &format!("stations:{key}:{i}"),
+                where_,
+                format!(
+                    "工位数（{}）少于班级规模（{}），教学场地应与班级规模相匹配",
+                    site.stations, site.class_size
+                ),
+                "二(三)",
+            );
+        }
+    }
+    if s.partners.is_empty() {
+        out.warning(
+            &format!("partners:{key}"),
+            at.into(),
+            "没有合作企业；政策鼓励校企合作共建工学一体化专业".into(),
+            "二(五)",
+        );
+    }
+    for (i, partner) in s.partners.iter().enumerate() {
+        let where_ = format!("{at} · 合作企业{}", i + 1);
+        if partner.name.trim().is_empty() {
+            out.error(
+                &format!("partner:{key}:{i}"),
+                where_.clone(),
+                "请填写合作企业名称".into(),
+                "二(五)",
+            );
+        }
+        if let Err(e) = credit_code::validate(&partner.credit_code) {
+            out.error(
+                &format!("partner-code:{key}:{i}"),
+                where_,
+                format!("合作企业统一社会信用代码：{e}"),
+                "二(五)",
+            );
+        }
+    }
+    if s.teachers == 0 {
+        out.error(
+            &format!("teachers:{key}"),
+            at.into(),
+            "请填写承担该专业一体化课程的教师人数".into(),
+            "二(四)",
+        );
+    }
+}
+
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(
+        &mut self,
+        id: &str,
+        severity: Severity,
+        location: String,
+        message: String,
+        clause: &'static str,
+    ) {
+        self.0.push(Finding {
+            id: id.into(),
+            severity,
+            location,
+            message,
+            clause,
+        });
+    }
+
+    fn error(&mut self, id: &str, location: String, message: String, clause: &'static str) {
+        self.push(id, Severity::Error, location, message, clause);
+    }
+
+    fn warning(&mut self, id: &str, location: String, message: String, clause: &'static str) {
+        self.push(id, Severity::Warning, location, message, clause);
+    }
+}
+
+/// Whether the declaration may be signed: no errors, and every warning explained.
+pub fn may_sign(findings: &[Finding], declaration: &Declaration) -> bool {
+    findings.iter().all(|f| match f.severity {
+        Severity::Error => false,
+        Severity::Warning => declaration
+            .explanations
+            .get(&f.id)
+            .is_some_and(|e| !e.trim().is_empty()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        CooperationMode, CurriculumStandard, Partner, Programme, Region, SchoolKind, Schooling,
+        Site, batch::policy_batches,
+    };
+
+    fn school(kind: SchoolKind) -> SchoolProfile {
+        SchoolProfile::new("测试学校", kind, Region::Baotou)
+    }
+
+    fn good(name: &str) -> DeclaredSpecialty {
+        DeclaredSpecialty {
+            name: name.into(),
+            programmes: vec![Programme {
+                schooling: Schooling::JuniorThreeYearIntermediate,
+                enrolment: 40,
+            }],
+            standard: CurriculumStandard::National,
+            sites: vec![Site {
+                name: "一体化教室".into(),
+                area_m2: 120,
+                stations: 40,
+                class_size: 40,
+            }],
+            partners: vec![Partner {
+                name: "包头北方重工".into(),
+                credit_code: "91350100M000100Y43".into(),
+                mode: CooperationMode::Joint,
+                agreement_date: None,
+                contribution: "实习岗位".into(),
+            }],
+            teachers: 6,
+        }
+    }
+
+    fn run(kind: SchoolKind, declarations: &[Declaration], batch: u32) -> Vec<Finding> {
+        let school = school(kind);
+        let batches = policy_batches();
+        let catalogue = Catalogue::bundled();
+        check(
+            &Context {
+                school: &school,
+                batches: &batches,
+                catalogue: &catalogue,
+                declarations,
+            },
+            batch,
+        )
+    }
+
+    fn declaration(batch: u32, names: &[&str]) -> Declaration {
+        Declaration {
+            specialties: names.iter().map(|n| good(n)).collect(),
+            ..Declaration::new(batch)
+        }
+    }
+
+    fn ids(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    const NAMES: [&str; 4] = ["数控加工", "焊接加工", "汽车维修", "电子商务"];
+
+    #[test]
+    fn limit_per_school_kind_at_the_boundary() {
+        for (kind, limit) in [
+            (SchoolKind::TechnicianCollege, 3),
+            (SchoolKind::SeniorTechnicalSchool, 2),
+            (SchoolKind::TechnicalSchool, 2),
+        ] {
+            for n in 2..=4 {
+                let findings = run(kind, &[declaration(1, &NAMES[..n])], 1);
+                let over = findings.iter().any(|f| f.id == "limit");
+                assert_eq!(over, n > limit, "{kind} with {n}");
+                if over {
+                    let f = findings.iter().find(|f| f.id == "limit").unwrap();
+                    assert_eq!(f.severity, Severity::Error);
+                    assert_eq!(f.clause, "三(一)");
+                    assert!(
+                        f.message.contains(&format!("不超过{limit}个")),
+                        "{}",
+                        f.message
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_complete_declaration_has_no_findings() {
+        let d = declaration(1, &NAMES[..3]);
+        let findings = run(SchoolKind::TechnicianCollege, std::slice::from_ref(&d), 1);
+        assert_eq!(findings, []);
+        assert!(may_sign(&findings, &d));
+    }
+
+    #[test]
+    fn a_specialty_twice_in_one_batch() {
+        let findings = run(
+            SchoolKind::TechnicianCollege,
+            &[declaration(1, &["焊接加工", "焊接加工"])],
+            1,
+        );
+        assert_eq!(ids(&findings), ["duplicate:焊接加工"]);
+    }
+
+    #[test]
+    fn declared_in_an_earlier_batch_is_a_warning_that_needs_an_explanation() {
+        let mut second = declaration(2, &["数控加工"]);
+        let all = [declaration(1, &["数控加工"]), second.clone()];
+        let findings = run(SchoolKind::TechnicalSchool, &all, 2);
+        assert_eq!(ids(&findings), ["earlier:数控加工"]);
+        assert!(findings[0].message.contains("已在第一批申报"));
+        assert!(!may_sign(&findings, &second));
+        second.explanations.insert(
+            "earlier:数控加工".into(),
+            "第一批未获遴选，本批按专家意见完善后重新申报".into(),
+        );
+        assert!(may_sign(&findings, &second));
+        assert_eq!(
+            run(SchoolKind::TechnicalSchool, &all, 1),
+            [],
+            "not flagged in the first"
+        );
+    }
+
+    #[test]
+    fn work_stations_fewer_than_the_class_size() {
+        let mut d = declaration(1, &["汽车维修"]);
+        d.specialties[0].sites[0].stations = 39;
+        let findings = run(SchoolKind::TechnicalSchool, &[d.clone()], 1);
+        assert_eq!(ids(&findings), ["stations:汽车维修:0"]);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert!(
+            findings[0]
+                .message
+                .contains("工位数（39）少于班级规模（40）")
+        );
+        d.specialties[0].sites[0].stations = 40;
+        assert_eq!(run(SchoolKind::TechnicalSchool, &[d], 1), []);
+    }
+
+    #[test]
+    fn missing_required_fields_are_errors() {
+        let mut d = declaration(1, &["电子商务"]);
+        let s = &mut d.specialties[0];
+        s.programmes[0].enrolment = 0;
+        s.sites.clear();
+        s.partners[0].credit_code = "123".into();
+        s.teachers = 0;
+        let findings = run(SchoolKind::TechnicalSchool, &[d], 1);
+        assert_eq!(
+            ids(&findings),
+            [
+                "enrolment:电子商务:初中起点三年中级",
+                "sites:电子商务",
+                "partner-code:电子商务:0",
+                "teachers:电子商务"
+            ]
+        );
+        assert!(findings.iter().all(|f| f.severity == Severity::Error));
+    }
+
+    #[test]
+    fn unknown_specialty_level_batch_and_empty_declaration() {
+        let mut d = declaration(1, &["不存在的专业", "会计"]);
+        d.specialties[1].programmes[0].schooling = Schooling::SeniorFourYearPreTechnician;
+        let findings = run(SchoolKind::TechnicianCollege, &[d], 1);
+        assert_eq!(
+            ids(&findings),
+            ["catalogue:不存在的专业", "level:会计:高中起点四年预备技师"]
+        );
+        assert_eq!(ids(&run(SchoolKind::TechnicianCollege, &[], 1)), ["empty"]);
+        assert_eq!(ids(&run(SchoolKind::TechnicianCollege, &[], 9)), ["batch"]);
+    }
+
+    #[test]
+    fn no_partner_is_a_warning() {
+        let mut d = declaration(1, &["畜牧兽医"]);
+        d.specialties[0].partners.clear();
+        let findings = run(SchoolKind::TechnicalSchool, &[d], 1);
+        assert_eq!(ids(&findings), ["partners:畜牧兽医"]);
+        assert_eq!(findings[0].severity, Severity::Warning);
+    }
+}

@@ -1,0 +1,165 @@
+//! 建设专业申报: a school's declaration of specialties for one batch, with everything the
+//! regional office asks about each specialty.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Level, Schooling};
+
+/// 草稿 → 已校验 → 已签署. A signed revision is never edited again: changing it starts the next
+/// revision, so what was signed stays on record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    #[serde(rename = "草稿")]
+    Draft,
+    #[serde(rename = "已校验")]
+    Checked,
+    #[serde(rename = "已签署")]
+    Signed,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Draft => "草稿",
+            Status::Checked => "已校验",
+            Status::Signed => "已签署",
+        }
+    }
+}
+
+/// One revision of the declaration for one batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Declaration {
+    pub batch: u32,
+    /// 1 for the first; a signed revision is followed by revision + 1.
+    pub revision: u32,
+    pub status: Status,
+    pub specialties: Vec<DeclaredSpecialty>,
+    /// 说明: the office's written explanation of each warning, keyed by the finding's id;
+    /// printed with the packet.
+    pub explanations: BTreeMap<String, String>,
+}
+
+/// 国家标准 (the national 工学一体化 curriculum standard as published) or 校本转化 (the school's
+/// adaptation of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CurriculumStandard {
+    #[serde(rename = "国家标准")]
+    National,
+    #[serde(rename = "校本转化")]
+    SchoolBased,
+}
+
+/// 校企合作 modes named by policy 二(五).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CooperationMode {
+    #[serde(rename = "引企驻校")]
+    EnterpriseOnCampus,
+    #[serde(rename = "引校进企")]
+    SchoolInEnterprise,
+    #[serde(rename = "校企联动")]
+    Joint,
+    #[serde(rename = "企业办学")]
+    EnterpriseRun,
+}
+
+impl CooperationMode {
+    pub const ALL: [CooperationMode; 4] = [
+        CooperationMode::EnterpriseOnCampus,
+        CooperationMode::SchoolInEnterprise,
+        CooperationMode::Joint,
+        CooperationMode::EnterpriseRun,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CooperationMode::EnterpriseOnCampus => "引企驻校",
+            CooperationMode::SchoolInEnterprise => "引校进企",
+            CooperationMode::Joint => "校企联动",
+            CooperationMode::EnterpriseRun => "企业办学",
+        }
+    }
+}
+
+/// One specialty of a declaration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredSpecialty {
+    /// The catalogue name.
+    pub name: String,
+    pub programmes: Vec<Programme>,
+    pub standard: CurriculumStandard,
+    pub sites: Vec<Site>,
+    pub partners: Vec<Partner>,
+    /// Integrated teachers assigned; a count until the roster exists.
+    pub teachers: u32,
+}
+
+/// 培养层次 with its 学制 and planned enrolment (计划招生人数).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    pub schooling: Schooling,
+    pub enrolment: u32,
+}
+
+impl Programme {
+    pub fn level(&self) -> Level {
+        self.schooling.level()
+    }
+}
+
+/// 教学场地 (policy 二(三): sized to the class).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub name: String,
+    /// Floor area in whole square metres, as site plans give it.
+    pub area_m2: u32,
+    /// 工位数
+    pub stations: u32,
+    /// 班级规模: students taught there at once.
+    pub class_size: u32,
+}
+
+/// 合作企业 (policy 二(五)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub name: String,
+    pub credit_code: String,
+    pub mode: CooperationMode,
+    pub agreement_date: Option<NaiveDate>,
+    /// What the enterprise contributes (场地、设备、兼职教师、实习岗位…).
+    pub contribution: String,
+}
+
+impl Declaration {
+    /// A new, empty first revision for `batch`.
+    pub fn new(batch: u32) -> Declaration {
+        Declaration {
+            batch,
+            revision: 1,
+            status: Status::Draft,
+            specialties: Vec::new(),
+            explanations: BTreeMap::new(),
+        }
+    }
+
+    /// The next revision of a signed declaration: the same content, back to 草稿.
+    pub fn next_revision(&self) -> Declaration {
+        Declaration {
+            revision: self.revision + 1,
+            status: Status::Draft,
+            ..self.clone()
+        }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.status == Status::Signed
+    }
+}
