@@ -1,133 +1,12 @@
 //! The window driven headless (iced_test's Simulator on tiny-skia), by the Chinese labels a
 //! user sees. Each test asserts what the school file and the screen now hold.
 
-use std::path::{Path, PathBuf};
-use std::sync::Once;
+mod common;
 
-use iced::keyboard::{self, Key};
-use iced::{Event, Settings};
-use iced_test::{Simulator, selector};
-use yitihua::domain::{Region, SchoolKind, SchoolProfile};
+use common::{Harness, launch};
+use yitihua::domain::{Region, SchoolKind};
 use yitihua::store::SchoolFile;
-use yitihua::store::recent::Recent;
-use yitihua::ui::{App, Area, Launch, Message};
-
-/// The bundled font is loaded into iced's global font system once per test process; loading
-/// it for every simulator would parse 13 MB each time.
-fn settings() -> Settings {
-    static FONT: Once = Once::new();
-    let mut settings = yitihua::ui::settings();
-    let mut first = false;
-    FONT.call_once(|| first = true);
-    if !first {
-        settings.fonts.clear();
-    }
-    settings
-}
-
-struct Harness {
-    app: App,
-    dir: tempfile::TempDir,
-}
-
-impl Harness {
-    /// Starts the app as `yitihua` with no arguments would, in an empty home folder.
-    fn start() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let app = App::new(launch(dir.path(), None));
-        Harness { app, dir }
-    }
-
-    /// Quits (closing the file releases its lock) and starts again with no arguments.
-    fn restart(&mut self) {
-        self.run(vec![Message::CloseFile]);
-        assert!(self.app.file().is_none(), "closed before restarting");
-        self.app = App::new(launch(self.dir.path(), None));
-    }
-
-    fn simulator(&self) -> Simulator<'_, Message> {
-        Simulator::with_settings(settings(), self.app.view())
-    }
-
-    fn run(&mut self, messages: Vec<Message>) {
-        for message in messages {
-            // Tasks (file dialogs, focus moves) need a runtime; these tests answer dialogs
-            // themselves with the message the dialog would send.
-            let _ = self.app.update(message);
-        }
-    }
-
-    fn click(&mut self, label: &str) {
-        let messages: Vec<Message> = {
-            let mut ui = self.simulator();
-            ui.click(label)
-                .unwrap_or_else(|e| panic!("cannot click “{label}”: {e}"));
-            ui.into_messages().collect()
-        };
-        self.run(messages);
-    }
-
-    /// Clicks the field with this label, selects what it holds and types `value` over it.
-    fn fill(&mut self, label: &'static str, value: &str) {
-        let messages: Vec<Message> = {
-            let mut ui = self.simulator();
-            ui.click(selector::id(label))
-                .unwrap_or_else(|e| panic!("no field “{label}”: {e}"));
-            ui.simulate(select_all());
-            if value.is_empty() {
-                ui.tap_key(keyboard::key::Named::Backspace);
-            } else {
-                ui.typewrite(value);
-            }
-            ui.into_messages().collect()
-        };
-        self.run(messages);
-    }
-
-    fn sees(&self, text: &str) -> bool {
-        self.simulator().find(text).is_ok()
-    }
-
-    /// Whether clicking the button produces anything; a disabled button does not.
-    fn is_enabled(&self, label: &str) -> bool {
-        let mut ui = self.simulator();
-        ui.click(label).expect("button is shown");
-        ui.into_messages().next().is_some()
-    }
-
-    fn stored(&self) -> SchoolProfile {
-        self.app.file().expect("a file is open").profile().unwrap()
-    }
-}
-
-fn launch(dir: &Path, file: Option<PathBuf>) -> Launch {
-    Launch {
-        file,
-        recent: Recent::at(dir.join("recent.json")),
-        default_file: dir.join("学校.yth"),
-    }
-}
-
-/// Ctrl+A (⌘A on macOS) as a keyboard sends it: the modifier first, then the key.
-fn select_all() -> Vec<Event> {
-    let key = Key::Character("a".into());
-    let modifiers = |m| Event::Keyboard(keyboard::Event::ModifiersChanged(m));
-    vec![
-        modifiers(keyboard::Modifiers::COMMAND),
-        Event::Keyboard(keyboard::Event::KeyPressed {
-            key: key.clone(),
-            modified_key: key,
-            physical_key: keyboard::key::Physical::Unidentified(
-                keyboard::key::NativeCode::Unidentified,
-            ),
-            location: keyboard::Location::Standard,
-            modifiers: keyboard::Modifiers::COMMAND,
-            repeat: false,
-            text: None,
-        }),
-        modifiers(keyboard::Modifiers::empty()),
-    ]
-}
+use yitihua::ui::{App, Area, Message};
 
 /// First run: the form creates the default file; the profile is filled and saved; after a
 /// restart the app reopens the same file and shows the saved values.
@@ -260,7 +139,6 @@ fn every_area_of_the_rail_shows_what_it_is_for() {
     h.click("兴安盟");
     h.click("创建");
     for (label, area) in [
-        ("专业申报", Area::Declarations),
         ("教师与课时", Area::Workload),
         ("教学资源包", Area::Resources),
         ("导出与签署", Area::Export),

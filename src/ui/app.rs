@@ -6,7 +6,7 @@ use iced::keyboard::{self, Key, key};
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, window};
 
-use super::screen::{new_school, school_info, upcoming, welcome};
+use super::screen::{declaration, new_school, school_info, upcoming, welcome};
 use super::widget::{dialog, nav};
 use super::{style, text as t};
 use crate::store::recent::Recent;
@@ -68,6 +68,10 @@ struct Workspace {
     file: SchoolFile,
     area: Area,
     school: school_info::SchoolInfo,
+    /// Built when the area is first shown, from what the file holds then.
+    declaration: Option<declaration::Wizard>,
+    /// Why the declaration area could not be shown (the file's data could not be read).
+    declaration_error: Option<String>,
     /// Set while the "unsaved edits" dialog asks what to do before leaving.
     leaving: Option<Leave>,
     leave_error: Option<String>,
@@ -86,6 +90,7 @@ pub enum Message {
     Welcome(welcome::Message),
     NewSchool(new_school::Message),
     School(school_info::Message),
+    Declaration(declaration::Message),
     Navigate(Area),
     CloseFile,
     NewFileChosen(Option<PathBuf>),
@@ -176,6 +181,13 @@ impl App {
                     ws.school.update(message, &mut ws.file);
                 }
             }
+            Message::Declaration(message) => {
+                if let State::Workspace(ws) = &mut self.state
+                    && let Some(wizard) = &mut ws.declaration
+                {
+                    wizard.update(message, &mut ws.file);
+                }
+            }
             Message::Navigate(area) => return self.leave(Leave::Area(area)),
             Message::CloseFile => return self.leave(Leave::CloseFile),
             Message::CloseRequested => return self.leave(Leave::Exit),
@@ -234,6 +246,14 @@ impl App {
                 if let State::Workspace(ws) = &mut self.state {
                     ws.area = area;
                     ws.leaving = None;
+                    if area == Area::Declarations {
+                        let ready = match &mut ws.declaration {
+                            Some(wizard) => wizard.refresh(&ws.file),
+                            None => declaration::Wizard::new(&ws.file)
+                                .map(|wizard| ws.declaration = Some(wizard)),
+                        };
+                        ws.declaration_error = ready.err();
+                    }
                 }
                 Task::none()
             }
@@ -282,6 +302,8 @@ impl App {
             file,
             area: Area::School,
             school: school_info::SchoolInfo::new(profile),
+            declaration: None,
+            declaration_error: None,
             leaving: None,
             leave_error: None,
         }));
@@ -336,7 +358,12 @@ fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
     let rail = nav::rail(&Area::ALL, ws.area, Message::Navigate, footer);
     let content: Element<'_, Message> = match ws.area {
         Area::School => ws.school.view().map(Message::School),
-        Area::Declarations => upcoming::view(t::AREA_DECLARATIONS, t::DECLARATIONS_PLAN),
+        Area::Declarations => match (&ws.declaration, &ws.declaration_error) {
+            (Some(wizard), _) => wizard.view().map(Message::Declaration),
+            (None, error) => text(error.clone().unwrap_or_default())
+                .style(style::error_text)
+                .into(),
+        },
         Area::Workload => upcoming::view(t::AREA_WORKLOAD, t::WORKLOAD_PLAN),
         Area::Resources => upcoming::view(t::AREA_RESOURCES, t::RESOURCES_PLAN),
         Area::Export => upcoming::view(t::AREA_EXPORT, t::EXPORT_PLAN),

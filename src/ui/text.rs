@@ -58,11 +58,6 @@ pub const CANNOT_SAVE_INVALID: &str = "有填写错误，无法保存。请先�
 
 // Areas still to come: what each will do, so the rail shows the whole product.
 pub const COMING: &str = "即将推出";
-pub const DECLARATIONS_PLAN: &[&str] = &[
-    "按批次逐步填报建设专业：技师学院每批不超过3个，高级技工学校和技工学校不超过2个（内人社办发〔2022〕111号 三(一)）。",
-    "每个专业填写培养层次与学制、招生计划、教学场地、合作企业和一体化教师。",
-    "校内审核列出所有问题：错误必须改正，提醒需要写明说明，随申报材料一并打印。",
-];
 pub const WORKLOAD_PLAN: &[&str] = &[
     "教师名册：任职形式（专职、兼职、企业聘用）、一体化教师等级、师资培训和企业实践记录。",
     "课时登记：一体化课程课时按1.4倍折算（二(四)），精确到小数，按教师、系部和专业汇总。",
@@ -86,3 +81,43 @@ pub fn window_title(school: Option<&str>) -> String {
         None => APP_TITLE.to_string(),
     }
 }
+
+// Declaration wizard (专业申报)
+pub const STEPS: [&str; 5] = ["选择批次", "选择专业", "填写专业信息", "校内审核", "确认"];
+pub const BACK: &str = "上一步";
+pub const NEXT: &str = "下一步";
+pub const DECLARED_BEFORE: &str = "已申报：";
+pub const NOTHING_DECLARED: &str = "尚未申报";
+pub const SEARCH_SPECIALTY: &str = "搜索专业名称";
+pub const CHOOSE: &str = "选择";
+pub const CHOSEN: &str = "已选";
+pub const UNVERIFIED_TAG: &str = "〔待核对〕";
+pub const PROGRAMMES: &str = "培养层次与学制";
+pub const ADD_PROGRAMME: &str = "添加培养层次";
+pub const ENROLMENT: &str = "计划招生人数";
+pub const STANDARD: &str = "课程标准";
+pub const SITES: &str = "教学场地";
+pub const ADD_SITE: &str = "添加教学场地";
+pub const SITE_NAME: &str = "场地名称";
+pub const SITE_AREA: &str = "面积（㎡）";
+pub const SITE_STATIONS: &str = "工位数";
+pub const SITE_CLASS: &str = "班级规模";
+pub const PARTNERS: &str = "合作企业";
+pub const ADD_PARTNER: &str = "添加合作企业";
+pub const PARTNER_NAME: &str = "企业名称";
+pub const PARTNER_CODE: &str = "统一社会信用代码";
+pub const PARTNER_DATE: &str = "协议日期";
+pub const PARTNER_CONTRIBUTION: &str = "企业投入";
+pub const TEACHERS: &str = "一体化教师人数";
+pub const REMOVE: &str = "删除";
+pub const STATIONS_SHORT: &str = "工位数少于班级规模：教学场地应与班级规模相匹配（二(三)）";
+pub const READINESS: &str = "教学资源包准备情况";
+pub const READINESS_LATER: &str = "“教学资源包”模块完成后在此显示各类资源的登记和审核情况。";
+pub const NO_FINDINGS: &str = "没有发现问题。";
+pub const EXPLANATION: &str = "说明";
+pub const EXPLANATION_HINT: &str = "请写明原因和改进措施（随申报材料打印）";
+pub const MARK_CHECKED: &str = "确认无误，标记为已校验";
+pub const CANNOT_CONFIRM: &str = "还有错误未改正，或提醒未填写说明，暂不能标记为已校验。";
+pub const SIGNED_READ_ONLY: &str = "本批次申报已签署，内容只读。";
+pub const NEW_REVISION: &str = "新建修订版本";
+pub const STATUS: &str = "状态：";

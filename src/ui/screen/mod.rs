@@ -2,6 +2,7 @@
 //! `update(&mut self, Message, ..context) -> Action` and `view(&self) -> Element<Message>`;
 //! the `Action` tells the app what happens next (as in hecrj/icebreaker).
 
+pub mod declaration;
 pub mod new_school;
 pub mod school_info;
 pub mod upcoming;

@@ -26,6 +26,24 @@ pub fn text_field<'a, M: Clone + 'a>(
     labelled(label, required, input.into(), error)
 }
 
+/// A bare input inside a row of repeated items (a site, a partner). Its id is the visible
+/// label plus the item's number ("场地名称 2"), so each copy can be addressed.
+pub fn cell<'a, M: Clone + 'a>(
+    id: String,
+    placeholder: &str,
+    value: &str,
+    width: impl Into<Length>,
+    on_input: impl Fn(String) -> M + 'a,
+) -> Element<'a, M> {
+    text_input(placeholder, value)
+        .id(id)
+        .on_input(on_input)
+        .padding(6)
+        .size(style::BODY_SIZE)
+        .width(width)
+        .into()
+}
+
 /// A choice among a few options shown all at once as buttons, one click to choose. Used where
 /// a drop-down would hide the options (school kinds, the fourteen regions).
 pub fn choices<'a, T: Copy + PartialEq + 'a, M: Clone + 'a>(

@@ -1,0 +1,457 @@
+//! 专业申报: the declaration of one batch as a wizard of five steps over one shared draft (as
+//! wizardsardine/liana's installer). Every edit is saved to the school file at once, so nothing
+//! typed is lost on 上一步, on switching areas or when the app closes mid-step.
+
+mod details;
+mod pick;
+mod review;
+
+use chrono::NaiveDate;
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Length};
+
+use crate::domain::check::{self, Context, Finding};
+use crate::domain::{
+    Batch, Catalogue, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Partner,
+    Programme, SchoolProfile, Schooling, Site, Status,
+};
+use crate::store::SchoolFile;
+use crate::ui::widget::steps;
+use crate::ui::{style, text as t};
+
+/// The wizard's steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Batch,
+    Specialties,
+    Details,
+    Review,
+    Confirm,
+}
+
+impl Step {
+    const ALL: [Step; 5] = [
+        Step::Batch,
+        Step::Specialties,
+        Step::Details,
+        Step::Review,
+        Step::Confirm,
+    ];
+
+    fn index(self) -> usize {
+        Step::ALL.iter().position(|&s| s == self).unwrap_or(0)
+    }
+}
+
+pub struct Wizard {
+    school: SchoolProfile,
+    batches: Vec<Batch>,
+    catalogue: Catalogue,
+    /// The current revision of every batch, the draft's own batch included.
+    declarations: Vec<Declaration>,
+    step: Step,
+    draft: Declaration,
+    /// Which chosen specialty step 3 shows.
+    open: usize,
+    search: String,
+    /// Date fields as typed, per specialty and partner, so a half-typed date is not lost.
+    dates: Vec<Vec<String>>,
+    /// A refusal to show once (the limit reached, a save that failed).
+    notice: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    GoTo(usize),
+    Back,
+    Next,
+    PickBatch(u32),
+    Search(String),
+    Toggle(String),
+    Open(usize),
+    Edit(Edit),
+    Explain(String, String),
+    MarkChecked,
+    NewRevision,
+}
+
+/// A change to the open specialty in step 3; indices are of its programmes, sites, partners.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    AddProgramme,
+    Schooling(usize, Schooling),
+    Enrolment(usize, String),
+    RemoveProgramme(usize),
+    Standard(CurriculumStandard),
+    AddSite,
+    SiteName(usize, String),
+    SiteArea(usize, String),
+    SiteStations(usize, String),
+    SiteClass(usize, String),
+    RemoveSite(usize),
+    AddPartner,
+    PartnerName(usize, String),
+    PartnerCode(usize, String),
+    PartnerMode(usize, CooperationMode),
+    PartnerDate(usize, String),
+    PartnerContribution(usize, String),
+    RemovePartner(usize),
+    Teachers(String),
+}
+
+impl Wizard {
+    /// Starts on the first batch that is not yet signed, or the last batch.
+    pub fn new(file: &SchoolFile) -> Result<Wizard, String> {
+        let (school, batches, catalogue, declarations) = load(file)?;
+        let first = batches
+            .iter()
+            .find(|b| {
+                declarations
+                    .iter()
+                    .find(|d| d.batch == b.number)
+                    .is_none_or(|d| d.status != Status::Signed)
+            })
+            .or(batches.last())
+            .map_or(1, |b| b.number);
+        let mut wizard = Wizard {
+            school,
+            batches,
+            catalogue,
+            declarations,
+            step: Step::Batch,
+            draft: Declaration::new(first),
+            open: 0,
+            search: String::new(),
+            dates: Vec::new(),
+            notice: None,
+        };
+        wizard.select_batch(first);
+        Ok(wizard)
+    }
+
+    /// Re-reads what other areas may have changed (the school kind, the catalogue), keeping
+    /// the step and the batch; the draft itself is always saved, so it is read back as is.
+    pub fn refresh(&mut self, file: &SchoolFile) -> Result<(), String> {
+        let (school, batches, catalogue, declarations) = load(file)?;
+        self.school = school;
+        self.batches = batches;
+        self.catalogue = catalogue;
+        self.declarations = declarations;
+        let open = self.open;
+        self.select_batch(self.draft.batch);
+        self.open = open.min(self.draft.specialties.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn select_batch(&mut self, batch: u32) {
+        self.draft = self
+            .declarations
+            .iter()
+            .find(|d| d.batch == batch)
+            .cloned()
+            .unwrap_or_else(|| Declaration::new(batch));
+        self.open = 0;
+        self.dates = self
+            .draft
+            .specialties
+            .iter()
+            .map(|s| {
+                s.partners
+                    .iter()
+                    .map(|p| p.agreement_date.map(|d| d.to_string()).unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+    }
+
+    fn batch_name(&self, number: u32) -> String {
+        self.batches
+            .iter()
+            .find(|b| b.number == number)
+            .map_or_else(|| format!("第{number}批"), |b| b.name.clone())
+    }
+
+    /// 校内审核 of the draft as it stands, against the rest of the file.
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut declarations = self.declarations.clone();
+        declarations.retain(|d| d.batch != self.draft.batch);
+        declarations.push(self.draft.clone());
+        check::check(
+            &Context {
+                school: &self.school,
+                batches: &self.batches,
+                catalogue: &self.catalogue,
+                declarations: &declarations,
+            },
+            self.draft.batch,
+        )
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) {
+        self.notice = None;
+        let before = self.draft.clone();
+        match message {
+            Message::GoTo(i) => {
+                if i <= self.step.index() {
+                    self.step = Step::ALL[i];
+                }
+            }
+            Message::Back => self.step = Step::ALL[self.step.index().saturating_sub(1)],
+            Message::Next => self.step = Step::ALL[(self.step.index() + 1).min(4)],
+            Message::PickBatch(batch) => self.select_batch(batch),
+            Message::Search(query) => self.search = query,
+            Message::Open(i) => self.open = i,
+            Message::NewRevision => {
+                self.draft = self.draft.next_revision();
+                self.save(file);
+                return;
+            }
+            _ if self.draft.is_read_only() => {
+                self.notice = Some(t::SIGNED_READ_ONLY.into());
+                return;
+            }
+            Message::Toggle(name) => self.toggle(name),
+            Message::Edit(edit) => self.edit(edit),
+            Message::Explain(id, text) => {
+                if text.trim().is_empty() {
+                    self.draft.explanations.remove(&id);
+                } else {
+                    self.draft.explanations.insert(id, text);
+                }
+            }
+            Message::MarkChecked => {
+                if check::may_sign(&self.findings(), &self.draft) {
+                    self.draft.status = Status::Checked;
+                } else {
+                    self.notice = Some(t::CANNOT_CONFIRM.into());
+                }
+            }
+        }
+        if self.draft != before {
+            if self.draft.status == Status::Checked && before.status == Status::Checked {
+                // Any edit after 已校验 needs checking again.
+                self.draft.status = Status::Draft;
+            }
+            self.save(file);
+        }
+    }
+
+    fn save(&mut self, file: &mut SchoolFile) {
+        match file.save_declaration(&self.draft) {
+            Ok(()) => {
+                self.declarations.retain(|d| d.batch != self.draft.batch);
+                self.declarations.push(self.draft.clone());
+                self.declarations.sort_by_key(|d| d.batch);
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+    }
+
+    /// Adds or removes a specialty. Adding beyond the school kind's limit is refused with the
+    /// policy's reason (三(一)).
+    fn toggle(&mut self, name: String) {
+        if let Some(i) = self.draft.specialties.iter().position(|s| s.name == name) {
+            self.draft.specialties.remove(i);
+            self.dates.remove(i);
+            self.open = self
+                .open
+                .min(self.draft.specialties.len().saturating_sub(1));
+            return;
+        }
+        let limit = self.school.kind.max_specialties_per_batch();
+        if self.draft.specialties.len() >= limit {
+            self.notice = Some(format!(
+                "{}每批次申报建设专业原则上不超过{limit}个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。",
+                self.school.kind
+            ));
+            return;
+        }
+        let schooling = self
+            .catalogue
+            .find(&name)
+            .and_then(|entry| {
+                Schooling::ALL
+                    .into_iter()
+                    .find(|s| entry.levels.contains(&s.level()))
+            })
+            .unwrap_or(Schooling::JuniorThreeYearIntermediate);
+        self.draft.specialties.push(DeclaredSpecialty {
+            name,
+            programmes: vec![Programme {
+                schooling,
+                enrolment: 0,
+            }],
+            standard: CurriculumStandard::National,
+            sites: Vec::new(),
+            partners: Vec::new(),
+            teachers: 0,
+        });
+        self.dates.push(Vec::new());
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let open = self.open;
+        let Some(s) = self.draft.specialties.get_mut(open) else {
+            return;
+        };
+        let dates = &mut self.dates[open];
+        match edit {
+            Edit::AddProgramme => s.programmes.push(Programme {
+                schooling: Schooling::SeniorThreeYearAdvanced,
+                enrolment: 0,
+            }),
+            Edit::Schooling(i, v) => set(&mut s.programmes, i, |p| p.schooling = v),
+            Edit::Enrolment(i, v) => set(&mut s.programmes, i, |p| p.enrolment = number(&v)),
+            Edit::RemoveProgramme(i) => remove(&mut s.programmes, i),
+            Edit::Standard(v) => s.standard = v,
+            Edit::AddSite => s.sites.push(Site {
+                name: String::new(),
+                area_m2: 0,
+                stations: 0,
+                class_size: 0,
+            }),
+            Edit::SiteName(i, v) => set(&mut s.sites, i, |x| x.name = v),
+            Edit::SiteArea(i, v) => set(&mut s.sites, i, |x| x.area_m2 = number(&v)),
+            Edit::SiteStations(i, v) => set(&mut s.sites, i, |x| x.stations = number(&v)),
+            Edit::SiteClass(i, v) => set(&mut s.sites, i, |x| x.class_size = number(&v)),
+            Edit::RemoveSite(i) => remove(&mut s.sites, i),
+            Edit::AddPartner => {
+                s.partners.push(Partner {
+                    name: String::new(),
+                    credit_code: String::new(),
+                    mode: CooperationMode::Joint,
+                    agreement_date: None,
+                    contribution: String::new(),
+                });
+                dates.push(String::new());
+            }
+            Edit::PartnerName(i, v) => set(&mut s.partners, i, |p| p.name = v),
+            Edit::PartnerCode(i, v) => set(&mut s.partners, i, |p| {
+                p.credit_code = v.trim().to_ascii_uppercase()
+            }),
+            Edit::PartnerMode(i, v) => set(&mut s.partners, i, |p| p.mode = v),
+            Edit::PartnerDate(i, v) => {
+                let parsed = NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
+                if v.trim().is_empty() || parsed.is_some() {
+                    set(&mut s.partners, i, |p| p.agreement_date = parsed);
+                }
+                if let Some(slot) = dates.get_mut(i) {
+                    *slot = v;
+                }
+            }
+            Edit::PartnerContribution(i, v) => set(&mut s.partners, i, |p| p.contribution = v),
+            Edit::RemovePartner(i) => {
+                remove(&mut s.partners, i);
+                if i < dates.len() {
+                    dates.remove(i);
+                }
+            }
+            Edit::Teachers(v) => s.teachers = number(&v),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let step_bar = steps::bar(&t::STEPS, self.step.index(), Message::GoTo);
+        let mut header = column![
+            text(t::AREA_DECLARATIONS).size(style::HEADING_SIZE),
+            step_bar,
+            text(format!(
+                "{} · 第{}版 · {}{}",
+                self.batch_name(self.draft.batch),
+                self.draft.revision,
+                t::STATUS,
+                self.draft.status.name()
+            ))
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
+        ]
+        .spacing(12);
+        if self.draft.is_read_only() {
+            header = header.push(
+                row![
+                    text(t::SIGNED_READ_ONLY).size(style::BODY_SIZE),
+                    button(text(t::NEW_REVISION).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::NewRevision),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+            );
+        }
+        if let Some(notice) = &self.notice {
+            header = header.push(
+                container(text(notice.as_str()).size(style::BODY_SIZE))
+                    .padding(10)
+                    .width(Length::Fill)
+                    .style(style::error_banner),
+            );
+        }
+        let body = match self.step {
+            Step::Batch => pick::batches(self),
+            Step::Specialties => pick::specialties(self),
+            Step::Details => details::view(self),
+            Step::Review => review::findings(self),
+            Step::Confirm => review::summary(self),
+        };
+        let mut nav = row![].spacing(12);
+        if self.step != Step::Batch {
+            nav = nav.push(
+                button(text(t::BACK).size(style::BODY_SIZE))
+                    .padding([8, 20])
+                    .style(button::secondary)
+                    .on_press(Message::Back),
+            );
+        }
+        if self.step != Step::Confirm {
+            nav = nav.push(
+                button(text(t::NEXT).size(style::BODY_SIZE))
+                    .padding([8, 20])
+                    .style(button::primary)
+                    .on_press(Message::Next),
+            );
+        }
+        let content = column![header, body, nav].spacing(20).max_width(980);
+        scrollable(container(content).padding(32).width(Length::Fill))
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+type Loaded = (SchoolProfile, Vec<Batch>, Catalogue, Vec<Declaration>);
+
+fn load(file: &SchoolFile) -> Result<Loaded, String> {
+    let read = || -> Result<Loaded, crate::store::StoreError> {
+        Ok((
+            file.profile()?,
+            file.batches()?,
+            file.catalogue()?,
+            file.current_declarations()?,
+        ))
+    };
+    read().map_err(|e| e.to_string())
+}
+
+/// Digits as typed into a count field; anything else is dropped, an empty field is 0.
+fn number(text: &str) -> u32 {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits
+        .parse()
+        .unwrap_or(if digits.is_empty() { 0 } else { u32::MAX })
+}
+
+fn set<T>(items: &mut [T], i: usize, change: impl FnOnce(&mut T)) {
+    if let Some(item) = items.get_mut(i) {
+        change(item);
+    }
+}
+
+fn remove<T>(items: &mut Vec<T>, i: usize) {
+    if i < items.len() {
+        items.remove(i);
+    }
+}
+
+/// A count as shown in its field: empty rather than 0, so the placeholder shows.
+fn shown(n: u32) -> String {
+    if n == 0 { String::new() } else { n.to_string() }
+}

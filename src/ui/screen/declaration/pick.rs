@@ -1,0 +1,102 @@
+//! Steps 1 and 2: choose the batch, then the specialties.
+
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::{Message, Wizard};
+use crate::ui::{style, text as t};
+
+/// Step 1: every batch with its window and what the school declared in it.
+pub fn batches(w: &Wizard) -> Element<'_, Message> {
+    let cards = w.batches.iter().map(|b| {
+        let declared: Vec<&str> = w
+            .declarations
+            .iter()
+            .find(|d| d.batch == b.number)
+            .map(|d| d.specialties.iter().map(|s| s.name.as_str()).collect())
+            .unwrap_or_default();
+        let summary = if declared.is_empty() {
+            t::NOTHING_DECLARED.to_string()
+        } else {
+            format!("{}{}", t::DECLARED_BEFORE, declared.join("、"))
+        };
+        button(
+            column![
+                text(b.label()).size(style::BODY_SIZE),
+                text(summary).size(style::SMALL_SIZE),
+            ]
+            .spacing(4),
+        )
+        .width(Length::Fill)
+        .padding([10, 14])
+        .style(style::chip(b.number == w.draft.batch))
+        .on_press(Message::PickBatch(b.number))
+        .into()
+    });
+    column(cards).spacing(8).into()
+}
+
+/// Step 2: the catalogue, searchable; the limit for this school kind is stated up front and
+/// enforced when a specialty is added.
+pub fn specialties(w: &Wizard) -> Element<'_, Message> {
+    let limit = w.school.kind.max_specialties_per_batch();
+    let intro = text(format!(
+        "{}每批次最多申报{limit}个专业（三(一)），已选 {} 个。",
+        w.school.kind,
+        w.draft.specialties.len()
+    ))
+    .size(style::BODY_SIZE);
+    let search = text_input(t::SEARCH_SPECIALTY, &w.search)
+        .id(t::SEARCH_SPECIALTY)
+        .on_input(Message::Search)
+        .padding(8)
+        .size(style::BODY_SIZE);
+    let rows = w.catalogue.search(&w.search).map(|entry| {
+        let chosen = w.draft.specialties.iter().any(|s| s.name == entry.name);
+        let earlier: Vec<String> = w
+            .declarations
+            .iter()
+            .filter(|d| d.batch < w.draft.batch)
+            .filter(|d| d.specialties.iter().any(|s| s.name == entry.name))
+            .map(|d| format!("已在{}申报", w.batch_name(d.batch)))
+            .collect();
+        let levels: Vec<&str> = entry.levels.iter().map(|l| l.name()).collect();
+        let mut name = row![text(entry.name.as_str()).size(style::BODY_SIZE)].spacing(6);
+        if !entry.verified {
+            name = name.push(
+                text(t::UNVERIFIED_TAG)
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text),
+            );
+        }
+        for note in earlier {
+            name = name.push(text(note).size(style::SMALL_SIZE).style(style::error_text));
+        }
+        // The whole row is the button, so the specialty's name is what the user clicks.
+        button(
+            row![
+                column![
+                    name,
+                    text(levels.join("、"))
+                        .size(style::SMALL_SIZE)
+                        .style(style::muted_text)
+                ]
+                .width(Length::Fill),
+                text(if chosen { t::CHOSEN } else { t::CHOOSE }).size(style::BODY_SIZE),
+            ]
+            .align_y(Alignment::Center),
+        )
+        .width(Length::Fill)
+        .padding([6, 12])
+        .style(style::chip(chosen))
+        .on_press(Message::Toggle(entry.name.clone()))
+        .into()
+    });
+    column![
+        intro,
+        search,
+        container(column(rows).spacing(6)).width(Length::Fill)
+    ]
+    .spacing(12)
+    .into()
+}

@@ -1,0 +1,152 @@
+//! Steps 4 and 5: 校内审核 (every finding, explanations for warnings) and 确认 (the declaration
+//! as it will be printed).
+
+use iced::widget::{Column, button, column, container, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::{Message, Wizard};
+use crate::domain::{Severity, check};
+use crate::ui::{style, text as t};
+
+/// Step 4: errors must be fixed in step 3; each warning takes a written explanation.
+pub fn findings(w: &Wizard) -> Element<'_, Message> {
+    let findings = w.findings();
+    if findings.is_empty() {
+        return text(t::NO_FINDINGS).size(style::BODY_SIZE).into();
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let mut list = column![
+        text(format!(
+            "{} 个错误（须改正），{} 个提醒（须填写说明）",
+            errors,
+            findings.len() - errors
+        ))
+        .size(style::BODY_SIZE)
+    ]
+    .spacing(10);
+    let mut warning_number = 0;
+    for f in findings {
+        let badge = text(f.severity.name())
+            .size(style::SMALL_SIZE)
+            .style(match f.severity {
+                Severity::Error => style::error_text,
+                Severity::Warning => style::muted_text,
+            });
+        let mut item = column![
+            row![
+                badge,
+                text(f.location.clone())
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text)
+            ]
+            .spacing(10),
+            text(format!("{}〔政策 {}〕", f.message, f.clause)).size(style::BODY_SIZE),
+        ]
+        .spacing(4);
+        if f.severity == Severity::Warning {
+            warning_number += 1;
+            let current = w.draft.explanations.get(&f.id).map_or("", String::as_str);
+            let id = f.id.clone();
+            item = item.push(
+                text_input(t::EXPLANATION_HINT, current)
+                    .id(format!("{} {warning_number}", t::EXPLANATION))
+                    .on_input(move |v| Message::Explain(id.clone(), v))
+                    .padding(6)
+                    .size(style::BODY_SIZE),
+            );
+        }
+        list = list.push(
+            container(item)
+                .padding(10)
+                .width(Length::Fill)
+                .style(style::dialog),
+        );
+    }
+    list.into()
+}
+
+/// Step 5: the declaration as it will be printed, and the button that marks it 已校验.
+pub fn summary(w: &Wizard) -> Element<'_, Message> {
+    let mut col: Column<'_, Message> = column![].spacing(14);
+    for s in &w.draft.specialties {
+        let programmes: Vec<String> = s
+            .programmes
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}（{}）{}人",
+                    p.level().name(),
+                    p.schooling.name(),
+                    p.enrolment
+                )
+            })
+            .collect();
+        let sites: Vec<String> = s
+            .sites
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {}㎡ 工位{} 班额{}",
+                    x.name, x.area_m2, x.stations, x.class_size
+                )
+            })
+            .collect();
+        let partners: Vec<String> = s
+            .partners
+            .iter()
+            .map(|p| format!("{}（{}）", p.name, p.mode.name()))
+            .collect();
+        let standard = match s.standard {
+            crate::domain::CurriculumStandard::National => "国家标准",
+            crate::domain::CurriculumStandard::SchoolBased => "校本转化",
+        };
+        col = col.push(
+            container(
+                column![
+                    text(s.name.as_str()).size(18),
+                    line("培养层次", programmes.join("；")),
+                    line("课程标准", standard.to_string()),
+                    line("教学场地", sites.join("；")),
+                    line("合作企业", partners.join("；")),
+                    line("一体化教师", format!("{}人", s.teachers)),
+                ]
+                .spacing(6),
+            )
+            .padding(12)
+            .width(Length::Fill)
+            .style(style::dialog),
+        );
+    }
+    for (id, explanation) in &w.draft.explanations {
+        col = col.push(line("说明", format!("{explanation}（{id}）")));
+    }
+    let ready = check::may_sign(&w.findings(), &w.draft);
+    let mut confirm = row![
+        button(text(t::MARK_CHECKED).size(style::BODY_SIZE))
+            .padding([8, 20])
+            .style(button::primary)
+            .on_press(Message::MarkChecked)
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
+    if !ready {
+        confirm = confirm.push(
+            text(t::CANNOT_CONFIRM)
+                .size(style::SMALL_SIZE)
+                .style(style::error_text),
+        );
+    }
+    col.push(confirm).into()
+}
+
+fn line<'a>(label: &'static str, value: String) -> Element<'a, Message> {
+    row![
+        text(label).size(style::BODY_SIZE).width(100),
+        text(value).size(style::BODY_SIZE)
+    ]
+    .spacing(8)
+    .into()
+}

@@ -1,0 +1,157 @@
+//! The 专业申报 wizard walked by its Chinese labels: choose a batch, choose specialties within
+//! the policy's limit, fill in each, explain the warnings, confirm; the school file holds the
+//! draft at every step.
+
+mod common;
+
+use common::Harness;
+use yitihua::domain::{CooperationMode, Status};
+
+fn school(kind: &str, region: &str) -> Harness {
+    let mut h = Harness::start();
+    h.fill("学校名称", "包头市龑堃技师学院");
+    h.click(kind);
+    h.click(region);
+    h.click("创建");
+    h.click("专业申报");
+    h
+}
+
+fn stored(h: &Harness) -> yitihua::domain::Declaration {
+    let mut current = h.app.file().unwrap().current_declarations().unwrap();
+    assert_eq!(current.len(), 1, "one batch declared");
+    current.remove(0)
+}
+
+/// Fills the open specialty of step 3 completely: one programme, one site, one partner.
+fn fill_specialty(h: &mut Harness, stations: &str) {
+    h.fill("计划招生人数 1", "45");
+    h.click("＋ 添加教学场地");
+    h.fill("场地名称 1", "一体化学习工作站");
+    h.fill("面积（㎡） 1", "480");
+    h.fill("工位数 1", stations);
+    h.fill("班级规模 1", "40");
+    h.click("＋ 添加合作企业");
+    h.fill("企业名称 1", "包头北辰重型装备有限公司");
+    h.fill("统一社会信用代码 1", "91350100m000100y43");
+    h.fill("协议日期 1", "2022-05-16");
+    h.fill("企业投入 1", "兼职教师3名");
+    h.fill("一体化教师人数", "8");
+}
+
+#[test]
+fn a_technician_college_declares_three_specialties_and_confirms() {
+    let mut h = school("技师学院", "包头市");
+    assert!(h.sees("第一批（2022-04 至 2023-07）"));
+    assert!(h.sees("第三批（2024-07 至 2025-07）"));
+    h.click("下一步");
+
+    assert!(h.sees("技师学院每批次最多申报3个专业（三(一)），已选 0 个。"));
+    for name in ["数控加工", "焊接加工", "汽车维修"] {
+        h.click(name);
+    }
+    assert_eq!(stored(&h).specialties.len(), 3, "saved as chosen");
+    h.click("电子商务");
+    assert!(h.sees(
+        "技师学院每批次申报建设专业原则上不超过3个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。"
+    ));
+    assert_eq!(stored(&h).specialties.len(), 3, "the fourth is refused");
+    h.fill("搜索专业名称", "汽车");
+    assert!(h.sees("新能源汽车检测与维修"));
+    assert!(!h.sees("数控加工"), "filtered");
+
+    h.click("下一步");
+    fill_specialty(&mut h, "30");
+    assert!(h.sees("工位数少于班级规模：教学场地应与班级规模相匹配（二(三)）"));
+    h.click("焊接加工");
+    fill_specialty(&mut h, "40");
+    h.click("汽车维修");
+    fill_specialty(&mut h, "40");
+    h.click("引企驻校");
+
+    // Back and forth keeps everything; so does visiting another area.
+    h.click("上一步");
+    h.click("学校信息");
+    h.click("专业申报");
+    h.click("下一步");
+    assert!(h.sees("一体化学习工作站"));
+
+    let draft = stored(&h);
+    assert_eq!(draft.status, Status::Draft);
+    let cnc = &draft.specialties[0];
+    assert_eq!(cnc.name, "数控加工");
+    assert_eq!(cnc.programmes[0].enrolment, 45);
+    assert_eq!((cnc.sites[0].stations, cnc.sites[0].class_size), (30, 40));
+    assert_eq!(cnc.partners[0].credit_code, "91350100M000100Y43");
+    assert_eq!(
+        cnc.partners[0].agreement_date.unwrap().to_string(),
+        "2022-05-16"
+    );
+    assert_eq!(cnc.teachers, 8);
+    assert_eq!(
+        draft.specialties[2].partners[0].mode,
+        CooperationMode::EnterpriseOnCampus
+    );
+
+    h.click("下一步");
+    assert!(h.sees("0 个错误（须改正），1 个提醒（须填写说明）"));
+    assert!(h.sees("工位数（30）少于班级规模（40），教学场地应与班级规模相匹配〔政策 二(三)〕"));
+    h.click("下一步");
+    h.click("确认无误，标记为已校验");
+    assert!(h.sees("还有错误未改正，或提醒未填写说明，暂不能标记为已校验。"));
+    assert_eq!(stored(&h).status, Status::Draft);
+
+    h.click("上一步");
+    h.fill(
+        "说明 1",
+        "数控车间按两人一工位轮换，2025年春季学期前增设10个工位",
+    );
+    h.click("下一步");
+    assert!(h.sees("数控加工"));
+    h.click("确认无误，标记为已校验");
+    let confirmed = stored(&h);
+    assert_eq!(confirmed.status, Status::Checked);
+    assert_eq!(
+        confirmed.explanations["stations:数控加工:0"],
+        "数控车间按两人一工位轮换，2025年春季学期前增设10个工位"
+    );
+    assert_eq!(
+        h.app.file().unwrap().check(1).unwrap().len(),
+        1,
+        "one explained warning"
+    );
+}
+
+#[test]
+fn a_technical_school_cannot_choose_a_third_specialty_and_sees_why() {
+    let mut h = school("技工学校", "赤峰市");
+    h.click("下一步");
+    h.click("畜牧兽医");
+    h.click("会计");
+    h.click("烹饪（中式烹调）");
+    assert!(h.sees(
+        "技工学校每批次申报建设专业原则上不超过2个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。"
+    ));
+    let names: Vec<String> = stored(&h).specialties.into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["畜牧兽医", "会计"]);
+    h.click("会计");
+    h.click("烹饪（中式烹调）");
+    let names: Vec<String> = stored(&h).specialties.into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["畜牧兽医", "烹饪（中式烹调）"]);
+}
+
+#[test]
+fn errors_are_listed_until_fixed() {
+    let mut h = school("高级技工学校", "通辽市");
+    h.click("下一步");
+    h.click("电子商务");
+    h.click("下一步");
+    h.click("下一步");
+    assert!(h.sees("请填写计划招生人数〔政策 三(一)〕"));
+    assert!(h.sees("请至少填写一个教学场地〔政策 二(三)〕"));
+    assert!(h.sees("请填写承担该专业一体化课程的教师人数〔政策 二(四)〕"));
+    h.click("上一步");
+    fill_specialty(&mut h, "40");
+    h.click("下一步");
+    assert!(h.sees("没有发现问题。"));
+}
