@@ -39,6 +39,29 @@ pub fn muted_text(_theme: &Theme) -> text::Style {
     text::Style { color: Some(MUTED) }
 }
 
+/// Secondary text inside a chip: muted on white, but the chip's own colour once the chip is
+/// filled with the accent, where grey would be unreadable.
+pub fn chip_detail(selected: bool) -> impl Fn(&Theme) -> text::Style {
+    move |theme| {
+        if selected {
+            text::Style::default()
+        } else {
+            muted_text(theme)
+        }
+    }
+}
+
+/// A warning inside a chip, for the same reason as [`chip_detail`].
+pub fn chip_warning(selected: bool) -> impl Fn(&Theme) -> text::Style {
+    move |theme| {
+        if selected {
+            text::Style::default()
+        } else {
+            error_text(theme)
+        }
+    }
+}
+
 pub fn rail(_theme: &Theme) -> container::Style {
     container::Style {
         background: Some(Background::Color(RAIL)),

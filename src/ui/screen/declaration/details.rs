@@ -70,54 +70,63 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
         .sites
         .iter()
         .enumerate()
-        .fold(section(t::SITES), |col, (i, site)| {
-            let n = i + 1;
-            let warning = (site.class_size > 0 && site.stations < site.class_size).then(|| {
-                text(t::STATIONS_SHORT)
-                    .size(style::SMALL_SIZE)
-                    .style(style::error_text)
-            });
-            let mut item = column![
-                row![
-                    form::cell(
-                        format!("{} {n}", t::SITE_NAME),
-                        t::SITE_NAME,
-                        &site.name,
-                        Length::Fill,
-                        move |v| edit(Edit::SiteName(i, v))
-                    ),
-                    form::cell(
-                        format!("{} {n}", t::SITE_AREA),
-                        t::SITE_AREA,
-                        &shown(site.area_m2),
-                        110,
-                        move |v| edit(Edit::SiteArea(i, v))
-                    ),
-                    form::cell(
-                        format!("{} {n}", t::SITE_STATIONS),
-                        t::SITE_STATIONS,
-                        &shown(site.stations),
-                        90,
-                        move |v| edit(Edit::SiteStations(i, v))
-                    ),
-                    form::cell(
-                        format!("{} {n}", t::SITE_CLASS),
-                        t::SITE_CLASS,
-                        &shown(site.class_size),
-                        90,
-                        move |v| edit(Edit::SiteClass(i, v))
-                    ),
-                    remove_button(edit(Edit::RemoveSite(i))),
+        .fold(
+            section(t::SITES).push(headers(&[
+                (t::SITE_NAME, Length::Fill),
+                (t::SITE_AREA, Length::Fixed(110.0)),
+                (t::SITE_STATIONS, Length::Fixed(90.0)),
+                (t::SITE_CLASS, Length::Fixed(90.0)),
+                ("", Length::Fixed(REMOVE_WIDTH)),
+            ])),
+            |col, (i, site)| {
+                let n = i + 1;
+                let warning = (site.class_size > 0 && site.stations < site.class_size).then(|| {
+                    text(t::STATIONS_SHORT)
+                        .size(style::SMALL_SIZE)
+                        .style(style::error_text)
+                });
+                let mut item = column![
+                    row![
+                        form::cell(
+                            format!("{} {n}", t::SITE_NAME),
+                            t::SITE_NAME,
+                            &site.name,
+                            Length::Fill,
+                            move |v| edit(Edit::SiteName(i, v))
+                        ),
+                        form::cell(
+                            format!("{} {n}", t::SITE_AREA),
+                            t::SITE_AREA,
+                            &shown(site.area_m2),
+                            110,
+                            move |v| edit(Edit::SiteArea(i, v))
+                        ),
+                        form::cell(
+                            format!("{} {n}", t::SITE_STATIONS),
+                            t::SITE_STATIONS,
+                            &shown(site.stations),
+                            90,
+                            move |v| edit(Edit::SiteStations(i, v))
+                        ),
+                        form::cell(
+                            format!("{} {n}", t::SITE_CLASS),
+                            t::SITE_CLASS,
+                            &shown(site.class_size),
+                            90,
+                            move |v| edit(Edit::SiteClass(i, v))
+                        ),
+                        remove_button(edit(Edit::RemoveSite(i))),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center)
                 ]
-                .spacing(8)
-                .align_y(Alignment::Center)
-            ]
-            .spacing(4);
-            if let Some(warning) = warning {
-                item = item.push(warning);
-            }
-            col.push(item)
-        })
+                .spacing(4);
+                if let Some(warning) = warning {
+                    item = item.push(warning);
+                }
+                col.push(item)
+            },
+        )
         .push(add_button(t::ADD_SITE, edit(Edit::AddSite)));
 
     let dates = &w.dates[w.open];
@@ -201,6 +210,23 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
     .into()
 }
 
+/// Room for the 删除 button at the end of a row, so headers line up with the fields.
+const REMOVE_WIDTH: f32 = 56.0;
+
+/// Column headings over repeated rows: once a field is filled its placeholder is gone, and the
+/// numbers of a site would otherwise be anonymous.
+fn headers<'a>(columns: &[(&'static str, Length)]) -> Element<'a, Message> {
+    row(columns.iter().map(|&(label, width)| {
+        text(label)
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text)
+            .width(width)
+            .into()
+    }))
+    .spacing(8)
+    .into()
+}
+
 fn section<'a>(title: &'static str) -> Column<'a, Message> {
     column![text(title).size(18)].spacing(8)
 }
@@ -232,6 +258,8 @@ fn add_button<'a>(label: &'static str, message: Message) -> Element<'a, Message>
 
 fn remove_button<'a>(message: Message) -> Element<'a, Message> {
     button(text(t::REMOVE).size(style::SMALL_SIZE))
+        .width(REMOVE_WIDTH)
+        .padding([4, 8])
         .style(button::text)
         .on_press(message)
         .into()

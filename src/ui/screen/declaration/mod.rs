@@ -410,8 +410,16 @@ impl Wizard {
                     .on_press(Message::Next),
             );
         }
-        let content = column![header, body, nav].spacing(20).max_width(980);
-        scrollable(container(content).padding(32).width(Length::Fill))
+        // The step bar and 上一步/下一步 stay in place; only the step's own content scrolls.
+        let body = scrollable(
+            container(body)
+                .padding(iced::padding::right(16))
+                .max_width(1000),
+        )
+        .height(Length::Fill);
+        container(column![header, body, nav].spacing(16).max_width(1000))
+            .padding(32)
+            .width(Length::Fill)
             .height(Length::Fill)
             .into()
     }

@@ -66,11 +66,15 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
             name = name.push(
                 text(t::UNVERIFIED_TAG)
                     .size(style::SMALL_SIZE)
-                    .style(style::muted_text),
+                    .style(style::chip_detail(chosen)),
             );
         }
         for note in earlier {
-            name = name.push(text(note).size(style::SMALL_SIZE).style(style::error_text));
+            name = name.push(
+                text(note)
+                    .size(style::SMALL_SIZE)
+                    .style(style::chip_warning(chosen)),
+            );
         }
         // The whole row is the button, so the specialty's name is what the user clicks.
         button(
@@ -79,7 +83,7 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
                     name,
                     text(levels.join("、"))
                         .size(style::SMALL_SIZE)
-                        .style(style::muted_text)
+                        .style(style::chip_detail(chosen))
                 ]
                 .width(Length::Fill),
                 text(if chosen { t::CHOSEN } else { t::CHOOSE }).size(style::BODY_SIZE),
