@@ -38,6 +38,10 @@ pub enum Command {
         batch: Option<u32>,
         json: bool,
     },
+    ImportCatalogue {
+        file: PathBuf,
+        data: PathBuf,
+    },
     Load {
         data: PathBuf,
         file: PathBuf,
@@ -61,6 +65,8 @@ const USAGE: &str = "\
   yitihua info 文件.yth [--json]             显示学校、数据格式版本和数据统计
   yitihua dump 文件.yth                      以 JSON 交换格式输出全部数据
   yitihua check 文件.yth [--batch N] [--json] 校内审核：列出申报的全部问题（有错误时退出码为1）
+  yitihua import-catalogue 文件.yth 目录.csv|.json
+                                            导入专业目录（同名专业更新，新专业追加）
   yitihua load 数据.json 文件.yth            由 JSON 数据新建学校文件
   yitihua demo 文件.yth [--size small|large] 生成演示学校
   yitihua --version                          显示版本
@@ -121,6 +127,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             let file = args.file("学校文件")?;
             args.end()?;
             Command::Dump { file }
+        }
+        "import-catalogue" => {
+            let file = args.file("学校文件")?;
+            let data = args.file("专业目录文件")?;
+            args.end()?;
+            Command::ImportCatalogue { file, data }
         }
         "check" => {
             let file = args.file("学校文件")?;
@@ -285,6 +297,17 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
     match command {
         Command::Check { file, batch, json } => {
             check(&open(&file)?, batch, json, out).map_err(|e| e.to_string())
+        }
+        Command::ImportCatalogue { file, data } => {
+            let mut school = open(&file)?;
+            let imported = crate::exchange::catalogue::read(&data).map_err(|e| e.to_string())?;
+            let (added, replaced) = school
+                .import_catalogue(imported)
+                .map_err(|e| e.to_string())?;
+            written(writeln!(
+                out,
+                "已导入专业目录：新增{added}个，更新{replaced}个"
+            ))
         }
         Command::Version => written(writeln!(out, "yitihua {}", env!("CARGO_PKG_VERSION"))),
         Command::Help => written(out.write_all(USAGE.as_bytes())),

@@ -292,3 +292,37 @@ fn check_prints_findings_and_exits_1_on_errors() {
     let o = yitihua(&[&"check", &small, &"--batch", &"一"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn import_catalogue_merges_a_json_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("学校.yth");
+    new_school(&path);
+    let data = dir.path().join("official.json");
+    std::fs::write(
+        &data,
+        r#"[{"name":"汽车维修","code":"0401-4","levels":["中级工","高级工","预备技师"],
+            "national_standard":true,"source":"人社部工学一体化建设专业目录","verified":true}]"#,
+    )
+    .unwrap();
+    let o = yitihua(&[&"import-catalogue", &path, &data]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "已导入专业目录：新增0个，更新1个\n");
+    let dump: serde_json::Value =
+        serde_json::from_slice(&yitihua(&[&"dump", &path]).stdout).unwrap();
+    let entry = dump["catalogue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "汽车维修")
+        .unwrap()
+        .clone();
+    assert_eq!(entry["code"], "0401-4");
+    assert_eq!(entry["verified"], true);
+
+    let bad = dir.path().join("目录.txt");
+    std::fs::write(&bad, "x").unwrap();
+    let o = yitihua(&[&"import-catalogue", &path, &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("只能从 .csv 或 .json 文件导入"));
+}

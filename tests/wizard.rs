@@ -155,3 +155,74 @@ fn errors_are_listed_until_fixed() {
     h.click("下一步");
     assert!(h.sees("没有发现问题。"));
 }
+
+#[test]
+fn a_later_batch_and_an_own_specialty_can_be_added() {
+    let mut h = school("技师学院", "呼和浩特市");
+    h.fill("批次名称", "第四批");
+    h.fill("开始年月", "2026-03");
+    h.fill("结束年月", "明年六月");
+    h.click("添加批次");
+    assert!(h.sees("开始和结束年月请按 2026-03 的格式填写"));
+    h.fill("结束年月", "2027-06");
+    h.click("添加批次");
+    assert!(h.sees("已添加第四批（2026-03 至 2027-06）"));
+    assert!(h.sees("第四批（2026-03 至 2027-06）"));
+    let batches = h.app.file().unwrap().batches().unwrap();
+    assert_eq!(batches.last().unwrap().number, 4);
+
+    h.click("第四批（2026-03 至 2027-06）");
+    h.click("下一步");
+    h.fill("新专业名称", "光伏发电系统安装与运维");
+    h.click("中级工");
+    h.click("高级工");
+    h.click("添加专业");
+    assert!(h.sees("已添加专业“光伏发电系统安装与运维”（待核对）"));
+    h.click("光伏发电系统安装与运维");
+    let file = h.app.file().unwrap();
+    let entry = file
+        .catalogue()
+        .unwrap()
+        .find("光伏发电系统安装与运维")
+        .cloned()
+        .unwrap();
+    assert!(!entry.verified);
+    assert_eq!(entry.source, "本校添加");
+    let declared = file.current_declarations().unwrap();
+    assert_eq!(declared[0].batch, 4);
+    assert_eq!(declared[0].specialties[0].name, "光伏发电系统安装与运维");
+}
+
+#[test]
+fn importing_the_official_catalogue_updates_entries_and_reports_bad_rows() {
+    let mut h = school("技工学校", "兴安盟");
+    h.click("下一步");
+    let good = h.dir.path().join("目录.csv");
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "专业名称,专业代码,培养层次,已核对\n数控加工,0102-4,中级工、高级工,是\n智能制造设备技术,,高级工,是\n",
+    );
+    std::fs::write(&good, &gbk).unwrap();
+    h.run(vec![yitihua::ui::Message::Declaration(
+        yitihua::ui::DeclarationMessage::CatalogueChosen(Some(good)),
+    )]);
+    assert!(h.sees("已导入专业目录：新增1个，更新1个"));
+    assert!(h.sees("智能制造设备技术"));
+    let catalogue = h.app.file().unwrap().catalogue().unwrap();
+    let cnc = catalogue.find("数控加工").unwrap();
+    assert!(cnc.verified);
+    assert_eq!(cnc.code.as_deref(), Some("0102-4"));
+
+    let bad = h.dir.path().join("坏.csv");
+    std::fs::write(&bad, "专业名称,培养层次\n焊接加工,初级工\n").unwrap();
+    h.run(vec![yitihua::ui::Message::Declaration(
+        yitihua::ui::DeclarationMessage::CatalogueChosen(Some(bad)),
+    )]);
+    assert!(h.sees(
+        "未导入，文件有误：\n第2行，培养层次：无法识别“初级工”（应为中级工、高级工或预备技师）\n第2行，培养层次：不能为空"
+    ));
+    assert_eq!(
+        h.app.file().unwrap().catalogue().unwrap(),
+        catalogue,
+        "nothing changed"
+    );
+}

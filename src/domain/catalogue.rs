@@ -43,6 +43,26 @@ impl Catalogue {
             .expect("the bundled catalogue is valid (tested)")
     }
 
+    /// Takes in entries from an official or edited list: an entry with a known name replaces
+    /// the old one (so declarations that name it keep pointing at it), new names are added at
+    /// the end. Returns how many were added and how many replaced.
+    pub fn merge(&mut self, imported: Vec<Specialty>) -> (usize, usize) {
+        let (mut added, mut replaced) = (0, 0);
+        for entry in imported {
+            match self.specialties.iter_mut().find(|s| s.name == entry.name) {
+                Some(existing) => {
+                    *existing = entry;
+                    replaced += 1;
+                }
+                None => {
+                    self.specialties.push(entry);
+                    added += 1;
+                }
+            }
+        }
+        (added, replaced)
+    }
+
     pub fn find(&self, name: &str) -> Option<&Specialty> {
         self.specialties.iter().find(|s| s.name == name.trim())
     }
@@ -74,6 +94,29 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), catalogue.specialties.len(), "names are unique");
+    }
+
+    #[test]
+    fn merge_replaces_by_name_and_appends_new_entries() {
+        let mut catalogue = Catalogue::bundled();
+        let before = catalogue.specialties.len();
+        let confirmed = Specialty {
+            code: Some("0102-4".into()),
+            verified: true,
+            source: "人社部目录".into(),
+            ..catalogue.find("数控加工").unwrap().clone()
+        };
+        let new = Specialty {
+            name: "光伏发电系统安装与运维".into(),
+            ..confirmed.clone()
+        };
+        assert_eq!(catalogue.merge(vec![confirmed.clone(), new]), (1, 1));
+        assert_eq!(catalogue.specialties.len(), before + 1);
+        assert_eq!(catalogue.specialties[0], confirmed, "kept in place");
+        assert_eq!(
+            catalogue.specialties.last().unwrap().name,
+            "光伏发电系统安装与运维"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and the demo schools, which are built as interchange documents so they load through the
 //! same path as a user's file.
 
+pub mod catalogue;
 pub mod demo;
 pub mod json;
 

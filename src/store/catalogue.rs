@@ -9,6 +9,18 @@ impl SchoolFile {
         read(&self.conn)
     }
 
+    /// Merges imported entries into the catalogue in one transaction (see
+    /// [`Catalogue::merge`]); returns how many were added and how many replaced.
+    pub fn import_catalogue(
+        &mut self,
+        imported: Vec<Specialty>,
+    ) -> Result<(usize, usize), StoreError> {
+        let mut catalogue = self.catalogue()?;
+        let counts = catalogue.merge(imported);
+        self.replace_catalogue(&catalogue)?;
+        Ok(counts)
+    }
+
     /// Replaces the whole catalogue (an import of the official list, or `load`).
     pub fn replace_catalogue(&mut self, catalogue: &Catalogue) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;

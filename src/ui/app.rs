@@ -185,7 +185,10 @@ impl App {
                 if let State::Workspace(ws) = &mut self.state
                     && let Some(wizard) = &mut ws.declaration
                 {
-                    wizard.update(message, &mut ws.file);
+                    match wizard.update(message, &mut ws.file) {
+                        declaration::Action::None => {}
+                        declaration::Action::PickCatalogueFile => return pick_catalogue_file(),
+                    }
                 }
             }
             Message::Navigate(area) => return self.leave(Leave::Area(area)),
@@ -416,6 +419,20 @@ fn pick_new_file() -> Task<Message> {
             .set_file_name("学校.yth")
             .save_file(),
         |handle| Message::NewFileChosen(handle.map(|h| h.path().to_path_buf())),
+    )
+}
+
+fn pick_catalogue_file() -> Task<Message> {
+    Task::perform(
+        rfd::AsyncFileDialog::new()
+            .set_title(t::IMPORT_CATALOGUE)
+            .add_filter("专业目录", &["csv", "json"])
+            .pick_file(),
+        |handle| {
+            Message::Declaration(declaration::Message::CatalogueChosen(
+                handle.map(|h| h.path().to_path_buf()),
+            ))
+        },
     )
 }
 

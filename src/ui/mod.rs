@@ -2,7 +2,7 @@
 //! for files, and never writes SQL.
 
 pub mod app;
-mod screen;
+pub mod screen;
 pub mod style;
 pub mod text;
 mod widget;
@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use app::{App, Area, Launch, Message};
+pub use screen::declaration::Message as DeclarationMessage;
 
 /// Opens the window. `file` is the file named on the command line, if any.
 pub fn run(file: Option<PathBuf>) -> ExitCode {

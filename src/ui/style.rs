@@ -133,6 +133,20 @@ pub fn backdrop(_theme: &Theme) -> container::Style {
     }
 }
 
+/// A banner confirming something that happened (an import, an added batch).
+pub fn info_banner(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::from_rgb(0.92, 0.96, 1.0))),
+        border: Border {
+            color: Color::from_rgb(0.62, 0.74, 0.90),
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        text_color: Some(ACCENT),
+        ..container::Style::default()
+    }
+}
+
 /// A banner for an error that is not about one field (a refused file).
 pub fn error_banner(_theme: &Theme) -> container::Style {
     container::Style {

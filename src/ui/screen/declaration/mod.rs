@@ -6,14 +6,16 @@ mod details;
 mod pick;
 mod review;
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
 use crate::domain::check::{self, Context, Finding};
 use crate::domain::{
-    Batch, Catalogue, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Partner,
-    Programme, SchoolProfile, Schooling, Site, Status,
+    Batch, Catalogue, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Level,
+    Partner, Programme, SchoolProfile, Schooling, Site, Specialty, Status, YearMonth,
 };
 use crate::store::SchoolFile;
 use crate::ui::widget::steps;
@@ -56,8 +58,37 @@ pub struct Wizard {
     search: String,
     /// Date fields as typed, per specialty and partner, so a half-typed date is not lost.
     dates: Vec<Vec<String>>,
-    /// A refusal to show once (the limit reached, a save that failed).
-    notice: Option<String>,
+    /// A message to show once: a refusal (the limit reached, a save that failed) or the result
+    /// of an import.
+    notice: Option<Notice>,
+    /// The 添加批次 form of step 1.
+    new_batch: NewBatch,
+    /// The 添加专业 form of step 2.
+    new_specialty: NewSpecialty,
+}
+
+struct Notice {
+    text: String,
+    is_error: bool,
+}
+
+#[derive(Default)]
+struct NewBatch {
+    name: String,
+    start: String,
+    end: String,
+}
+
+#[derive(Default)]
+struct NewSpecialty {
+    name: String,
+    levels: Vec<Level>,
+}
+
+/// What the app must do for the wizard: open a file dialog, which needs the runtime.
+pub enum Action {
+    None,
+    PickCatalogueFile,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +104,15 @@ pub enum Message {
     Explain(String, String),
     MarkChecked,
     NewRevision,
+    BatchName(String),
+    BatchStart(String),
+    BatchEnd(String),
+    AddBatch,
+    SpecialtyName(String),
+    SpecialtyLevel(Level),
+    AddSpecialty,
+    ImportCatalogue,
+    CatalogueChosen(Option<PathBuf>),
 }
 
 /// A change to the open specialty in step 3; indices are of its programmes, sites, partners.
@@ -124,6 +164,8 @@ impl Wizard {
             search: String::new(),
             dates: Vec::new(),
             notice: None,
+            new_batch: NewBatch::default(),
+            new_specialty: NewSpecialty::default(),
         };
         wizard.select_batch(first);
         Ok(wizard)
@@ -187,10 +229,42 @@ impl Wizard {
         )
     }
 
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) {
+    fn refuse(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    fn inform(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action {
         self.notice = None;
         let before = self.draft.clone();
         match message {
+            Message::BatchName(v) => self.new_batch.name = v,
+            Message::BatchStart(v) => self.new_batch.start = v,
+            Message::BatchEnd(v) => self.new_batch.end = v,
+            Message::AddBatch => self.add_batch(file),
+            Message::SpecialtyName(v) => self.new_specialty.name = v,
+            Message::SpecialtyLevel(level) => {
+                let levels = &mut self.new_specialty.levels;
+                match levels.iter().position(|&l| l == level) {
+                    Some(i) => {
+                        levels.remove(i);
+                    }
+                    None => levels.push(level),
+                }
+            }
+            Message::AddSpecialty => self.add_specialty(file),
+            Message::ImportCatalogue => return Action::PickCatalogueFile,
+            Message::CatalogueChosen(None) => {}
+            Message::CatalogueChosen(Some(path)) => self.import_catalogue(file, &path),
             Message::GoTo(i) => {
                 if i <= self.step.index() {
                     self.step = Step::ALL[i];
@@ -204,11 +278,11 @@ impl Wizard {
             Message::NewRevision => {
                 self.draft = self.draft.next_revision();
                 self.save(file);
-                return;
+                return Action::None;
             }
             _ if self.draft.is_read_only() => {
-                self.notice = Some(t::SIGNED_READ_ONLY.into());
-                return;
+                self.refuse(t::SIGNED_READ_ONLY);
+                return Action::None;
             }
             Message::Toggle(name) => self.toggle(name),
             Message::Edit(edit) => self.edit(edit),
@@ -223,7 +297,7 @@ impl Wizard {
                 if check::may_sign(&self.findings(), &self.draft) {
                     self.draft.status = Status::Checked;
                 } else {
-                    self.notice = Some(t::CANNOT_CONFIRM.into());
+                    self.refuse(t::CANNOT_CONFIRM);
                 }
             }
         }
@@ -234,6 +308,83 @@ impl Wizard {
             }
             self.save(file);
         }
+        Action::None
+    }
+
+    /// A batch announced by a later notice; its number follows the last one.
+    fn add_batch(&mut self, file: &mut SchoolFile) {
+        let form = &self.new_batch;
+        let (Some(start), Some(end)) = (YearMonth::parse(&form.start), YearMonth::parse(&form.end))
+        else {
+            return self.refuse("开始和结束年月请按 2026-03 的格式填写");
+        };
+        if form.name.trim().is_empty() {
+            return self.refuse("请填写批次名称，如“第四批”");
+        }
+        let batch = Batch {
+            number: self.batches.iter().map(|b| b.number).max().unwrap_or(0) + 1,
+            name: form.name.trim().to_string(),
+            start,
+            end,
+        };
+        match file.add_batch(&batch) {
+            Ok(()) => {
+                self.inform(format!("已添加{}", batch.label()));
+                self.batches.push(batch);
+                self.new_batch = NewBatch::default();
+            }
+            Err(e) => self.refuse(e.to_string()),
+        }
+    }
+
+    /// An entry the office adds itself; unverified until the official list confirms it.
+    fn add_specialty(&mut self, file: &mut SchoolFile) {
+        let name = self.new_specialty.name.trim().to_string();
+        if name.is_empty() || self.new_specialty.levels.is_empty() {
+            return self.refuse("请填写专业名称并至少选择一个培养层次");
+        }
+        if self.catalogue.find(&name).is_some() {
+            return self.refuse(format!("专业目录中已有“{name}”"));
+        }
+        let mut levels = self.new_specialty.levels.clone();
+        levels.sort();
+        let entry = Specialty {
+            name: name.clone(),
+            code: None,
+            levels,
+            national_standard: None,
+            source: "本校添加".into(),
+            verified: false,
+        };
+        match file.import_catalogue(vec![entry]) {
+            Ok(_) => {
+                self.reload_catalogue(file);
+                self.new_specialty = NewSpecialty::default();
+                self.inform(format!("已添加专业“{name}”（待核对）"));
+            }
+            Err(e) => self.refuse(e.to_string()),
+        }
+    }
+
+    fn import_catalogue(&mut self, file: &mut SchoolFile, path: &std::path::Path) {
+        let imported = match crate::exchange::catalogue::read(path) {
+            Ok(entries) => entries,
+            Err(errors) => return self.refuse(format!("未导入，文件有误：\n{errors}")),
+        };
+        match file.import_catalogue(imported) {
+            Ok((added, replaced)) => {
+                self.reload_catalogue(file);
+                self.inform(format!("已导入专业目录：新增{added}个，更新{replaced}个"));
+            }
+            Err(e) => self.refuse(e.to_string()),
+        }
+    }
+
+    fn reload_catalogue(&mut self, file: &SchoolFile) {
+        match file.catalogue() {
+            Ok(catalogue) => self.catalogue = catalogue,
+            Err(e) => self.refuse(e.to_string()),
+        }
     }
 
     fn save(&mut self, file: &mut SchoolFile) {
@@ -243,7 +394,7 @@ impl Wizard {
                 self.declarations.push(self.draft.clone());
                 self.declarations.sort_by_key(|d| d.batch);
             }
-            Err(e) => self.notice = Some(e.to_string()),
+            Err(e) => self.refuse(e.to_string()),
         }
     }
 
@@ -260,11 +411,10 @@ impl Wizard {
         }
         let limit = self.school.kind.max_specialties_per_batch();
         if self.draft.specialties.len() >= limit {
-            self.notice = Some(format!(
-                "{}每批次申报建设专业原则上不超过{limit}个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。",
-                self.school.kind
+            let kind = self.school.kind;
+            return self.refuse(format!(
+                "{kind}每批次申报建设专业原则上不超过{limit}个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。"
             ));
-            return;
         }
         let schooling = self
             .catalogue
@@ -380,10 +530,14 @@ impl Wizard {
         }
         if let Some(notice) = &self.notice {
             header = header.push(
-                container(text(notice.as_str()).size(style::BODY_SIZE))
+                container(text(notice.text.as_str()).size(style::BODY_SIZE))
                     .padding(10)
                     .width(Length::Fill)
-                    .style(style::error_banner),
+                    .style(if notice.is_error {
+                        style::error_banner
+                    } else {
+                        style::info_banner
+                    }),
             );
         }
         let body = match self.step {

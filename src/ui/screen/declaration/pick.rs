@@ -4,6 +4,8 @@ use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Message, Wizard};
+use crate::domain::Level;
+use crate::ui::widget::form;
 use crate::ui::{style, text as t};
 
 /// Step 1: every batch with its window and what the school declared in it.
@@ -33,7 +35,42 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
         .on_press(Message::PickBatch(b.number))
         .into()
     });
-    column(cards).spacing(8).into()
+    let form = &w.new_batch;
+    let add = column![
+        text(t::ADD_BATCH_HINT)
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
+        row![
+            form::cell(
+                t::BATCH_NAME.into(),
+                "第四批",
+                &form.name,
+                160,
+                Message::BatchName
+            ),
+            form::cell(
+                t::BATCH_START.into(),
+                "开始 2026-03",
+                &form.start,
+                140,
+                Message::BatchStart
+            ),
+            form::cell(
+                t::BATCH_END.into(),
+                "结束 2027-06",
+                &form.end,
+                140,
+                Message::BatchEnd
+            ),
+            button(text(t::ADD_BATCH).size(style::BODY_SIZE))
+                .style(button::secondary)
+                .on_press(Message::AddBatch),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    ]
+    .spacing(6);
+    column![column(cards).spacing(8), add].spacing(24).into()
 }
 
 /// Step 2: the catalogue, searchable; the limit for this school kind is stated up front and
@@ -96,10 +133,45 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
         .on_press(Message::Toggle(entry.name.clone()))
         .into()
     });
+    let import = row![
+        button(text(t::IMPORT_CATALOGUE).size(style::SMALL_SIZE))
+            .style(button::secondary)
+            .on_press(Message::ImportCatalogue),
+        text(t::CATALOGUE_HINT)
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center);
+    let new = &w.new_specialty;
+    let level_chips = Level::ALL.into_iter().map(|level| {
+        button(text(level.name()).size(style::SMALL_SIZE))
+            .padding([4, 10])
+            .style(style::chip(new.levels.contains(&level)))
+            .on_press(Message::SpecialtyLevel(level))
+            .into()
+    });
+    let add = row![
+        form::cell(
+            t::NEW_SPECIALTY_NAME.into(),
+            t::NEW_SPECIALTY_NAME,
+            &new.name,
+            240,
+            Message::SpecialtyName
+        ),
+        row(level_chips).spacing(6),
+        button(text(t::ADD_SPECIALTY).size(style::BODY_SIZE))
+            .style(button::secondary)
+            .on_press(Message::AddSpecialty),
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center);
     column![
         intro,
+        import,
         search,
-        container(column(rows).spacing(6)).width(Length::Fill)
+        container(column(rows).spacing(6)).width(Length::Fill),
+        add,
     ]
     .spacing(12)
     .into()
