@@ -59,6 +59,12 @@ fn a_technician_college_declares_three_specialties_and_confirms() {
     h.fill("搜索专业名称", "汽车");
     assert!(h.sees("新能源汽车检测与维修"));
     assert!(!h.sees("数控加工"), "filtered");
+    h.fill("搜索专业名称", "hjjg");
+    assert!(h.sees("焊接加工"));
+    assert!(
+        !h.sees("新能源汽车检测与维修"),
+        "filtered by pinyin initials"
+    );
 
     h.click("下一步");
     fill_specialty(&mut h, "30");

@@ -67,13 +67,33 @@ impl Catalogue {
         self.specialties.iter().find(|s| s.name == name.trim())
     }
 
-    /// Entries whose name contains `query`; an empty query lists everything.
+    /// Entries whose name contains `query`, or, when the query is Latin letters, whose pinyin
+    /// initials contain it (`skjg` finds 数控加工), the way offices type on a Chinese IME without
+    /// finishing the characters. An empty query lists everything.
     pub fn search<'a>(&'a self, query: &'a str) -> impl Iterator<Item = &'a Specialty> + 'a {
         let query = query.trim();
-        self.specialties
-            .iter()
-            .filter(move |s| query.is_empty() || s.name.contains(query))
+        let initials_query = (!query.is_empty() && query.chars().all(|c| c.is_ascii_alphabetic()))
+            .then(|| query.to_ascii_lowercase());
+        self.specialties.iter().filter(move |s| {
+            query.is_empty()
+                || s.name.contains(query)
+                || initials_query
+                    .as_deref()
+                    .is_some_and(|q| initials(&s.name).contains(q))
+        })
     }
+}
+
+/// The first letter of each character's pinyin (its most common reading); Latin letters and
+/// digits are kept, punctuation dropped: 机床切削加工（车工） → jcqxjgcg.
+pub fn initials(name: &str) -> String {
+    use pinyin::ToPinyin;
+    name.chars()
+        .filter_map(|c| match c.to_pinyin() {
+            Some(p) => p.first_letter().chars().next(),
+            None => c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase()),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -128,6 +148,11 @@ mod tests {
             ["汽车维修", "新能源汽车检测与维修", "汽车钣金与涂装"]
         );
         assert_eq!(catalogue.search("").count(), catalogue.specialties.len());
+        let by_initials: Vec<_> = catalogue.search("SKJG").map(|s| s.name.as_str()).collect();
+        assert_eq!(by_initials, ["数控加工"]);
+        let cooking: Vec<_> = catalogue.search("prz").map(|s| s.name.as_str()).collect();
+        assert_eq!(cooking, ["烹饪（中式烹调）"]);
+        assert_eq!(initials("机床切削加工（车工）"), "jcqxjgcg");
         assert!(catalogue.find(" 数控加工 ").is_some());
     }
 }

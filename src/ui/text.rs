@@ -89,6 +89,7 @@ pub const NEXT: &str = "下一步";
 pub const DECLARED_BEFORE: &str = "已申报：";
 pub const NOTHING_DECLARED: &str = "尚未申报";
 pub const SEARCH_SPECIALTY: &str = "搜索专业名称";
+pub const SEARCH_SPECIALTY_HINT: &str = "搜索专业名称或拼音首字母（如 skjg）";
 pub const CHOOSE: &str = "选择";
 pub const CHOSEN: &str = "已选";
 pub const UNVERIFIED_TAG: &str = "〔待核对〕";

@@ -83,7 +83,7 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
         w.draft.specialties.len()
     ))
     .size(style::BODY_SIZE);
-    let search = text_input(t::SEARCH_SPECIALTY, &w.search)
+    let search = text_input(t::SEARCH_SPECIALTY_HINT, &w.search)
         .id(t::SEARCH_SPECIALTY)
         .on_input(Message::Search)
         .padding(8)
