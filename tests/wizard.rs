@@ -176,6 +176,11 @@ fn a_later_batch_and_an_own_specialty_can_be_added() {
     assert!(h.sees("第四批（2026-03 至 2027-06）"));
     let batches = h.app.file().unwrap().batches().unwrap();
     assert_eq!(batches.last().unwrap().number, 4);
+    h.click("第三批（2024-07 至 2025-07）");
+    assert!(
+        h.app.file().unwrap().declarations().unwrap().is_empty(),
+        "looking at a batch declares nothing"
+    );
 
     h.click("第四批（2026-03 至 2027-06）");
     h.click("下一步");

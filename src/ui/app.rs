@@ -281,7 +281,8 @@ impl App {
     }
 
     fn open(&mut self, path: PathBuf) {
-        // Release our own lock first, so reopening the same file is not refused as "in use".
+        // The file already open here is held by our own lock, so opening it again would be
+        // refused as "in use"; staying on it is what the user wants.
         if matches!(&self.state, State::Workspace(ws) if ws.file.path() == path) {
             return;
         }

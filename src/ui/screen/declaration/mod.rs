@@ -272,7 +272,11 @@ impl Wizard {
             }
             Message::Back => self.step = Step::ALL[self.step.index().saturating_sub(1)],
             Message::Next => self.step = Step::ALL[(self.step.index() + 1).min(4)],
-            Message::PickBatch(batch) => self.select_batch(batch),
+            Message::PickBatch(batch) => {
+                // Looking at a batch is not declaring in it: nothing is saved until an edit.
+                self.select_batch(batch);
+                return Action::None;
+            }
             Message::Search(query) => self.search = query,
             Message::Open(i) => self.open = i,
             Message::NewRevision => {
