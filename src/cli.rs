@@ -42,6 +42,11 @@ pub enum Command {
         file: PathBuf,
         data: PathBuf,
     },
+    ReportResources {
+        file: PathBuf,
+        specialty: Option<String>,
+        json: bool,
+    },
     Load {
         data: PathBuf,
         file: PathBuf,
@@ -65,6 +70,8 @@ const USAGE: &str = "\
   yitihua info 文件.yth [--json]             显示学校、数据格式版本和数据统计
   yitihua dump 文件.yth                      以 JSON 交换格式输出全部数据
   yitihua check 文件.yth [--batch N] [--json] 校内审核：列出申报的全部问题（有错误时退出码为1）
+  yitihua report resources 文件.yth [--specialty 专业] [--json]
+                                            教学资源包：各类资源数量、计入数量和完整性矩阵
   yitihua import-catalogue 文件.yth 目录.csv|.json
                                             导入专业目录（同名专业更新，新专业追加）
   yitihua load 数据.json 文件.yth            由 JSON 数据新建学校文件
@@ -127,6 +134,20 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             let file = args.file("学校文件")?;
             args.end()?;
             Command::Dump { file }
+        }
+        "report" => {
+            match args.next_string()?.as_deref() {
+                Some("resources") => {}
+                Some(other) => return Err(UsageError(format!("未知的报表“{other}”"))),
+                None => return Err(UsageError("缺少报表名称（resources）".into())),
+            }
+            let file = args.file("学校文件")?;
+            let mut options = args.options(&["--specialty"], &["--json"])?;
+            Command::ReportResources {
+                file,
+                json: options.has("--json"),
+                specialty: options.take("--specialty").ok(),
+            }
         }
         "import-catalogue" => {
             let file = args.file("学校文件")?;
@@ -298,6 +319,13 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
         Command::Check { file, batch, json } => {
             check(&open(&file)?, batch, json, out).map_err(|e| e.to_string())
         }
+        Command::ReportResources {
+            file,
+            specialty,
+            json,
+        } => report_resources(&open(&file)?, specialty.as_deref(), json, out)
+            .map(|()| Outcome::Done)
+            .map_err(|e| e.to_string()),
         Command::ImportCatalogue { file, data } => {
             let mut school = open(&file)?;
             let imported = crate::exchange::catalogue::read(&data).map_err(|e| e.to_string())?;
@@ -435,6 +463,91 @@ fn check(
     } else {
         Outcome::Done
     })
+}
+
+/// Per specialty: how many items of each kind the policy names, how many count, and the
+/// completeness matrix (courses × kinds: 齐 / 待审 / 缺).
+fn report_resources(
+    school: &SchoolFile,
+    only: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use crate::domain::resource::{Cell, matrix, readiness};
+    let kinds = school.resource_kinds()?;
+    let items: Vec<_> = school
+        .resources(only)?
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
+    let mut specialties: Vec<String> = match only {
+        Some(name) => vec![name.to_string()],
+        None => school
+            .current_declarations()?
+            .iter()
+            .flat_map(|d| d.specialties.iter().map(|s| s.name.clone()))
+            .chain(items.iter().map(|i| i.specialty.clone()))
+            .collect(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    specialties.retain(|s| seen.insert(s.clone()));
+    let cell = |c: Cell| match c {
+        Cell::Missing => "缺",
+        Cell::Unreviewed => "待审",
+        Cell::Present => "齐",
+    };
+    if json {
+        let value: Vec<_> = specialties
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "specialty": s,
+                    "readiness": readiness(&kinds, &items, s),
+                    "matrix": matrix(&kinds, &items, s).into_iter().map(|(course, cells)| {
+                        serde_json::json!({
+                            "course": course,
+                            "cells": kinds.iter().zip(cells).map(|(k, c)| (k.name.clone(), serde_json::Value::from(cell(c)))).collect::<serde_json::Map<_, _>>(),
+                        })
+                    }).collect::<Vec<_>>(),
+                    "items": items.iter().filter(|i| &i.specialty == s).map(|i| serde_json::json!({
+                        "kind": i.kind,
+                        "course": i.course,
+                        "title": i.title,
+                        "origin": i.textbook.as_ref().map(|t| t.origin.name()),
+                        "in_national_catalogue": i.textbook.as_ref().map(|t| t.in_national_catalogue),
+                        "review": i.reviews.last().map(|r| r.conclusion.name()),
+                        "counts": i.counts(),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        return Ok(());
+    }
+    for s in &specialties {
+        let ready: Vec<String> = readiness(&kinds, &items, s)
+            .iter()
+            .map(|r| format!("{} {}（计入{}）", r.kind, r.items, r.counted))
+            .collect();
+        writeln!(out, "{s}：{}", ready.join("，"))?;
+        let rows = matrix(&kinds, &items, s);
+        if rows.is_empty() {
+            writeln!(out, "  尚未登记任何资源")?;
+            continue;
+        }
+        let names: Vec<&str> = kinds.iter().map(|k| k.name.as_str()).collect();
+        writeln!(out, "  课程 | {}", names.join(" | "))?;
+        for (course, cells) in rows {
+            let cells: Vec<&str> = cells.into_iter().map(cell).collect();
+            writeln!(
+                out,
+                "  {} | {}",
+                course.as_deref().unwrap_or("（不分课程）"),
+                cells.join(" | ")
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn info(

@@ -59,14 +59,14 @@ fn new_then_info_in_text_and_json() {
     assert!(text.contains("学校名称：锡林郭勒盟技工学校"), "{text}");
     assert!(text.contains("学校类型：技工学校"));
     assert!(text.contains("所属盟市：锡林郭勒盟"));
-    assert!(text.contains("数据格式版本：第3版"));
+    assert!(text.contains("数据格式版本：第4版"));
     assert!(text.contains("创建"));
 
     let o = yitihua(&[&"info", &path, &"--json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["school"]["kind"], "技工学校");
     assert_eq!(json["school"]["region"], "锡林郭勒盟");
-    assert_eq!(json["schema_version"], 3);
+    assert_eq!(json["schema_version"], 4);
     assert_eq!(json["counts"]["file_history"], 1);
 }
 
@@ -157,7 +157,7 @@ fn load_explains_what_is_wrong_with_the_json() {
         ("{\"format\": \"other\"}", "这不是申报助手的数据文件"),
         (
             "{\"format\": \"yitihua\", \"version\": 99}",
-            "只支持到第2版",
+            "只支持到第3版",
         ),
     ];
     for (i, (json, expected)) in cases.into_iter().enumerate() {
@@ -241,6 +241,7 @@ fn the_documented_example_is_what_dump_writes() {
         .expect("docs/data-format.md has a JSON example");
     let mut document = Document::parse(&stdout(&yitihua(&[&"dump", &path]))).unwrap();
     document.catalogue.truncate(1);
+    document.resources.truncate(2);
     assert_eq!(document.to_json(), example);
 }
 
@@ -325,4 +326,37 @@ fn import_catalogue_merges_a_json_list() {
     let o = yitihua(&[&"import-catalogue", &path, &bad]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("只能从 .csv 或 .json 文件导入"));
+}
+
+#[test]
+fn report_resources_shows_counts_and_the_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.yth");
+    assert!(yitihua(&[&"demo", &path]).status.success());
+    let o = yitihua(&[&"report", &"resources", &path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("汽车维修：教材 6（计入6），工作页 18（计入18），教学案例库 12（计入12），教学课件 24（计入24），教学视频 0（计入0）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  基础加工与安全生产 | 齐 | 齐 | 齐 | 齐 | 缺 |"),
+        "{text}"
+    );
+    let o = yitihua(&[
+        &"report",
+        &"resources",
+        &path,
+        &"--specialty",
+        &"畜牧兽医",
+        &"--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["readiness"][4]["kind"], "教学视频");
+    assert_eq!(json[0]["readiness"][4]["counted"], 3);
+    assert_eq!(json[0]["matrix"][0]["cells"]["教材"], "齐");
+    let o = yitihua(&[&"report", &"teachers", &path]);
+    assert_eq!(o.status.code(), Some(2));
 }

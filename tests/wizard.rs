@@ -67,6 +67,10 @@ fn a_technician_college_declares_three_specialties_and_confirms() {
     );
 
     h.click("下一步");
+    assert!(
+        h.sees("教材：缺"),
+        "an empty inventory shows what the package lacks"
+    );
     fill_specialty(&mut h, "30");
     assert!(h.sees("工位数少于班级规模：教学场地应与班级规模相匹配（二(三)）"));
     h.click("焊接加工");

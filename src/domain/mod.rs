@@ -6,9 +6,11 @@ pub mod catalogue;
 pub mod check;
 pub mod credit_code;
 pub mod declaration;
+pub mod isbn;
 pub mod level;
 pub mod phone;
 pub mod region;
+pub mod resource;
 pub mod school;
 
 pub use batch::{Batch, YearMonth};
@@ -20,4 +22,5 @@ pub use declaration::{
 };
 pub use level::{Level, Schooling};
 pub use region::Region;
+pub use resource::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
 pub use school::{Field, FieldError, SchoolKind, SchoolProfile};

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::credit_code;
+use crate::domain::resource::{TEXTBOOK, default_kinds};
+use crate::domain::{Conclusion, Origin, ResourceItem, Review, Textbook, credit_code, isbn};
 use crate::domain::{
     CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Partner, Programme,
     Region, SchoolKind, SchoolProfile, Schooling, Site, Status,
@@ -60,10 +61,132 @@ pub fn document(size: Size) -> Document {
         Size::Small => vec![small_batch_one()],
         Size::Large => large_declarations(),
     };
+    let resources = match size {
+        Size::Small => {
+            let mut items = resources("汽车维修", &COURSES[..3], 1, 0);
+            // The small school has not filmed its videos yet: the package shows the gap.
+            items.retain(|i| i.kind != "教学视频");
+            items.extend(resources("畜牧兽医", &COURSES[..3], 1, 100));
+            items
+        }
+        Size::Large => declarations
+            .iter()
+            .flat_map(|d| d.specialties.iter())
+            .enumerate()
+            .flat_map(|(i, s)| resources(&s.name, &COURSES, 30, i * 100))
+            .collect(),
+    };
     Document {
         declarations,
+        resources,
         ..Document::new(school)
     }
+}
+
+/// Course stems every demo specialty uses; real schools name courses after work tasks.
+const COURSES: [&str; 8] = [
+    "基础加工与安全生产",
+    "设备操作与日常维护",
+    "工艺文件编制",
+    "质量检测与分析",
+    "综合项目实施",
+    "生产组织与管理",
+    "新技术新工艺应用",
+    "企业顶岗实践",
+];
+
+const EDITORS: [&str; 8] = [
+    "乌日娜",
+    "额尔敦毕力格",
+    "王堃",
+    "李喆",
+    "张玥",
+    "其木格",
+    "巴特尔",
+    "刘龑",
+];
+
+/// Per course: a selected and a compiled textbook (both reviewed and approved), 6 工作页,
+/// 4 教学案例库, 8 教学课件, `videos` 教学视频 and one of each school-based document.
+fn resources(specialty: &str, courses: &[&str], videos: usize, serial: usize) -> Vec<ResourceItem> {
+    let counts = [
+        ("工作页", 6),
+        ("教学案例库", 4),
+        ("教学课件", 8),
+        ("教学视频", videos),
+    ];
+    let school_based: Vec<String> = default_kinds()
+        .into_iter()
+        .filter(|k| !k.named_by_policy)
+        .map(|k| k.name)
+        .collect();
+    let mut items = Vec::new();
+    for (c, course) in courses.iter().enumerate() {
+        let item = |kind: &str, title: String, textbook: Option<Textbook>, reviews: Vec<Review>| {
+            ResourceItem {
+                specialty: specialty.into(),
+                course: Some(course.to_string()),
+                kind: kind.into(),
+                title,
+                textbook,
+                reviews,
+            }
+        };
+        let n = serial + c;
+        let approved = vec![Review {
+            conclusion: Conclusion::Pass,
+            reviewers: "学校教材审核委员会".into(),
+            date: NaiveDate::from_ymd_opt(2023, 1 + (n % 12) as u32, 10).expect("valid date"),
+            opinion: "内容符合工学一体化课程标准，同意使用".into(),
+        }];
+        let selected = Textbook {
+            origin: Origin::Selected,
+            publisher: "中国劳动社会保障出版社".into(),
+            isbn: isbn::isbn13_with_check(&format!("9787516{n:05}")).expect("12 digits"),
+            edition: "第2版".into(),
+            in_national_catalogue: true,
+            chief_editor: String::new(),
+            editors: Vec::new(),
+        };
+        let compiled = Textbook {
+            origin: Origin::Compiled,
+            publisher: String::new(),
+            isbn: String::new(),
+            edition: "校本第1版".into(),
+            in_national_catalogue: false,
+            chief_editor: EDITORS[n % EDITORS.len()].into(),
+            editors: vec![
+                EDITORS[(n + 3) % EDITORS.len()].into(),
+                EDITORS[(n + 5) % EDITORS.len()].into(),
+            ],
+        };
+        items.push(item(
+            TEXTBOOK,
+            format!("{course}（{specialty}）"),
+            Some(selected),
+            approved.clone(),
+        ));
+        items.push(item(
+            TEXTBOOK,
+            format!("{course}学习手册"),
+            Some(compiled),
+            approved,
+        ));
+        for (kind, count) in counts {
+            for k in 1..=count {
+                items.push(item(
+                    kind,
+                    format!("{course}{kind}{k:02}"),
+                    None,
+                    Vec::new(),
+                ));
+            }
+        }
+        for kind in &school_based {
+            items.push(item(kind, format!("{course}{kind}"), None, Vec::new()));
+        }
+    }
+    items
 }
 
 /// A partner with a valid credit code derived from `serial`, so every demo partner differs.

@@ -7,16 +7,19 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::batch::policy_batches;
-use crate::domain::{Batch, Catalogue, Declaration, SchoolProfile, Specialty};
+use crate::domain::resource::default_kinds;
+use crate::domain::{
+    Batch, Catalogue, Declaration, ResourceItem, ResourceKind, SchoolProfile, Specialty,
+};
 use crate::store::{SchoolFile, StoreError};
 
 /// Names the format, so a JSON file from elsewhere is recognised as not ours.
 pub const FORMAT: &str = "yitihua";
 
 /// Raised whenever a key is added or changes meaning; older readers refuse newer documents.
-/// Version 2 added `catalogue`, `batches` and `declarations`; a version-1 document loads with
-/// the bundled catalogue, the policy's batches and no declarations.
-pub const VERSION: u32 = 2;
+/// Version 2 added `catalogue`, `batches` and `declarations`; version 3 `resource_kinds` and
+/// `resources`. Older documents load with the defaults of what they lack.
+pub const VERSION: u32 = 3;
 
 /// A whole school. Later areas (teachers, resources) add their sections here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +36,11 @@ pub struct Document {
     /// Every revision of every batch's declaration, by batch then revision.
     #[serde(default)]
     pub declarations: Vec<Declaration>,
+    #[serde(default = "default_kinds")]
+    pub resource_kinds: Vec<ResourceKind>,
+    /// The resource inventory with each textbook's review history.
+    #[serde(default)]
+    pub resources: Vec<ResourceItem>,
 }
 
 fn bundled_specialties() -> Vec<Specialty> {
@@ -112,6 +120,8 @@ impl Document {
             catalogue: bundled_specialties(),
             batches: policy_batches(),
             declarations: Vec::new(),
+            resource_kinds: default_kinds(),
+            resources: Vec::new(),
         }
     }
 
@@ -121,6 +131,8 @@ impl Document {
             catalogue: file.catalogue()?.specialties,
             batches: file.batches()?,
             declarations: file.declarations()?,
+            resource_kinds: file.resource_kinds()?,
+            resources: file.resources(None)?.into_iter().map(|(_, i)| i).collect(),
             ..Document::new(file.profile()?)
         })
     }
@@ -179,6 +191,13 @@ impl Document {
                 problems.push(format!("第{}批的第{}版申报重复", d.batch, d.revision));
             }
         }
+        for (i, item) in self.resources.iter().enumerate() {
+            let at = format!("第{}项资源（{}）", i + 1, item.title);
+            if !self.resource_kinds.iter().any(|k| k.name == item.kind) {
+                problems.push(format!("{at}：没有“{}”这类资源", item.kind));
+            }
+            problems.extend(item.problems().into_iter().map(|p| format!("{at}：{p}")));
+        }
         let mut names: Vec<&str> = self.catalogue.iter().map(|s| s.name.as_str()).collect();
         names.sort_unstable();
         for pair in names.windows(2).filter(|p| p[0] == p[1]) {
@@ -207,6 +226,7 @@ impl Document {
                 specialties: self.catalogue.clone(),
             })?;
             file.replace_declarations(&self.batches, &self.declarations)?;
+            file.replace_resources(&self.resource_kinds, &self.resources)?;
             file.record_event(origin)
         })();
         if let Err(e) = filled {

@@ -133,6 +133,8 @@ impl SchoolFile {
             ("catalogue", "专业目录条目", count("catalogue")?),
             ("batches", "批次", count("batches")?),
             ("declarations", "申报（含修订版本）", count("declarations")?),
+            ("resources", "教学资源", count("resource_items")?),
+            ("reviews", "教材审核记录", count("resource_reviews")?),
             ("file_history", "文件历史记录", count("file_history")?),
         ])
     }

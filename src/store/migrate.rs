@@ -4,7 +4,7 @@
 
 use rusqlite::Transaction;
 
-use crate::domain::{Catalogue, batch::policy_batches};
+use crate::domain::{Catalogue, batch::policy_batches, resource::default_kinds};
 
 /// Version 1: the school profile.
 const V1: &str = "
@@ -75,13 +75,51 @@ fn v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Version 4: the teaching-resource inventory. Kinds are data (seeded with the policy's five and
+/// the school-based documents); each review is its own row so the history of a textbook stays.
+const V4: &str = "
+CREATE TABLE resource_kinds (
+    position        INTEGER NOT NULL,
+    name            TEXT PRIMARY KEY,
+    named_by_policy INTEGER NOT NULL
+);
+CREATE TABLE resource_items (
+    id        INTEGER PRIMARY KEY,
+    specialty TEXT NOT NULL,
+    course    TEXT,
+    kind      TEXT NOT NULL REFERENCES resource_kinds (name),
+    title     TEXT NOT NULL,
+    textbook  TEXT
+);
+CREATE INDEX resource_items_by_specialty ON resource_items (specialty, course);
+CREATE TABLE resource_reviews (
+    id         INTEGER PRIMARY KEY,
+    item       INTEGER NOT NULL REFERENCES resource_items (id) ON DELETE CASCADE,
+    conclusion TEXT NOT NULL,
+    reviewers  TEXT NOT NULL,
+    date       TEXT NOT NULL,
+    opinion    TEXT NOT NULL
+);
+CREATE INDEX resource_reviews_by_item ON resource_reviews (item);
+";
+
+fn v4(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(V4)?;
+    super::resources::write_kinds(tx, &default_kinds())
+}
+
 enum Migration {
     Sql(&'static str),
     /// Schema plus seed data computed in Rust.
     Code(fn(&Transaction<'_>) -> rusqlite::Result<()>),
 }
 
-const MIGRATIONS: &[Migration] = &[Migration::Sql(V1), Migration::Sql(V2), Migration::Code(v3)];
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(V1),
+    Migration::Sql(V2),
+    Migration::Code(v3),
+    Migration::Code(v4),
+];
 
 /// The schema version this program writes. A file with a higher one is refused, never
 /// downgraded.

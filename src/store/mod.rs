@@ -11,6 +11,7 @@ mod history;
 mod migrate;
 pub mod paths;
 pub mod recent;
+mod resources;
 mod school;
 
 pub use error::StoreError;

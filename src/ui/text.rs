@@ -113,7 +113,6 @@ pub const TEACHERS: &str = "一体化教师人数";
 pub const REMOVE: &str = "删除";
 pub const STATIONS_SHORT: &str = "工位数少于班级规模：教学场地应与班级规模相匹配（二(三)）";
 pub const READINESS: &str = "教学资源包准备情况";
-pub const READINESS_LATER: &str = "“教学资源包”模块完成后在此显示各类资源的登记和审核情况。";
 pub const NO_FINDINGS: &str = "没有发现问题。";
 pub const EXPLANATION: &str = "说明";
 pub const EXPLANATION_HINT: &str = "请写明原因和改进措施（随申报材料打印）";

@@ -15,7 +15,8 @@ use iced::{Alignment, Element, Length};
 use crate::domain::check::{self, Context, Finding};
 use crate::domain::{
     Batch, Catalogue, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Level,
-    Partner, Programme, SchoolProfile, Schooling, Site, Specialty, Status, YearMonth,
+    Partner, Programme, ResourceItem, ResourceKind, SchoolProfile, Schooling, Site, Specialty,
+    Status, YearMonth,
 };
 use crate::store::SchoolFile;
 use crate::ui::widget::steps;
@@ -51,6 +52,9 @@ pub struct Wizard {
     catalogue: Catalogue,
     /// The current revision of every batch, the draft's own batch included.
     declarations: Vec<Declaration>,
+    /// The resource inventory, for the read-only readiness summary of step 3.
+    resource_kinds: Vec<ResourceKind>,
+    resources: Vec<ResourceItem>,
     step: Step,
     draft: Declaration,
     /// Which chosen specialty step 3 shows.
@@ -142,7 +146,7 @@ pub enum Edit {
 impl Wizard {
     /// Starts on the first batch that is not yet signed, or the last batch.
     pub fn new(file: &SchoolFile) -> Result<Wizard, String> {
-        let (school, batches, catalogue, declarations) = load(file)?;
+        let (school, batches, catalogue, declarations, (resource_kinds, resources)) = load(file)?;
         let first = batches
             .iter()
             .find(|b| {
@@ -158,6 +162,8 @@ impl Wizard {
             batches,
             catalogue,
             declarations,
+            resource_kinds,
+            resources,
             step: Step::Batch,
             draft: Declaration::new(first),
             open: 0,
@@ -174,7 +180,9 @@ impl Wizard {
     /// Re-reads what other areas may have changed (the school kind, the catalogue), keeping
     /// the step and the batch; the draft itself is always saved, so it is read back as is.
     pub fn refresh(&mut self, file: &SchoolFile) -> Result<(), String> {
-        let (school, batches, catalogue, declarations) = load(file)?;
+        let (school, batches, catalogue, declarations, (resource_kinds, resources)) = load(file)?;
+        self.resource_kinds = resource_kinds;
+        self.resources = resources;
         self.school = school;
         self.batches = batches;
         self.catalogue = catalogue;
@@ -583,7 +591,13 @@ impl Wizard {
     }
 }
 
-type Loaded = (SchoolProfile, Vec<Batch>, Catalogue, Vec<Declaration>);
+type Loaded = (
+    SchoolProfile,
+    Vec<Batch>,
+    Catalogue,
+    Vec<Declaration>,
+    (Vec<ResourceKind>, Vec<ResourceItem>),
+);
 
 fn load(file: &SchoolFile) -> Result<Loaded, String> {
     let read = || -> Result<Loaded, crate::store::StoreError> {
@@ -592,6 +606,10 @@ fn load(file: &SchoolFile) -> Result<Loaded, String> {
             file.batches()?,
             file.catalogue()?,
             file.current_declarations()?,
+            (
+                file.resource_kinds()?,
+                file.resources(None)?.into_iter().map(|(_, i)| i).collect(),
+            ),
         ))
     };
     read().map_err(|e| e.to_string())

@@ -1,0 +1,193 @@
+use rusqlite::{Connection, params};
+
+use super::{SchoolFile, StoreError};
+use crate::domain::{ResourceItem, ResourceKind, Review};
+
+impl SchoolFile {
+    /// Resource kinds in their order.
+    pub fn resource_kinds(&self) -> Result<Vec<ResourceKind>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, named_by_policy FROM resource_kinds ORDER BY position")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ResourceKind {
+                name: r.get(0)?,
+                named_by_policy: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records a resource; refuses one the rules refuse (see [`ResourceItem::problems`]).
+    /// Returns its id, which reviews refer to.
+    pub fn add_resource(&mut self, item: &ResourceItem) -> Result<i64, StoreError> {
+        let problems = item.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::InvalidData(problems.join("；")));
+        }
+        if !self.resource_kinds()?.iter().any(|k| k.name == item.kind) {
+            return Err(StoreError::InvalidData(format!(
+                "没有“{}”这类资源",
+                item.kind
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        let id = write_item(&tx, item)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Adds a review to a textbook's history.
+    pub fn add_review(&mut self, item: i64, review: &Review) -> Result<(), StoreError> {
+        let kind: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT kind FROM resource_items WHERE id = ?1",
+                [item],
+                |r| r.get(0),
+            )
+            .ok();
+        match kind.as_deref() {
+            None => Err(StoreError::InvalidData("没有这项资源".into())),
+            Some(crate::domain::resource::TEXTBOOK) => {
+                write_review(&self.conn, item, review)?;
+                Ok(())
+            }
+            Some(_) => Err(StoreError::InvalidData("只有教材需要审核".into())),
+        }
+    }
+
+    /// Every resource with its id, by specialty, course and entry order; one specialty's if
+    /// given.
+    pub fn resources(
+        &self,
+        specialty: Option<&str>,
+    ) -> Result<Vec<(i64, ResourceItem)>, StoreError> {
+        let mut reviews = self.conn.prepare(
+            "SELECT item, conclusion, reviewers, date, opinion FROM resource_reviews ORDER BY id",
+        )?;
+        let mut by_item: std::collections::HashMap<i64, Vec<Review>> = Default::default();
+        let rows = reviews.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (item, conclusion, reviewers, date, opinion) = row?;
+            let review = Review {
+                conclusion: serde_json::from_value(conclusion.clone().into()).map_err(|_| {
+                    StoreError::InvalidData(format!("未知的审核结论“{conclusion}”"))
+                })?,
+                reviewers,
+                date: date
+                    .parse()
+                    .map_err(|_| StoreError::InvalidData(format!("审核日期“{date}”无效")))?,
+                opinion,
+            };
+            by_item.entry(item).or_default().push(review);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT id, specialty, course, kind, title, textbook FROM resource_items
+             WHERE ?1 IS NULL OR specialty = ?1 ORDER BY specialty, course, id",
+        )?;
+        let rows = stmt.query_map([specialty], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut items = Vec::new();
+        for row in rows {
+            let (id, specialty, course, kind, title, textbook) = row?;
+            let textbook = textbook
+                .map(|json| serde_json::from_str(&json))
+                .transpose()
+                .map_err(|e| StoreError::InvalidData(format!("教材“{title}”的信息无效：{e}")))?;
+            items.push((
+                id,
+                ResourceItem {
+                    specialty,
+                    course,
+                    kind,
+                    title,
+                    textbook,
+                    reviews: by_item.remove(&id).unwrap_or_default(),
+                },
+            ));
+        }
+        Ok(items)
+    }
+
+    /// Replaces kinds and items with a document's (used by `load`).
+    pub fn replace_resources(
+        &mut self,
+        kinds: &[ResourceKind],
+        items: &[ResourceItem],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "DELETE FROM resource_reviews; DELETE FROM resource_items; DELETE FROM resource_kinds;",
+        )?;
+        write_kinds(&tx, kinds)?;
+        for item in items {
+            let id = write_item(&tx, item)?;
+            for review in &item.reviews {
+                write_review(&tx, id, review)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+pub(super) fn write_kinds(conn: &Connection, kinds: &[ResourceKind]) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare(
+        "INSERT INTO resource_kinds (position, name, named_by_policy) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, k) in kinds.iter().enumerate() {
+        insert.execute(params![i as i64, k.name, k.named_by_policy])?;
+    }
+    Ok(())
+}
+
+fn write_item(conn: &Connection, item: &ResourceItem) -> rusqlite::Result<i64> {
+    let textbook = item
+        .textbook
+        .as_ref()
+        .map(|t| serde_json::to_string(t).expect("textbooks serialise"));
+    conn.prepare_cached(
+        "INSERT INTO resource_items (specialty, course, kind, title, textbook)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        item.specialty,
+        item.course,
+        item.kind,
+        item.title,
+        textbook
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn write_review(conn: &Connection, item: i64, review: &Review) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO resource_reviews (item, conclusion, reviewers, date, opinion)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        item,
+        review.conclusion.name(),
+        review.reviewers,
+        review.date.to_string(),
+        review.opinion
+    ])?;
+    Ok(())
+}
