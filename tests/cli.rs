@@ -254,7 +254,7 @@ fn check_prints_findings_and_exits_1_on_errors() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(
-        text.contains("第一批（2022-04 至 2023-07）：0 个错误，1 个提醒"),
+        text.contains("第一批（2022-04 至 2023-07）：0 个错误，2 个提醒"),
         "{text}"
     );
     assert!(text.contains("工位数（36）少于班级规模（42）"), "{text}");

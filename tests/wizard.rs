@@ -104,8 +104,10 @@ fn a_technician_college_declares_three_specialties_and_confirms() {
     );
 
     h.click("下一步");
-    assert!(h.sees("0 个错误（须改正），1 个提醒（须填写说明）"));
+    // The stations warning, and the empty resource package of each of the three specialties.
+    assert!(h.sees("0 个错误（须改正），4 个提醒（须填写说明）"));
     assert!(h.sees("工位数（30）少于班级规模（40），教学场地应与班级规模相匹配〔政策 二(三)〕"));
+    assert!(h.sees("教学资源包缺少：教材、工作页、教学案例库、教学课件、教学视频〔政策 二(一)〕"));
     h.click("下一步");
     h.click("确认无误，标记为已校验");
     assert!(h.sees("还有错误未改正，或提醒未填写说明，暂不能标记为已校验。"));
@@ -116,6 +118,12 @@ fn a_technician_college_declares_three_specialties_and_confirms() {
         "说明 1",
         "数控车间按两人一工位轮换，2025年春季学期前增设10个工位",
     );
+    for n in 2..=4 {
+        h.fill(
+            &format!("说明 {n}"),
+            "资源包按建设方案在建设期内分学期开发，教材经校审核委员会审核后使用",
+        );
+    }
     h.click("下一步");
     assert!(h.sees("数控加工"));
     h.click("确认无误，标记为已校验");
@@ -127,8 +135,8 @@ fn a_technician_college_declares_three_specialties_and_confirms() {
     );
     assert_eq!(
         h.app.file().unwrap().check(1).unwrap().len(),
-        1,
-        "one explained warning"
+        4,
+        "the warnings stay, explained"
     );
 }
 
@@ -163,7 +171,8 @@ fn errors_are_listed_until_fixed() {
     h.click("上一步");
     fill_specialty(&mut h, "40");
     h.click("下一步");
-    assert!(h.sees("没有发现问题。"));
+    assert!(h.sees("0 个错误（须改正），1 个提醒（须填写说明）"));
+    assert!(!h.sees("请至少填写一个教学场地〔政策 二(三)〕"), "fixed");
 }
 
 #[test]

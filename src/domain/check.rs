@@ -4,7 +4,11 @@
 
 use serde::Serialize;
 
-use super::{Batch, Catalogue, Declaration, DeclaredSpecialty, SchoolProfile, credit_code};
+use super::resource::{self, TEXTBOOK};
+use super::{
+    Batch, Catalogue, Declaration, DeclaredSpecialty, ResourceItem, ResourceKind, SchoolProfile,
+    credit_code,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Severity {
@@ -43,6 +47,8 @@ pub struct Context<'a> {
     pub catalogue: &'a Catalogue,
     /// All declarations of the school (every batch), latest revision of each.
     pub declarations: &'a [Declaration],
+    pub resource_kinds: &'a [ResourceKind],
+    pub resources: &'a [ResourceItem],
 }
 
 /// Checks the declaration for `batch`. A batch with no declaration is itself a finding.
@@ -217,12 +223,50 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
             );
         }
     }
+    package(out, ctx, s, at);
     if s.teachers == 0 {
         out.error(
             &format!("teachers:{key}"),
             at.into(),
             "请填写承担该专业一体化课程的教师人数".into(),
             "二(四)",
+        );
+    }
+}
+
+/// 教学资源包 (二(一)): the kinds the policy names that have nothing counting yet, and the
+/// textbooks that do not count because no approving review is on record (凡编必审、凡选必审).
+/// One finding each per specialty, so a new specialty is not buried under a list.
+fn package(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &str) {
+    let missing: Vec<String> = resource::readiness(ctx.resource_kinds, ctx.resources, &s.name)
+        .into_iter()
+        .filter(|r| r.counted == 0)
+        .map(|r| r.kind)
+        .collect();
+    if !missing.is_empty() {
+        out.warning(
+            &format!("resources:{}", s.name),
+            at.into(),
+            format!("教学资源包缺少：{}", missing.join("、")),
+            "二(一)",
+        );
+    }
+    let unapproved: Vec<&str> = ctx
+        .resources
+        .iter()
+        .filter(|i| i.specialty == s.name && i.kind == TEXTBOOK && !i.counts())
+        .map(|i| i.title.as_str())
+        .collect();
+    if !unapproved.is_empty() {
+        out.warning(
+            &format!("textbooks:{}", s.name),
+            at.into(),
+            format!(
+                "{}本教材未经审核或未通过审核，不计入资源包（凡编必审、凡选必审）：{}",
+                unapproved.len(),
+                unapproved.join("、")
+            ),
+            "二(一)",
         );
     }
 }
@@ -305,16 +349,72 @@ mod tests {
         }
     }
 
+    /// One counted item of each kind the policy names, for every specialty declared.
+    fn complete_package(declarations: &[Declaration]) -> Vec<ResourceItem> {
+        let mut items = Vec::new();
+        for s in declarations.iter().flat_map(|d| &d.specialties) {
+            for kind in resource::default_kinds()
+                .into_iter()
+                .filter(|k| k.named_by_policy)
+            {
+                items.push(resource_item(&s.name, &kind.name, true));
+            }
+        }
+        items
+    }
+
+    fn resource_item(specialty: &str, kind: &str, approved: bool) -> ResourceItem {
+        use crate::domain::{Conclusion, Origin, Review, Textbook};
+        let textbook = (kind == TEXTBOOK).then(|| Textbook {
+            origin: Origin::Compiled,
+            publisher: String::new(),
+            isbn: String::new(),
+            edition: String::new(),
+            in_national_catalogue: false,
+            chief_editor: "乌日娜".into(),
+            editors: Vec::new(),
+        });
+        ResourceItem {
+            specialty: specialty.into(),
+            course: None,
+            kind: kind.into(),
+            title: format!("{specialty}{kind}"),
+            textbook,
+            reviews: vec![Review {
+                conclusion: if approved {
+                    Conclusion::Pass
+                } else {
+                    Conclusion::Reject
+                },
+                reviewers: "教材审核委员会".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(),
+                opinion: String::new(),
+            }],
+        }
+    }
+
     fn run(kind: SchoolKind, declarations: &[Declaration], batch: u32) -> Vec<Finding> {
+        run_with(kind, declarations, batch, &complete_package(declarations))
+    }
+
+    fn run_with(
+        kind: SchoolKind,
+        declarations: &[Declaration],
+        batch: u32,
+        resources: &[ResourceItem],
+    ) -> Vec<Finding> {
         let school = school(kind);
         let batches = policy_batches();
         let catalogue = Catalogue::bundled();
+        let kinds = resource::default_kinds();
         check(
             &Context {
                 school: &school,
                 batches: &batches,
                 catalogue: &catalogue,
                 declarations,
+                resource_kinds: &kinds,
+                resources,
             },
             batch,
         )
@@ -444,6 +544,27 @@ mod tests {
         );
         assert_eq!(ids(&run(SchoolKind::TechnicianCollege, &[], 1)), ["empty"]);
         assert_eq!(ids(&run(SchoolKind::TechnicianCollege, &[], 9)), ["batch"]);
+    }
+
+    #[test]
+    fn a_package_without_approved_textbooks_or_videos_is_reported() {
+        let d = declaration(1, &["数控加工"]);
+        let mut items = complete_package(std::slice::from_ref(&d));
+        items.retain(|i| i.kind != "教学视频" && i.kind != TEXTBOOK);
+        items.push(resource_item("数控加工", TEXTBOOK, false));
+        let findings = run_with(SchoolKind::TechnicianCollege, &[d], 1, &items);
+        assert_eq!(ids(&findings), ["resources:数控加工", "textbooks:数控加工"]);
+        assert_eq!(findings[0].message, "教学资源包缺少：教材、教学视频");
+        assert!(
+            findings[1]
+                .message
+                .starts_with("1本教材未经审核或未通过审核")
+        );
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.severity == Severity::Warning && f.clause == "二(一)")
+        );
     }
 
     #[test]

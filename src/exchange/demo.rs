@@ -244,6 +244,10 @@ fn small_batch_one() -> Declaration {
         "stations:汽车维修:0".to_string(),
         "实训车间按两人一工位分组教学，2024年9月前增设6个举升工位".to_string(),
     );
+    explanations.insert(
+        "resources:汽车维修".to_string(),
+        "教学视频由合作企业协助拍摄，2023年12月前完成并经教研室审核".to_string(),
+    );
     Declaration {
         batch: 1,
         revision: 1,

@@ -103,12 +103,16 @@ impl SchoolFile {
         let batches = self.batches()?;
         let catalogue = self.catalogue()?;
         let declarations = self.current_declarations()?;
+        let resource_kinds = self.resource_kinds()?;
+        let resources: Vec<_> = self.resources(None)?.into_iter().map(|(_, i)| i).collect();
         Ok(check::check(
             &Context {
                 school: &school,
                 batches: &batches,
                 catalogue: &catalogue,
                 declarations: &declarations,
+                resource_kinds: &resource_kinds,
+                resources: &resources,
             },
             batch,
         ))

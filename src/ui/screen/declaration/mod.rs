@@ -232,6 +232,8 @@ impl Wizard {
                 batches: &self.batches,
                 catalogue: &self.catalogue,
                 declarations: &declarations,
+                resource_kinds: &self.resource_kinds,
+                resources: &self.resources,
             },
             self.draft.batch,
         )
