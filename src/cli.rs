@@ -47,6 +47,9 @@ pub enum Command {
         specialty: Option<String>,
         json: bool,
     },
+    CheckFiles {
+        file: PathBuf,
+    },
     Load {
         data: PathBuf,
         file: PathBuf,
@@ -72,6 +75,7 @@ const USAGE: &str = "\
   yitihua check 文件.yth [--batch N] [--json] 校内审核：列出申报的全部问题（有错误时退出码为1）
   yitihua report resources 文件.yth [--specialty 专业] [--json]
                                             教学资源包：各类资源数量、计入数量和完整性矩阵
+  yitihua check-files 文件.yth              检查文件：列出资源引用的文件中已缺失或已改动的（有则退出码为1）
   yitihua import-catalogue 文件.yth 目录.csv|.json
                                             导入专业目录（同名专业更新，新专业追加）
   yitihua load 数据.json 文件.yth            由 JSON 数据新建学校文件
@@ -148,6 +152,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 json: options.has("--json"),
                 specialty: options.take("--specialty").ok(),
             }
+        }
+        "check-files" => {
+            let file = args.file("学校文件")?;
+            args.end()?;
+            Command::CheckFiles { file }
         }
         "import-catalogue" => {
             let file = args.file("学校文件")?;
@@ -326,6 +335,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
         } => report_resources(&open(&file)?, specialty.as_deref(), json, out)
             .map(|()| Outcome::Done)
             .map_err(|e| e.to_string()),
+        Command::CheckFiles { file } => check_files(&open(&file)?, out).map_err(|e| e.to_string()),
         Command::ImportCatalogue { file, data } => {
             let mut school = open(&file)?;
             let imported = crate::exchange::catalogue::read(&data).map_err(|e| e.to_string())?;
@@ -459,6 +469,39 @@ fn check(
         }
     }
     Ok(if blocked {
+        Outcome::Blocked
+    } else {
+        Outcome::Done
+    })
+}
+
+/// 检查文件: every referenced file that went missing or changed since it was recorded.
+fn check_files(
+    school: &SchoolFile,
+    out: &mut dyn Write,
+) -> Result<Outcome, Box<dyn std::error::Error>> {
+    use crate::domain::resource::FileStatus;
+    let mut checked = 0;
+    let mut problems = 0;
+    for (_, item) in school.resources(None)? {
+        for file in &item.files {
+            checked += 1;
+            let status = crate::exchange::files::verify(file);
+            if status != FileStatus::Unchanged {
+                problems += 1;
+                writeln!(
+                    out,
+                    "{}  {} · {}：{}",
+                    status.name(),
+                    item.specialty,
+                    item.title,
+                    file.path
+                )?;
+            }
+        }
+    }
+    writeln!(out, "检查了{checked}个文件，{problems}个缺失或已改动。")?;
+    Ok(if problems > 0 {
         Outcome::Blocked
     } else {
         Outcome::Done

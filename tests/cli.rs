@@ -360,3 +360,55 @@ fn report_resources_shows_counts_and_the_matrix() {
     let o = yitihua(&[&"report", &"teachers", &path]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn check_files_lists_missing_and_changed_files_and_dump_carries_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("学校.yth");
+    new_school(&path);
+    let video = dir.path().join("焊接安全.mp4");
+    std::fs::write(&video, "视频内容").unwrap();
+    {
+        let mut school = SchoolFile::open(&path).unwrap();
+        let id = school
+            .add_resource(&yitihua::domain::ResourceItem {
+                specialty: "焊接加工".into(),
+                course: None,
+                kind: "教学视频".into(),
+                title: "焊接安全操作".into(),
+                textbook: None,
+                reviews: Vec::new(),
+                files: Vec::new(),
+            })
+            .unwrap();
+        let recorded = yitihua::exchange::files::hash(&video, |_, _| {}).unwrap();
+        school.attach_file(id, &recorded).unwrap();
+    }
+    let o = yitihua(&[&"check-files", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "检查了1个文件，0个缺失或已改动。\n");
+
+    let first = yitihua(&[&"dump", &path]);
+    assert!(stdout(&first).contains("\"sha256\": \""));
+    let json = dir.path().join("学校.json");
+    std::fs::write(&json, &first.stdout).unwrap();
+    let copy = dir.path().join("副本.yth");
+    assert!(yitihua(&[&"load", &json, &copy]).status.success());
+    assert_eq!(yitihua(&[&"dump", &copy]).stdout, first.stdout);
+
+    std::fs::write(&video, "剪辑后的视频内容").unwrap();
+    let o = yitihua(&[&"check-files", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("已改动  焊接加工 · 焊接安全操作："),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::remove_file(&video).unwrap();
+    let o = yitihua(&[&"check-files", &path]);
+    assert!(
+        stdout(&o).starts_with("缺失  焊接加工 · 焊接安全操作："),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -25,6 +25,7 @@ fn textbook_item(isbn: &str) -> ResourceItem {
             editors: Vec::new(),
         }),
         reviews: Vec::new(),
+        files: Vec::new(),
     }
 }
 

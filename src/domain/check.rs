@@ -390,6 +390,7 @@ mod tests {
                 date: chrono::NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(),
                 opinion: String::new(),
             }],
+            files: Vec::new(),
         }
     }
 

@@ -114,6 +114,38 @@ pub struct Textbook {
     pub editors: Vec<String>,
 }
 
+/// A file a resource refers to. Files stay where they are (teaching videos can be gigabytes);
+/// the school file keeps where, how big and the SHA-256, so a moved or edited file is noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRef {
+    pub path: String,
+    pub size: u64,
+    /// Lower-case hex.
+    pub sha256: String,
+}
+
+/// What became of a referenced file since it was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FileStatus {
+    #[serde(rename = "未变")]
+    Unchanged,
+    #[serde(rename = "缺失")]
+    Missing,
+    #[serde(rename = "已改动")]
+    Changed,
+}
+
+impl FileStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            FileStatus::Unchanged => "未变",
+            FileStatus::Missing => "缺失",
+            FileStatus::Changed => "已改动",
+        }
+    }
+}
+
 /// One resource of a specialty, optionally of one course.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -125,6 +157,9 @@ pub struct ResourceItem {
     pub textbook: Option<Textbook>,
     /// Oldest first.
     pub reviews: Vec<Review>,
+    /// Files of the resource (a video, the courseware deck), by reference.
+    #[serde(default)]
+    pub files: Vec<FileRef>,
 }
 
 impl ResourceItem {
@@ -268,6 +303,7 @@ mod tests {
             title: format!("{course}{kind}"),
             textbook: (kind == TEXTBOOK).then(|| textbook(Origin::Selected)),
             reviews: Vec::new(),
+            files: Vec::new(),
         }
     }
 

@@ -130,6 +130,7 @@ fn resources(specialty: &str, courses: &[&str], videos: usize, serial: usize) ->
                 title,
                 textbook,
                 reviews,
+                files: Vec::new(),
             }
         };
         let n = serial + c;

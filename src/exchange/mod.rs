@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod demo;
+pub mod files;
 pub mod json;
 
 pub use json::{Document, ExchangeError};

@@ -76,7 +76,8 @@ fn v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 }
 
 /// Version 4: the teaching-resource inventory. Kinds are data (seeded with the policy's five and
-/// the school-based documents); each review is its own row so the history of a textbook stays.
+/// the school-based documents); each review is its own row so the history of a textbook stays;
+/// files are kept by reference (path, size, SHA-256), never copied in.
 const V4: &str = "
 CREATE TABLE resource_kinds (
     position        INTEGER NOT NULL,
@@ -101,6 +102,14 @@ CREATE TABLE resource_reviews (
     opinion    TEXT NOT NULL
 );
 CREATE INDEX resource_reviews_by_item ON resource_reviews (item);
+CREATE TABLE resource_files (
+    item     INTEGER NOT NULL REFERENCES resource_items (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    path     TEXT NOT NULL,
+    size     INTEGER NOT NULL,
+    sha256   TEXT NOT NULL,
+    PRIMARY KEY (item, position)
+);
 ";
 
 fn v4(tx: &Transaction<'_>) -> rusqlite::Result<()> {

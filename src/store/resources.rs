@@ -1,6 +1,7 @@
 use rusqlite::{Connection, params};
 
 use super::{SchoolFile, StoreError};
+use crate::domain::resource::FileRef;
 use crate::domain::{ResourceItem, ResourceKind, Review};
 
 impl SchoolFile {
@@ -57,6 +58,23 @@ impl SchoolFile {
         }
     }
 
+    /// Records a file of a resource (already hashed; see `exchange::files::hash`).
+    pub fn attach_file(&mut self, item: i64, file: &FileRef) -> Result<(), StoreError> {
+        let position: i64 = self.conn.query_row(
+            "SELECT count(*) FROM resource_files WHERE item = ?1",
+            [item],
+            |r| r.get(0),
+        )?;
+        write_file(&self.conn, item, position, file).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                StoreError::InvalidData("没有这项资源".into())
+            }
+            other => other.into(),
+        })
+    }
+
     /// Every resource with its id, by specialty, course and entry order; one specialty's if
     /// given.
     pub fn resources(
@@ -90,6 +108,24 @@ impl SchoolFile {
             };
             by_item.entry(item).or_default().push(review);
         }
+        let mut files_of: std::collections::HashMap<i64, Vec<FileRef>> = Default::default();
+        let mut files = self.conn.prepare(
+            "SELECT item, path, size, sha256 FROM resource_files ORDER BY item, position",
+        )?;
+        let rows = files.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                FileRef {
+                    path: r.get(1)?,
+                    size: r.get::<_, i64>(2)? as u64,
+                    sha256: r.get(3)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (item, file) = row?;
+            files_of.entry(item).or_default().push(file);
+        }
         let mut stmt = self.conn.prepare(
             "SELECT id, specialty, course, kind, title, textbook FROM resource_items
              WHERE ?1 IS NULL OR specialty = ?1 ORDER BY specialty, course, id",
@@ -120,6 +156,7 @@ impl SchoolFile {
                     title,
                     textbook,
                     reviews: by_item.remove(&id).unwrap_or_default(),
+                    files: files_of.remove(&id).unwrap_or_default(),
                 },
             ));
         }
@@ -134,13 +171,17 @@ impl SchoolFile {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute_batch(
-            "DELETE FROM resource_reviews; DELETE FROM resource_items; DELETE FROM resource_kinds;",
+            "DELETE FROM resource_files; DELETE FROM resource_reviews;
+             DELETE FROM resource_items; DELETE FROM resource_kinds;",
         )?;
         write_kinds(&tx, kinds)?;
         for item in items {
             let id = write_item(&tx, item)?;
             for review in &item.reviews {
                 write_review(&tx, id, review)?;
+            }
+            for (position, file) in item.files.iter().enumerate() {
+                write_file(&tx, id, position as i64, file)?;
             }
         }
         tx.commit()?;
@@ -188,6 +229,21 @@ fn write_review(conn: &Connection, item: i64, review: &Review) -> rusqlite::Resu
         review.reviewers,
         review.date.to_string(),
         review.opinion
+    ])?;
+    Ok(())
+}
+
+fn write_file(conn: &Connection, item: i64, position: i64, file: &FileRef) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO resource_files (item, position, path, size, sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        item,
+        position,
+        file.path,
+        file.size as i64,
+        file.sha256
     ])?;
     Ok(())
 }
