@@ -138,11 +138,7 @@ fn every_area_of_the_rail_shows_what_it_is_for() {
     h.click("技工学校");
     h.click("兴安盟");
     h.click("创建");
-    for (label, area) in [
-        ("教师与课时", Area::Workload),
-        ("教学资源包", Area::Resources),
-        ("导出与签署", Area::Export),
-    ] {
+    for (label, area) in [("教师与课时", Area::Workload), ("导出与签署", Area::Export)] {
         h.click(label);
         assert!(h.sees("即将推出"), "{area:?}");
     }
@@ -199,4 +195,26 @@ fn creating_requires_name_kind_and_region() {
     assert!(h.sees("请选择学校类型"));
     assert!(h.sees("请选择所属盟市"));
     assert!(!h.dir.path().join("学校.yth").exists());
+}
+
+#[test]
+fn the_resource_package_area_shows_what_each_specialty_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("赤峰.yth");
+    drop(
+        yitihua::exchange::demo::document(yitihua::exchange::demo::Size::Small)
+            .create_file(&path, "生成演示学校")
+            .unwrap(),
+    );
+    let app = App::new(launch(dir.path(), Some(path)));
+    let mut h = Harness { app, dir };
+    h.click("教学资源包");
+    assert!(h.sees("汽车维修"));
+    assert!(h.sees("畜牧兽医"));
+    assert!(
+        h.sees("教学视频：缺"),
+        "the small school has no videos for 汽车维修"
+    );
+    assert!(h.sees("教材：6项（计入6）"));
+    assert!(h.sees("基础加工与安全生产"), "a course row of the matrix");
 }

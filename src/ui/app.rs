@@ -6,7 +6,7 @@ use iced::keyboard::{self, Key, key};
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, window};
 
-use super::screen::{declaration, new_school, school_info, upcoming, welcome};
+use super::screen::{declaration, new_school, resources, school_info, upcoming, welcome};
 use super::widget::{dialog, nav};
 use super::{style, text as t};
 use crate::store::recent::Recent;
@@ -72,6 +72,8 @@ struct Workspace {
     declaration: Option<declaration::Wizard>,
     /// Why the declaration area could not be shown (the file's data could not be read).
     declaration_error: Option<String>,
+    /// The resource overview, read afresh each time the area is shown.
+    resources: Result<resources::Overview, String>,
     /// Set while the "unsaved edits" dialog asks what to do before leaving.
     leaving: Option<Leave>,
     leave_error: Option<String>,
@@ -249,6 +251,9 @@ impl App {
                 if let State::Workspace(ws) = &mut self.state {
                     ws.area = area;
                     ws.leaving = None;
+                    if area == Area::Resources {
+                        ws.resources = resources::Overview::new(&ws.file);
+                    }
                     if area == Area::Declarations {
                         let ready = match &mut ws.declaration {
                             Some(wizard) => wizard.refresh(&ws.file),
@@ -308,6 +313,7 @@ impl App {
             school: school_info::SchoolInfo::new(profile),
             declaration: None,
             declaration_error: None,
+            resources: Err(String::new()),
             leaving: None,
             leave_error: None,
         }));
@@ -369,7 +375,10 @@ fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
                 .into(),
         },
         Area::Workload => upcoming::view(t::AREA_WORKLOAD, t::WORKLOAD_PLAN),
-        Area::Resources => upcoming::view(t::AREA_RESOURCES, t::RESOURCES_PLAN),
+        Area::Resources => match &ws.resources {
+            Ok(overview) => overview.view(),
+            Err(error) => text(error.as_str()).style(style::error_text).into(),
+        },
         Area::Export => upcoming::view(t::AREA_EXPORT, t::EXPORT_PLAN),
     };
     let base = row![

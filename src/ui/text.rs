@@ -63,11 +63,6 @@ pub const WORKLOAD_PLAN: &[&str] = &[
     "课时登记：一体化课程课时按1.4倍折算（二(四)），精确到小数，按教师、系部和专业汇总。",
     "教师填报：教师用键盘快速登记本周课时；也可导出 Excel 模板、填好后再导入，不会重复。",
 ];
-pub const RESOURCES_PLAN: &[&str] = &[
-    "按专业登记教学资源包：教材、工作页、教学案例库、教学课件、教学视频（二(一)）。",
-    "凡编必审、凡选必审：每本教材都须有审核记录，审核通过的才计入资源包。",
-    "文件只记录位置、大小和校验值，不复制进学校文件；文件丢失或被改动时会提示。",
-];
 pub const EXPORT_PLAN: &[&str] = &[
     "按批次导出申报材料 PDF：封面、目录、学校基本情况、建设专业申报表、教师名册与课时汇总、资源包清单、承诺与签署页。",
     "导出前先检查：有错误不能导出，已说明的提醒随材料打印。",
@@ -81,6 +76,13 @@ pub fn window_title(school: Option<&str>) -> String {
         None => APP_TITLE.to_string(),
     }
 }
+
+// Resource package overview (教学资源包)
+pub const RESOURCES_INTRO: &str = "每个专业的教学资源包：政策要求的五类资源各有多少、其中计入资源包的有多少（教材须经审核通过，凡编必审、凡选必审），以及各课程的完整性。";
+pub const NO_RESOURCES: &str = "还没有申报专业，也没有登记教学资源。";
+pub const NO_RESOURCES_FOR_SPECIALTY: &str = "尚未登记任何资源。";
+pub const WHOLE_SPECIALTY: &str = "（不分课程）";
+pub const COURSE: &str = "课程";
 
 // Declaration wizard (专业申报)
 pub const STEPS: [&str; 5] = ["选择批次", "选择专业", "填写专业信息", "校内审核", "确认"];

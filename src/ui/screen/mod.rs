@@ -4,6 +4,7 @@
 
 pub mod declaration;
 pub mod new_school;
+pub mod resources;
 pub mod school_info;
 pub mod upcoming;
 pub mod welcome;

@@ -1,0 +1,162 @@
+//! 教学资源包, read-only for now: for every specialty with a declaration or resources, how
+//! many items of each kind the policy names count toward the package, and the completeness
+//! matrix (courses × kinds). Entering items and reviews comes with the inventory screen.
+
+use iced::widget::{Column, column, container, row, scrollable, text};
+use iced::{Element, Length};
+
+use crate::domain::resource::{Cell, Readiness, matrix, readiness};
+use crate::store::SchoolFile;
+use crate::ui::{style, text as t};
+
+pub struct Overview {
+    kinds: Vec<String>,
+    specialties: Vec<Specialty>,
+}
+
+struct Specialty {
+    name: String,
+    readiness: Vec<Readiness>,
+    rows: Vec<(String, Vec<Cell>)>,
+}
+
+impl Overview {
+    /// Reads the inventory as it is now; built each time the area is shown.
+    pub fn new(file: &SchoolFile) -> Result<Overview, String> {
+        let read = || -> Result<Overview, crate::store::StoreError> {
+            let kinds = file.resource_kinds()?;
+            let items: Vec<_> = file.resources(None)?.into_iter().map(|(_, i)| i).collect();
+            let mut names: Vec<String> = file
+                .current_declarations()?
+                .iter()
+                .flat_map(|d| d.specialties.iter().map(|s| s.name.clone()))
+                .chain(items.iter().map(|i| i.specialty.clone()))
+                .collect();
+            let mut seen = std::collections::HashSet::new();
+            names.retain(|n| seen.insert(n.clone()));
+            let specialties = names
+                .into_iter()
+                .map(|name| Specialty {
+                    readiness: readiness(&kinds, &items, &name),
+                    rows: matrix(&kinds, &items, &name)
+                        .into_iter()
+                        .map(|(course, cells)| {
+                            (course.unwrap_or_else(|| t::WHOLE_SPECIALTY.into()), cells)
+                        })
+                        .collect(),
+                    name,
+                })
+                .collect();
+            Ok(Overview {
+                kinds: kinds.into_iter().map(|k| k.name).collect(),
+                specialties,
+            })
+        };
+        read().map_err(|e| e.to_string())
+    }
+
+    pub fn view<'a, M: 'a>(&'a self) -> Element<'a, M> {
+        let mut content: Column<'a, M> = column![
+            text(t::AREA_RESOURCES).size(style::HEADING_SIZE),
+            text(t::RESOURCES_INTRO)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        ]
+        .spacing(16);
+        if self.specialties.is_empty() {
+            content = content.push(text(t::NO_RESOURCES).size(style::BODY_SIZE));
+        }
+        for s in &self.specialties {
+            content = content.push(
+                container(self.specialty(s))
+                    .padding(14)
+                    .width(Length::Fill)
+                    .style(style::dialog),
+            );
+        }
+        scrollable(
+            container(content.max_width(1100))
+                .padding(32)
+                .width(Length::Fill),
+        )
+        .height(Length::Fill)
+        .into()
+    }
+
+    fn specialty<'a, M: 'a>(&'a self, s: &'a Specialty) -> Element<'a, M> {
+        let summary = row(s.readiness.iter().map(|r| {
+            let missing = r.counted == 0;
+            let label = if missing {
+                format!("{}：缺", r.kind)
+            } else {
+                format!("{}：{}项（计入{}）", r.kind, r.items, r.counted)
+            };
+            text(label)
+                .size(style::SMALL_SIZE)
+                .style(if missing {
+                    style::error_text
+                } else {
+                    style::muted_text
+                })
+                .into()
+        }))
+        .spacing(16)
+        .wrap();
+        let mut grid = column![
+            row(std::iter::once(
+                text(t::COURSE)
+                    .size(style::SMALL_SIZE)
+                    .width(COURSE_WIDTH)
+                    .into()
+            )
+            .chain(self.kinds.iter().map(|k| {
+                text(k.as_str())
+                    .size(style::SMALL_SIZE)
+                    .width(CELL_WIDTH)
+                    .into()
+            })))
+            .spacing(4)
+        ]
+        .spacing(2);
+        for (course, cells) in &s.rows {
+            grid = grid.push(
+                row(std::iter::once(
+                    text(course.as_str())
+                        .size(style::SMALL_SIZE)
+                        .width(COURSE_WIDTH)
+                        .into(),
+                )
+                .chain(cells.iter().map(|&c| {
+                    let (label, colour): (&str, fn(&iced::Theme) -> text::Style) = match c {
+                        Cell::Present => ("齐", style::muted_text),
+                        Cell::Unreviewed => ("待审", style::error_text),
+                        Cell::Missing => ("缺", style::error_text),
+                    };
+                    text(label)
+                        .size(style::SMALL_SIZE)
+                        .width(CELL_WIDTH)
+                        .style(colour)
+                        .into()
+                })))
+                .spacing(4),
+            );
+        }
+        let body: Element<'a, M> = if s.rows.is_empty() {
+            text(t::NO_RESOURCES_FOR_SPECIALTY)
+                .size(style::SMALL_SIZE)
+                .style(style::error_text)
+                .into()
+        } else {
+            grid.into()
+        };
+        column![text(s.name.as_str()).size(18), summary, body]
+            .spacing(10)
+            .into()
+    }
+}
+
+/// Wide enough for the course names of real schools' work-task courses.
+const COURSE_WIDTH: f32 = 160.0;
+/// Four characters at the small size: all eleven kinds fit beside the course column in the
+/// window's minimum width, longer kind names wrap onto a second line of the heading.
+const CELL_WIDTH: f32 = 60.0;
