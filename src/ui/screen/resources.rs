@@ -7,6 +7,7 @@ use iced::{Element, Length};
 
 use crate::domain::resource::{Cell, Readiness, matrix, readiness};
 use crate::store::SchoolFile;
+use crate::ui::widget::readiness;
 use crate::ui::{style, text as t};
 
 pub struct Overview {
@@ -84,24 +85,7 @@ impl Overview {
     }
 
     fn specialty<'a, M: 'a>(&'a self, s: &'a Specialty) -> Element<'a, M> {
-        let summary = row(s.readiness.iter().map(|r| {
-            let missing = r.counted == 0;
-            let label = if missing {
-                format!("{}：缺", r.kind)
-            } else {
-                format!("{}：{}项（计入{}）", r.kind, r.items, r.counted)
-            };
-            text(label)
-                .size(style::SMALL_SIZE)
-                .style(if missing {
-                    style::error_text
-                } else {
-                    style::muted_text
-                })
-                .into()
-        }))
-        .spacing(16)
-        .wrap();
+        let summary = readiness::summary(&s.readiness);
         let mut grid = column![
             row(std::iter::once(
                 text(t::COURSE)

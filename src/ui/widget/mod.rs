@@ -3,4 +3,5 @@
 pub mod dialog;
 pub mod form;
 pub mod nav;
+pub mod readiness;
 pub mod steps;

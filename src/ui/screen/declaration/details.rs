@@ -5,7 +5,7 @@ use iced::{Alignment, Element, Length};
 
 use super::{Edit, Message, Wizard, shown};
 use crate::domain::{CooperationMode, CurriculumStandard, Schooling};
-use crate::ui::widget::form;
+use crate::ui::widget::{form, readiness};
 use crate::ui::{style, text as t};
 
 pub fn view(w: &Wizard) -> Element<'_, Message> {
@@ -194,7 +194,7 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
         120,
         move |v| edit(Edit::Teachers(v)),
     ));
-    let readiness = section(t::READINESS).push(readiness(w, &s.name));
+    let readiness = section(t::READINESS).push(package_readiness(w, &s.name));
 
     column![
         tabs,
@@ -225,29 +225,9 @@ fn headers<'a>(columns: &[(&'static str, Length)]) -> Element<'a, Message> {
 
 /// Read-only: each kind the policy names, with how many items count; a kind with none is shown
 /// as missing. Filled from the 教学资源包 inventory.
-fn readiness<'a>(w: &Wizard, specialty: &str) -> Element<'a, Message> {
+fn package_readiness<'a>(w: &Wizard, specialty: &str) -> Element<'a, Message> {
     let lines = crate::domain::resource::readiness(&w.resource_kinds, &w.resources, specialty);
-    row(lines.into_iter().map(|r| {
-        let (label, missing) = if r.counted == 0 {
-            (format!("{}：缺", r.kind), true)
-        } else {
-            (
-                format!("{}：{}项（计入{}）", r.kind, r.items, r.counted),
-                false,
-            )
-        };
-        text(label)
-            .size(style::SMALL_SIZE)
-            .style(if missing {
-                style::error_text
-            } else {
-                style::muted_text
-            })
-            .into()
-    }))
-    .spacing(16)
-    .wrap()
-    .into()
+    readiness::summary(&lines)
 }
 
 fn section<'a>(title: &'static str) -> Column<'a, Message> {
