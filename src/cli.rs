@@ -401,19 +401,20 @@ fn check(
     out: &mut dyn Write,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
     use crate::domain::{Severity, check::may_sign};
-    let batches = school.batches()?;
-    let declarations = school.current_declarations()?;
+    // Read once: the large school's 2,700 resources need not be loaded again for every batch.
+    let inputs = school.check_inputs()?;
     let numbers: Vec<u32> = match batch {
         Some(n) => vec![n],
-        None => declarations.iter().map(|d| d.batch).collect(),
+        None => inputs.declarations.iter().map(|d| d.batch).collect(),
     };
     let mut blocked = false;
     let mut report = Vec::new();
     for number in numbers {
-        let findings = school.check(number)?;
+        let findings = crate::domain::check::check(&inputs.context(), number);
         blocked |= findings.iter().any(|f| f.severity == Severity::Error);
-        let declaration = declarations.iter().find(|d| d.batch == number);
-        let name = batches
+        let declaration = inputs.declarations.iter().find(|d| d.batch == number);
+        let name = inputs
+            .batches
             .iter()
             .find(|b| b.number == number)
             .map_or_else(|| format!("第{number}批"), |b| b.label());
@@ -516,28 +517,16 @@ fn report_resources(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    use crate::domain::resource::{Cell, matrix, readiness};
+    use crate::domain::resource::{Cell, matrix, readiness, specialties};
     let kinds = school.resource_kinds()?;
     let items: Vec<_> = school
         .resources(only)?
         .into_iter()
         .map(|(_, i)| i)
         .collect();
-    let mut specialties: Vec<String> = match only {
+    let specialties = match only {
         Some(name) => vec![name.to_string()],
-        None => school
-            .current_declarations()?
-            .iter()
-            .flat_map(|d| d.specialties.iter().map(|s| s.name.clone()))
-            .chain(items.iter().map(|i| i.specialty.clone()))
-            .collect(),
-    };
-    let mut seen = std::collections::HashSet::new();
-    specialties.retain(|s| seen.insert(s.clone()));
-    let cell = |c: Cell| match c {
-        Cell::Missing => "缺",
-        Cell::Unreviewed => "待审",
-        Cell::Present => "齐",
+        None => specialties(&school.current_declarations()?, &items),
     };
     if json {
         let value: Vec<_> = specialties
@@ -549,7 +538,7 @@ fn report_resources(
                     "matrix": matrix(&kinds, &items, s).into_iter().map(|(course, cells)| {
                         serde_json::json!({
                             "course": course,
-                            "cells": kinds.iter().zip(cells).map(|(k, c)| (k.name.clone(), serde_json::Value::from(cell(c)))).collect::<serde_json::Map<_, _>>(),
+                            "cells": kinds.iter().zip(cells).map(|(k, c)| (k.name.clone(), serde_json::Value::from(c.name()))).collect::<serde_json::Map<_, _>>(),
                         })
                     }).collect::<Vec<_>>(),
                     "items": items.iter().filter(|i| &i.specialty == s).map(|i| serde_json::json!({
@@ -581,7 +570,7 @@ fn report_resources(
         let names: Vec<&str> = kinds.iter().map(|k| k.name.as_str()).collect();
         writeln!(out, "  课程 | {}", names.join(" | "))?;
         for (course, cells) in rows {
-            let cells: Vec<&str> = cells.into_iter().map(cell).collect();
+            let cells: Vec<&str> = cells.into_iter().map(Cell::name).collect();
             writeln!(
                 out,
                 "  {} | {}",

@@ -51,6 +51,32 @@ pub struct Context<'a> {
     pub resources: &'a [ResourceItem],
 }
 
+/// Everything the rules look at, owned: what a school file holds, read once and checked for as
+/// many batches as needed.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    pub school: SchoolProfile,
+    pub batches: Vec<Batch>,
+    pub catalogue: Catalogue,
+    /// The current revision of each batch's declaration.
+    pub declarations: Vec<Declaration>,
+    pub resource_kinds: Vec<ResourceKind>,
+    pub resources: Vec<ResourceItem>,
+}
+
+impl Inputs {
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            school: &self.school,
+            batches: &self.batches,
+            catalogue: &self.catalogue,
+            declarations: &self.declarations,
+            resource_kinds: &self.resource_kinds,
+            resources: &self.resources,
+        }
+    }
+}
+
 /// Checks the declaration for `batch`. A batch with no declaration is itself a finding.
 pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
     let mut out = Findings::default();

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::isbn;
+use super::{Declaration, isbn};
 
 /// A kind of resource. Kinds are data: the five the policy names come first, then the
 /// school-based documents of integrated courses; a school can add more.
@@ -242,6 +242,29 @@ pub enum Cell {
     Unreviewed,
     #[serde(rename = "齐")]
     Present,
+}
+
+impl Cell {
+    pub fn name(self) -> &'static str {
+        match self {
+            Cell::Missing => "缺",
+            Cell::Unreviewed => "待审",
+            Cell::Present => "齐",
+        }
+    }
+}
+
+/// The specialties a package overview covers: those declared (in declaration order), then
+/// any others that have resources, each once.
+pub fn specialties(declarations: &[Declaration], items: &[ResourceItem]) -> Vec<String> {
+    let mut names: Vec<String> = declarations
+        .iter()
+        .flat_map(|d| d.specialties.iter().map(|s| s.name.clone()))
+        .chain(items.iter().map(|i| i.specialty.clone()))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
 }
 
 /// The completeness matrix of a specialty: one row per course (items without a course form the

@@ -1,7 +1,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{SchoolFile, StoreError};
-use crate::domain::check::{self, Context, Finding};
+use crate::domain::check::{self, Finding, Inputs};
 use crate::domain::{Batch, Declaration, Status, YearMonth};
 
 impl SchoolFile {
@@ -97,25 +97,21 @@ impl SchoolFile {
         Ok(all)
     }
 
+    /// Everything 校内审核 reads, in one pass over the file.
+    pub fn check_inputs(&self) -> Result<Inputs, StoreError> {
+        Ok(Inputs {
+            school: self.profile()?,
+            batches: self.batches()?,
+            catalogue: self.catalogue()?,
+            declarations: self.current_declarations()?,
+            resource_kinds: self.resource_kinds()?,
+            resources: self.resources(None)?.into_iter().map(|(_, i)| i).collect(),
+        })
+    }
+
     /// 校内审核 of one batch's current declaration against everything else in the file.
     pub fn check(&self, batch: u32) -> Result<Vec<Finding>, StoreError> {
-        let school = self.profile()?;
-        let batches = self.batches()?;
-        let catalogue = self.catalogue()?;
-        let declarations = self.current_declarations()?;
-        let resource_kinds = self.resource_kinds()?;
-        let resources: Vec<_> = self.resources(None)?.into_iter().map(|(_, i)| i).collect();
-        Ok(check::check(
-            &Context {
-                school: &school,
-                batches: &batches,
-                catalogue: &catalogue,
-                declarations: &declarations,
-                resource_kinds: &resource_kinds,
-                resources: &resources,
-            },
-            batch,
-        ))
+        Ok(check::check(&self.check_inputs()?.context(), batch))
     }
 
     /// Saves a revision (the draft as the user leaves each step). A signed revision is never

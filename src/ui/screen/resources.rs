@@ -5,7 +5,7 @@
 use iced::widget::{Column, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
-use crate::domain::resource::{Cell, Readiness, matrix, readiness};
+use crate::domain::resource::{Cell, Readiness, matrix, readiness, specialties};
 use crate::store::SchoolFile;
 use crate::ui::widget::readiness;
 use crate::ui::{style, text as t};
@@ -27,15 +27,7 @@ impl Overview {
         let read = || -> Result<Overview, crate::store::StoreError> {
             let kinds = file.resource_kinds()?;
             let items: Vec<_> = file.resources(None)?.into_iter().map(|(_, i)| i).collect();
-            let mut names: Vec<String> = file
-                .current_declarations()?
-                .iter()
-                .flat_map(|d| d.specialties.iter().map(|s| s.name.clone()))
-                .chain(items.iter().map(|i| i.specialty.clone()))
-                .collect();
-            let mut seen = std::collections::HashSet::new();
-            names.retain(|n| seen.insert(n.clone()));
-            let specialties = names
+            let specialties = specialties(&file.current_declarations()?, &items)
                 .into_iter()
                 .map(|name| Specialty {
                     readiness: readiness(&kinds, &items, &name),
@@ -111,12 +103,11 @@ impl Overview {
                         .into(),
                 )
                 .chain(cells.iter().map(|&c| {
-                    let (label, colour): (&str, fn(&iced::Theme) -> text::Style) = match c {
-                        Cell::Present => ("齐", style::muted_text),
-                        Cell::Unreviewed => ("待审", style::error_text),
-                        Cell::Missing => ("缺", style::error_text),
+                    let colour = match c {
+                        Cell::Present => style::muted_text,
+                        Cell::Unreviewed | Cell::Missing => style::error_text,
                     };
-                    text(label)
+                    text(c.name())
                         .size(style::SMALL_SIZE)
                         .width(CELL_WIDTH)
                         .style(colour)

@@ -226,7 +226,11 @@ fn headers<'a>(columns: &[(&'static str, Length)]) -> Element<'a, Message> {
 /// Read-only: each kind the policy names, with how many items count; a kind with none is shown
 /// as missing. Filled from the 教学资源包 inventory.
 fn package_readiness<'a>(w: &Wizard, specialty: &str) -> Element<'a, Message> {
-    let lines = crate::domain::resource::readiness(&w.resource_kinds, &w.resources, specialty);
+    let lines = crate::domain::resource::readiness(
+        &w.inputs.resource_kinds,
+        &w.inputs.resources,
+        specialty,
+    );
     readiness::summary(&lines)
 }
 

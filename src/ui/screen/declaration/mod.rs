@@ -12,11 +12,10 @@ use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
-use crate::domain::check::{self, Context, Finding};
+use crate::domain::check::{self, Context, Finding, Inputs};
 use crate::domain::{
-    Batch, Catalogue, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Level,
-    Partner, Programme, ResourceItem, ResourceKind, SchoolProfile, Schooling, Site, Specialty,
-    Status, YearMonth,
+    Batch, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Level, Partner,
+    Programme, Schooling, Site, Specialty, Status, YearMonth,
 };
 use crate::store::SchoolFile;
 use crate::ui::widget::steps;
@@ -47,14 +46,10 @@ impl Step {
 }
 
 pub struct Wizard {
-    school: SchoolProfile,
-    batches: Vec<Batch>,
-    catalogue: Catalogue,
-    /// The current revision of every batch, the draft's own batch included.
-    declarations: Vec<Declaration>,
-    /// The resource inventory, for the read-only readiness summary of step 3.
-    resource_kinds: Vec<ResourceKind>,
-    resources: Vec<ResourceItem>,
+    /// What the school file holds and the rules read: the school, batches, catalogue, the
+    /// current revision of every batch (updated whenever the draft is saved) and the resource
+    /// inventory shown in step 3.
+    inputs: Inputs,
     step: Step,
     draft: Declaration,
     /// Which chosen specialty step 3 shows.
@@ -146,24 +141,21 @@ pub enum Edit {
 impl Wizard {
     /// Starts on the first batch that is not yet signed, or the last batch.
     pub fn new(file: &SchoolFile) -> Result<Wizard, String> {
-        let (school, batches, catalogue, declarations, (resource_kinds, resources)) = load(file)?;
-        let first = batches
+        let inputs = file.check_inputs().map_err(|e| e.to_string())?;
+        let first = inputs
+            .batches
             .iter()
             .find(|b| {
-                declarations
+                inputs
+                    .declarations
                     .iter()
                     .find(|d| d.batch == b.number)
                     .is_none_or(|d| d.status != Status::Signed)
             })
-            .or(batches.last())
+            .or(inputs.batches.last())
             .map_or(1, |b| b.number);
         let mut wizard = Wizard {
-            school,
-            batches,
-            catalogue,
-            declarations,
-            resource_kinds,
-            resources,
+            inputs,
             step: Step::Batch,
             draft: Declaration::new(first),
             open: 0,
@@ -180,13 +172,7 @@ impl Wizard {
     /// Re-reads what other areas may have changed (the school kind, the catalogue), keeping
     /// the step and the batch; the draft itself is always saved, so it is read back as is.
     pub fn refresh(&mut self, file: &SchoolFile) -> Result<(), String> {
-        let (school, batches, catalogue, declarations, (resource_kinds, resources)) = load(file)?;
-        self.resource_kinds = resource_kinds;
-        self.resources = resources;
-        self.school = school;
-        self.batches = batches;
-        self.catalogue = catalogue;
-        self.declarations = declarations;
+        self.inputs = file.check_inputs().map_err(|e| e.to_string())?;
         let open = self.open;
         self.select_batch(self.draft.batch);
         self.open = open.min(self.draft.specialties.len().saturating_sub(1));
@@ -195,6 +181,7 @@ impl Wizard {
 
     fn select_batch(&mut self, batch: u32) {
         self.draft = self
+            .inputs
             .declarations
             .iter()
             .find(|d| d.batch == batch)
@@ -215,7 +202,8 @@ impl Wizard {
     }
 
     fn batch_name(&self, number: u32) -> String {
-        self.batches
+        self.inputs
+            .batches
             .iter()
             .find(|b| b.number == number)
             .map_or_else(|| format!("第{number}批"), |b| b.name.clone())
@@ -223,17 +211,13 @@ impl Wizard {
 
     /// 校内审核 of the draft as it stands, against the rest of the file.
     pub fn findings(&self) -> Vec<Finding> {
-        let mut declarations = self.declarations.clone();
+        let mut declarations = self.inputs.declarations.clone();
         declarations.retain(|d| d.batch != self.draft.batch);
         declarations.push(self.draft.clone());
         check::check(
             &Context {
-                school: &self.school,
-                batches: &self.batches,
-                catalogue: &self.catalogue,
                 declarations: &declarations,
-                resource_kinds: &self.resource_kinds,
-                resources: &self.resources,
+                ..self.inputs.context()
             },
             self.draft.batch,
         )
@@ -336,7 +320,14 @@ impl Wizard {
             return self.refuse("请填写批次名称，如“第四批”");
         }
         let batch = Batch {
-            number: self.batches.iter().map(|b| b.number).max().unwrap_or(0) + 1,
+            number: self
+                .inputs
+                .batches
+                .iter()
+                .map(|b| b.number)
+                .max()
+                .unwrap_or(0)
+                + 1,
             name: form.name.trim().to_string(),
             start,
             end,
@@ -344,7 +335,7 @@ impl Wizard {
         match file.add_batch(&batch) {
             Ok(()) => {
                 self.inform(format!("已添加{}", batch.label()));
-                self.batches.push(batch);
+                self.inputs.batches.push(batch);
                 self.new_batch = NewBatch::default();
             }
             Err(e) => self.refuse(e.to_string()),
@@ -357,7 +348,7 @@ impl Wizard {
         if name.is_empty() || self.new_specialty.levels.is_empty() {
             return self.refuse("请填写专业名称并至少选择一个培养层次");
         }
-        if self.catalogue.find(&name).is_some() {
+        if self.inputs.catalogue.find(&name).is_some() {
             return self.refuse(format!("专业目录中已有“{name}”"));
         }
         let mut levels = self.new_specialty.levels.clone();
@@ -396,7 +387,7 @@ impl Wizard {
 
     fn reload_catalogue(&mut self, file: &SchoolFile) {
         match file.catalogue() {
-            Ok(catalogue) => self.catalogue = catalogue,
+            Ok(catalogue) => self.inputs.catalogue = catalogue,
             Err(e) => self.refuse(e.to_string()),
         }
     }
@@ -404,9 +395,11 @@ impl Wizard {
     fn save(&mut self, file: &mut SchoolFile) {
         match file.save_declaration(&self.draft) {
             Ok(()) => {
-                self.declarations.retain(|d| d.batch != self.draft.batch);
-                self.declarations.push(self.draft.clone());
-                self.declarations.sort_by_key(|d| d.batch);
+                self.inputs
+                    .declarations
+                    .retain(|d| d.batch != self.draft.batch);
+                self.inputs.declarations.push(self.draft.clone());
+                self.inputs.declarations.sort_by_key(|d| d.batch);
             }
             Err(e) => self.refuse(e.to_string()),
         }
@@ -423,14 +416,15 @@ impl Wizard {
                 .min(self.draft.specialties.len().saturating_sub(1));
             return;
         }
-        let limit = self.school.kind.max_specialties_per_batch();
+        let limit = self.inputs.school.kind.max_specialties_per_batch();
         if self.draft.specialties.len() >= limit {
-            let kind = self.school.kind;
+            let kind = self.inputs.school.kind;
             return self.refuse(format!(
                 "{kind}每批次申报建设专业原则上不超过{limit}个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。"
             ));
         }
         let schooling = self
+            .inputs
             .catalogue
             .find(&name)
             .and_then(|entry| {
@@ -591,30 +585,6 @@ impl Wizard {
             .height(Length::Fill)
             .into()
     }
-}
-
-type Loaded = (
-    SchoolProfile,
-    Vec<Batch>,
-    Catalogue,
-    Vec<Declaration>,
-    (Vec<ResourceKind>, Vec<ResourceItem>),
-);
-
-fn load(file: &SchoolFile) -> Result<Loaded, String> {
-    let read = || -> Result<Loaded, crate::store::StoreError> {
-        Ok((
-            file.profile()?,
-            file.batches()?,
-            file.catalogue()?,
-            file.current_declarations()?,
-            (
-                file.resource_kinds()?,
-                file.resources(None)?.into_iter().map(|(_, i)| i).collect(),
-            ),
-        ))
-    };
-    read().map_err(|e| e.to_string())
 }
 
 /// Digits as typed into a count field; anything else is dropped, an empty field is 0.

@@ -10,8 +10,9 @@ use crate::ui::{style, text as t};
 
 /// Step 1: every batch with its window and what the school declared in it.
 pub fn batches(w: &Wizard) -> Element<'_, Message> {
-    let cards = w.batches.iter().map(|b| {
+    let cards = w.inputs.batches.iter().map(|b| {
         let declared: Vec<&str> = w
+            .inputs
             .declarations
             .iter()
             .find(|d| d.batch == b.number)
@@ -76,10 +77,10 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
 /// Step 2: the catalogue, searchable; the limit for this school kind is stated up front and
 /// enforced when a specialty is added.
 pub fn specialties(w: &Wizard) -> Element<'_, Message> {
-    let limit = w.school.kind.max_specialties_per_batch();
+    let limit = w.inputs.school.kind.max_specialties_per_batch();
     let intro = text(format!(
         "{}每批次最多申报{limit}个专业（三(一)），已选 {} 个。",
-        w.school.kind,
+        w.inputs.school.kind,
         w.draft.specialties.len()
     ))
     .size(style::BODY_SIZE);
@@ -88,9 +89,10 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
         .on_input(Message::Search)
         .padding(8)
         .size(style::BODY_SIZE);
-    let rows = w.catalogue.search(&w.search).map(|entry| {
+    let rows = w.inputs.catalogue.search(&w.search).map(|entry| {
         let chosen = w.draft.specialties.iter().any(|s| s.name == entry.name);
         let earlier: Vec<String> = w
+            .inputs
             .declarations
             .iter()
             .filter(|d| d.batch < w.draft.batch)
