@@ -166,8 +166,9 @@ impl Document {
         Ok(document)
     }
 
-    /// What the store would refuse about batches and declarations, said in the user's terms.
-    fn declaration_problems(&self) -> Vec<String> {
+    /// What the store would refuse about batches, declarations, resources and the catalogue,
+    /// said in the user's terms.
+    fn content_problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         for (i, b) in self.batches.iter().enumerate() {
             if b.start > b.end {
@@ -216,7 +217,7 @@ impl Document {
             .into_iter()
             .map(|e| format!("{}：{}", e.field.label(), e.message))
             .collect();
-        problems.extend(self.declaration_problems());
+        problems.extend(self.content_problems());
         if !problems.is_empty() {
             return Err(ExchangeError::Invalid(problems));
         }

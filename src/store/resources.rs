@@ -1,4 +1,4 @@
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{SchoolFile, StoreError};
 use crate::domain::resource::FileRef;
@@ -47,7 +47,7 @@ impl SchoolFile {
                 [item],
                 |r| r.get(0),
             )
-            .ok();
+            .optional()?;
         match kind.as_deref() {
             None => Err(StoreError::InvalidData("没有这项资源".into())),
             Some(crate::domain::resource::TEXTBOOK) => {
