@@ -107,7 +107,10 @@ fn migrates_the_v1_fixture_without_losing_data_after_a_backup() {
     assert_eq!(p.phone, "0477-8581234");
     let history = file.history().unwrap();
     assert_eq!(history.len(), 1);
-    assert_eq!(history[0].event, "从第1版迁移到第4版");
+    assert_eq!(
+        history[0].event,
+        format!("从第1版迁移到第{SCHEMA_VERSION}版")
+    );
     drop(file);
 
     // The backup taken before migrating is the v1 file, still at version 1.
@@ -148,7 +151,13 @@ fn migrates_the_v2_fixture_seeding_catalogue_and_batches() {
         .into_iter()
         .map(|e| e.event)
         .collect();
-    assert_eq!(events, ["创建", "从第2版迁移到第4版"]);
+    assert_eq!(
+        events,
+        [
+            "创建".to_string(),
+            format!("从第2版迁移到第{SCHEMA_VERSION}版")
+        ]
+    );
     assert_eq!(file.catalogue().unwrap(), Catalogue::bundled());
     let names: Vec<_> = file
         .batches()

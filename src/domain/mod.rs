@@ -12,6 +12,9 @@ pub mod phone;
 pub mod region;
 pub mod resource;
 pub mod school;
+pub mod teacher;
+mod terms;
+pub mod workload;
 
 pub use batch::{Batch, YearMonth};
 pub use catalogue::{Catalogue, Specialty};
@@ -24,3 +27,5 @@ pub use level::{Level, Schooling};
 pub use region::Region;
 pub use resource::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
 pub use school::{Field, FieldError, SchoolKind, SchoolProfile};
+pub use teacher::{Employment, Gender, Practice, Teacher, TeacherLevel, Training};
+pub use workload::{Amount, CourseKind, Entry, Hundredths, Term};

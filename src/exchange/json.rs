@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::batch::policy_batches;
 use crate::domain::resource::default_kinds;
+use crate::domain::workload::Settings;
 use crate::domain::{
-    Batch, Catalogue, Declaration, ResourceItem, ResourceKind, SchoolProfile, Specialty,
+    Batch, Catalogue, Declaration, Entry, ResourceItem, ResourceKind, SchoolProfile, Specialty,
+    Teacher, Term,
 };
 use crate::store::{SchoolFile, StoreError};
 
@@ -18,8 +20,9 @@ pub const FORMAT: &str = "yitihua";
 
 /// Raised whenever a key is added or changes meaning; older readers refuse newer documents.
 /// Version 2 added `catalogue`, `batches` and `declarations`; version 3 `resource_kinds` and
-/// `resources`. Older documents load with the defaults of what they lack.
-pub const VERSION: u32 = 3;
+/// `resources`; version 4 `teachers`, `terms`, `hours` and `workload`. Older documents load with
+/// the defaults of what they lack.
+pub const VERSION: u32 = 4;
 
 /// A whole school. Later areas (teachers, resources) add their sections here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +44,16 @@ pub struct Document {
     /// The resource inventory with each textbook's review history.
     #[serde(default)]
     pub resources: Vec<ResourceItem>,
+    /// The roster in its order.
+    #[serde(default)]
+    pub teachers: Vec<Teacher>,
+    #[serde(default)]
+    pub terms: Vec<Term>,
+    /// Every hours entry, by teacher, term and date.
+    #[serde(default)]
+    pub hours: Vec<Entry>,
+    #[serde(default)]
+    pub workload: Settings,
 }
 
 fn bundled_specialties() -> Vec<Specialty> {
@@ -122,6 +135,10 @@ impl Document {
             declarations: Vec::new(),
             resource_kinds: default_kinds(),
             resources: Vec::new(),
+            teachers: Vec::new(),
+            terms: Vec::new(),
+            hours: Vec::new(),
+            workload: Settings::default(),
         }
     }
 
@@ -133,6 +150,10 @@ impl Document {
             declarations: file.declarations()?,
             resource_kinds: file.resource_kinds()?,
             resources: file.resources(None)?.into_iter().map(|(_, i)| i).collect(),
+            teachers: file.teachers()?,
+            terms: file.terms()?,
+            hours: file.entries(None)?.into_iter().map(|(_, e)| e).collect(),
+            workload: file.workload_settings()?,
             ..Document::new(file.profile()?)
         })
     }
@@ -199,11 +220,51 @@ impl Document {
             }
             problems.extend(item.problems().into_iter().map(|p| format!("{at}：{p}")));
         }
+        problems.extend(self.workload_problems());
         let mut names: Vec<&str> = self.catalogue.iter().map(|s| s.name.as_str()).collect();
         names.sort_unstable();
         for pair in names.windows(2).filter(|p| p[0] == p[1]) {
             problems.push(format!("专业目录中“{}”重复", pair[0]));
         }
+        problems
+    }
+
+    /// The roster, terms and hours as the store would refuse them.
+    fn workload_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        for t in &self.teachers {
+            if !ids.insert(t.id.as_str()) {
+                problems.push(format!("工号“{}”重复", t.id));
+            }
+            problems.extend(
+                t.problems()
+                    .into_iter()
+                    .map(|p| format!("教师{}：{p}", t.id)),
+            );
+        }
+        let mut terms = std::collections::HashMap::new();
+        for t in &self.terms {
+            if t.end < t.start {
+                problems.push(format!("{}的结束日期早于开始日期", t.name));
+            }
+            if terms.insert(t.name.as_str(), t).is_some() {
+                problems.push(format!("学期“{}”重复", t.name));
+            }
+        }
+        let mut keys = std::collections::HashSet::new();
+        for (i, e) in self.hours.iter().enumerate() {
+            let at = format!("第{}条课时（{}，{}）", i + 1, e.teacher, e.course);
+            if !ids.contains(e.teacher.as_str()) {
+                problems.push(format!("{at}：名册中没有这位教师"));
+            }
+            let term = terms.get(e.term.as_str()).copied();
+            problems.extend(e.problems(term).into_iter().map(|p| format!("{at}：{p}")));
+            if !keys.insert(e.key()) {
+                problems.push(format!("{at}：与前面的一条重复"));
+            }
+        }
+        problems.extend(self.workload.problems());
         problems
     }
 
@@ -228,6 +289,7 @@ impl Document {
             })?;
             file.replace_declarations(&self.batches, &self.declarations)?;
             file.replace_resources(&self.resource_kinds, &self.resources)?;
+            file.replace_workload(&self.teachers, &self.terms, &self.hours, &self.workload)?;
             file.record_event(origin)
         })();
         if let Err(e) = filled {

@@ -121,7 +121,7 @@ impl SchoolFile {
     }
 
     /// How many records of each kind the file holds, labelled for `yitihua info`. Later areas
-    /// (declarations, teachers, resources) add their counts here.
+    /// add their counts here.
     /// Each entry is (key for JSON, Chinese label, count).
     pub fn counts(&self) -> Result<Vec<(&'static str, &'static str, i64)>, StoreError> {
         let count = |table: &str| -> Result<i64, StoreError> {
@@ -135,6 +135,9 @@ impl SchoolFile {
             ("declarations", "申报（含修订版本）", count("declarations")?),
             ("resources", "教学资源", count("resource_items")?),
             ("reviews", "教材审核记录", count("resource_reviews")?),
+            ("teachers", "教师", count("teachers")?),
+            ("terms", "学期", count("terms")?),
+            ("hours", "课时记录", count("hours")?),
             ("file_history", "文件历史记录", count("file_history")?),
         ])
     }

@@ -117,6 +117,65 @@ fn v4(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     super::resources::write_kinds(tx, &default_kinds())
 }
 
+/// Version 5: teachers and workload. A teacher's training and practice records are JSON arrays
+/// on the teacher's row: they are edited with the teacher and never queried on their own. Hours
+/// are one row per entry with a `key` (`Entry::key`) that makes re-importing a sheet an update,
+/// not a duplicate. The integrated coefficient is dated, seeded with the policy's 1.4.
+const V5: &str = "
+CREATE TABLE teachers (
+    position      INTEGER NOT NULL,
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    gender        TEXT NOT NULL,
+    department    TEXT NOT NULL,
+    employment    TEXT NOT NULL,
+    enterprise    TEXT NOT NULL,
+    level         TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    skill_level   TEXT NOT NULL,
+    qualification TEXT NOT NULL,
+    trainings     TEXT NOT NULL,
+    practices     TEXT NOT NULL
+);
+CREATE TABLE terms (
+    name  TEXT PRIMARY KEY,
+    start TEXT NOT NULL,
+    end   TEXT NOT NULL,
+    CHECK (start <= end)
+);
+CREATE TABLE hours (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE,
+    teacher   TEXT NOT NULL REFERENCES teachers (id),
+    term      TEXT NOT NULL REFERENCES terms (name),
+    course    TEXT NOT NULL,
+    specialty TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    class     TEXT NOT NULL,
+    date      TEXT,
+    periods   INTEGER,
+    content   TEXT,
+    weekly    INTEGER,
+    weeks     INTEGER,
+    CHECK ((date IS NULL) = (weekly IS NOT NULL))
+);
+CREATE INDEX hours_by_teacher ON hours (teacher, term);
+CREATE TABLE workload_coefficients (
+    from_date  TEXT PRIMARY KEY,
+    integrated TEXT NOT NULL
+);
+CREATE TABLE workload_limits (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    weekly INTEGER,
+    term   INTEGER
+);
+";
+
+fn v5(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(V5)?;
+    super::workload::write_settings(tx, &crate::domain::workload::Settings::default())
+}
+
 enum Migration {
     Sql(&'static str),
     /// Schema plus seed data computed in Rust.
@@ -128,6 +187,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(V2),
     Migration::Code(v3),
     Migration::Code(v4),
+    Migration::Code(v5),
 ];
 
 /// The schema version this program writes. A file with a higher one is refused, never

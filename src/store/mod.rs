@@ -13,11 +13,14 @@ pub mod paths;
 pub mod recent;
 mod resources;
 mod school;
+mod teachers;
+mod workload;
 
 pub use error::StoreError;
 pub use file::SchoolFile;
 pub use history::HistoryEvent;
 pub use migrate::SCHEMA_VERSION;
+pub use teachers::Changes;
 
 /// Written into every school file's header (`PRAGMA application_id`, ASCII "YTHA") so a file of
 /// another program is recognised before anything touches it.

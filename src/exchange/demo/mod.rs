@@ -14,6 +14,8 @@ use crate::domain::{
 
 use super::Document;
 
+mod staff;
+
 /// `small` is a school to click through; `large` the benchmark school later areas extend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Size {
@@ -76,9 +78,23 @@ pub fn document(size: Size) -> Document {
             .flat_map(|(i, s)| resources(&s.name, &COURSES, 30, i * 100))
             .collect(),
     };
+    let staff = match size {
+        Size::Small => staff::small(&COURSES[..3]),
+        Size::Large => {
+            let specialties: Vec<String> = declarations
+                .iter()
+                .flat_map(|d| d.specialties.iter().map(|s| s.name.clone()))
+                .collect();
+            staff::large(&COURSES, &specialties)
+        }
+    };
     Document {
         declarations,
         resources,
+        teachers: staff.teachers,
+        terms: staff.terms,
+        hours: staff.hours,
+        workload: staff.settings,
         ..Document::new(school)
     }
 }

@@ -1,0 +1,655 @@
+//! 课时: terms, the periods each teacher taught, and the policy's weighting — periods of
+//! integrated courses count 1.4× (policy 二(四)).
+//!
+//! **Arithmetic is exact.** Periods are whole numbers (节数, 周课时 × 周数). A coefficient has at
+//! most two decimal places and is kept as hundredths, so a weighted total is an integer number of
+//! hundredths: 37 × 1.4 is 3700 × 140 / 100 = 5180 hundredths, printed "51.8". No value is ever
+//! rounded; printing drops trailing zeros only.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::terms::chinese_enum;
+use super::{Teacher, teacher::TeacherLevel};
+
+/// A non-negative decimal with two places, held as hundredths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Hundredths(pub u64);
+
+impl Hundredths {
+    pub const ONE: Hundredths = Hundredths(100);
+
+    pub fn whole(n: u64) -> Hundredths {
+        Hundredths(n * 100)
+    }
+
+    /// `periods × self`, exactly.
+    pub fn times(self, periods: u64) -> Hundredths {
+        Hundredths(self.0 * periods)
+    }
+
+    /// Parses "1.4", "1.40", "1" or "0.85"; refuses a third decimal place rather than round it.
+    pub fn parse(text: &str) -> Option<Hundredths> {
+        let text = text.trim();
+        let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+        if whole.is_empty()
+            || frac.len() > 2
+            || !whole.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let whole: u64 = whole.parse().ok()?;
+        let frac: u64 = format!("{frac:0<2}").parse().ok()?;
+        whole.checked_mul(100)?.checked_add(frac).map(Hundredths)
+    }
+}
+
+impl std::ops::Add for Hundredths {
+    type Output = Hundredths;
+    fn add(self, other: Hundredths) -> Hundredths {
+        Hundredths(self.0 + other.0)
+    }
+}
+
+impl std::ops::AddAssign for Hundredths {
+    fn add_assign(&mut self, other: Hundredths) {
+        self.0 += other.0;
+    }
+}
+
+impl std::fmt::Display for Hundredths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (whole, frac) = (self.0 / 100, self.0 % 100);
+        match frac {
+            0 => write!(f, "{whole}"),
+            f10 if f10 % 10 == 0 => write!(f, "{whole}.{}", f10 / 10),
+            _ => write!(f, "{whole}.{frac:02}"),
+        }
+    }
+}
+
+/// Stored and exchanged as the decimal string ("1.4"), as the interchange format keeps decimals.
+impl Serialize for Hundredths {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Hundredths {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Hundredths, D::Error> {
+        let text = String::deserialize(d)?;
+        Hundredths::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("“{text}”不是最多两位小数的非负数")))
+    }
+}
+
+/// 学年学期, e.g. 2024-2025学年第一学期.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Term {
+    /// A term named in the usual way, with the usual dates (第一学期 1 September to 31 January,
+    /// 第二学期 1 February to 31 July), for a term a spreadsheet mentions that the file does not
+    /// know yet. The office can correct the dates afterwards.
+    pub fn from_usual_name(name: &str) -> Option<Term> {
+        let name = name.trim();
+        let (years, part) = name.split_once("学年")?;
+        let (first, second) = years.split_once('-')?;
+        let first: i32 = first.parse().ok()?;
+        let second: i32 = second.parse().ok()?;
+        if second != first + 1 {
+            return None;
+        }
+        let (start, end) = match part {
+            "第一学期" => (ymd(first, 9, 1)?, ymd(second, 1, 31)?),
+            "第二学期" => (ymd(second, 2, 1)?, ymd(second, 7, 31)?),
+            _ => return None,
+        };
+        Some(Term {
+            name: name.into(),
+            start,
+            end,
+        })
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+
+    /// The term a date falls in, e.g. for 教师填报's default.
+    pub fn for_date(terms: &[Term], date: NaiveDate) -> Option<&Term> {
+        terms.iter().find(|t| t.contains(date))
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+chinese_enum! {
+    /// 课程类型: only integrated courses are weighted.
+    pub enum CourseKind {
+        Integrated = "一体化课程",
+        Other = "其他",
+    }
+}
+
+/// How many periods an entry stands for: a plan for the term, or lessons actually given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", deny_unknown_fields)]
+pub enum Amount {
+    /// 周课时 × 周数.
+    #[serde(rename = "计划")]
+    Planned { weekly: u32, weeks: u32 },
+    /// One day's lessons of one course and class: 日期, 节数, 内容.
+    #[serde(rename = "授课")]
+    Lessons {
+        date: NaiveDate,
+        periods: u32,
+        #[serde(default)]
+        content: String,
+    },
+}
+
+impl Amount {
+    pub fn periods(&self) -> u64 {
+        match self {
+            Amount::Planned { weekly, weeks } => u64::from(*weekly) * u64::from(*weeks),
+            Amount::Lessons { periods, .. } => u64::from(*periods),
+        }
+    }
+}
+
+/// The most periods one teacher can give one class in a day; more is a typing error.
+pub const MAX_PERIODS_PER_DAY: u32 = 12;
+
+/// One line of a teacher's hours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The teacher's 工号.
+    pub teacher: String,
+    pub term: String,
+    pub course: String,
+    /// The specialty the course belongs to, for the per-专业 summary.
+    #[serde(default)]
+    pub specialty: String,
+    pub kind: CourseKind,
+    /// 班级.
+    pub class: String,
+    pub amount: Amount,
+}
+
+impl Entry {
+    /// What identifies an entry across imports: the same teacher, term, course, class and day
+    /// (or the plan of that course) is the same entry, so importing a sheet twice changes
+    /// nothing and importing a corrected sheet corrects the entry.
+    pub fn key(&self) -> String {
+        let when = match &self.amount {
+            Amount::Planned { .. } => "计划".to_string(),
+            Amount::Lessons { date, .. } => date.to_string(),
+        };
+        format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            self.teacher, self.term, self.course, self.class, when
+        )
+    }
+
+    /// What the store refuses about an entry given its term.
+    pub fn problems(&self, term: Option<&Term>) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (label, value) in [("课程", &self.course), ("班级", &self.class)] {
+            if value.trim().is_empty() {
+                problems.push(format!("{label}不能为空"));
+            }
+        }
+        match &self.amount {
+            Amount::Lessons { date, periods, .. } => {
+                if *periods == 0 {
+                    problems.push("节数须大于0".into());
+                } else if *periods > MAX_PERIODS_PER_DAY {
+                    problems.push(format!("一天超过{MAX_PERIODS_PER_DAY}节"));
+                }
+                match term {
+                    Some(t) if !t.contains(*date) => problems.push(format!(
+                        "日期{date}不在{}（{}至{}）内",
+                        t.name, t.start, t.end
+                    )),
+                    _ => {}
+                }
+            }
+            Amount::Planned { weekly, weeks } => {
+                if *weekly == 0 || *weeks == 0 {
+                    problems.push("周课时和周数须大于0".into());
+                }
+                if *weekly > MAX_PERIODS_PER_DAY * 7 {
+                    problems.push("周课时过大".into());
+                }
+            }
+        }
+        if term.is_none() {
+            problems.push(format!("没有学期“{}”", self.term));
+        }
+        problems
+    }
+}
+
+/// 折算系数 of integrated courses from a date on (policy 二(四) sets 1.4; a school may raise
+/// it for course development work, policy 四(二)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coefficient {
+    pub from: NaiveDate,
+    pub integrated: Hundredths,
+}
+
+/// The school's workload settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Never empty; ordered by date.
+    pub coefficients: Vec<Coefficient>,
+    /// Most periods a teacher should give in a week; a warning, not a refusal.
+    #[serde(default)]
+    pub weekly_limit: Option<u32>,
+    /// Most periods a teacher should give in a term.
+    #[serde(default)]
+    pub term_limit: Option<u32>,
+}
+
+impl Default for Settings {
+    /// 1.4 from the policy's date (2022年6月30日), no load limits.
+    fn default() -> Settings {
+        Settings {
+            coefficients: vec![Coefficient {
+                from: NaiveDate::from_ymd_opt(2022, 6, 30).expect("a valid date"),
+                integrated: Hundredths(140),
+            }],
+            weekly_limit: None,
+            term_limit: None,
+        }
+    }
+}
+
+impl Settings {
+    /// The integrated coefficient in force on `date`: the latest one set on or before it, or the
+    /// earliest one for older dates (a file's first setting stands for the time before it).
+    pub fn integrated_on(&self, date: NaiveDate) -> Hundredths {
+        self.coefficients
+            .iter()
+            .rev()
+            .find(|c| c.from <= date)
+            .or(self.coefficients.first())
+            .map_or(Hundredths(140), |c| c.integrated)
+    }
+
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.coefficients.is_empty() {
+            problems.push("至少要有一个折算系数".to_string());
+        }
+        if self.coefficients.windows(2).any(|w| w[0].from >= w[1].from) {
+            problems.push("折算系数的起始日期须逐个递增".to_string());
+        }
+        if self
+            .coefficients
+            .iter()
+            .any(|c| c.integrated < Hundredths::ONE)
+        {
+            problems.push("一体化课程的折算系数不能小于1".to_string());
+        }
+        problems
+    }
+}
+
+/// One teacher's periods in one term.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// 一体化课时 as given (unweighted).
+    pub integrated: u64,
+    /// 其他课时.
+    pub other: u64,
+    /// 折算课时: integrated × coefficient + other.
+    pub weighted: Hundredths,
+}
+
+impl Totals {
+    fn add(&mut self, entry: &Entry, coefficient: Hundredths) {
+        let periods = entry.amount.periods();
+        match entry.kind {
+            CourseKind::Integrated => {
+                self.integrated += periods;
+                self.weighted += coefficient.times(periods);
+            }
+            CourseKind::Other => {
+                self.other += periods;
+                self.weighted += Hundredths::whole(periods);
+            }
+        }
+    }
+
+    fn merge(&mut self, other: &Totals) {
+        self.integrated += other.integrated;
+        self.other += other.other;
+        self.weighted += other.weighted;
+    }
+
+    pub fn periods(&self) -> u64 {
+        self.integrated + self.other
+    }
+}
+
+/// A teacher's row of the workload summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeacherRow {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+    pub level: TeacherLevel,
+    pub totals: Totals,
+    /// Load warnings against the school's limits, said for the user.
+    pub warnings: Vec<String>,
+}
+
+/// The summary of one term (or all terms): per teacher in roster order, per 系部 and per 专业.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub teachers: Vec<TeacherRow>,
+    pub departments: Vec<(String, Totals)>,
+    pub specialties: Vec<(String, Totals)>,
+    pub total: Totals,
+}
+
+/// Summarises `entries` of `term` (all terms if `None`). Entries of teachers not on the roster
+/// are impossible in a school file (the store refuses them) and are ignored here.
+pub fn summarise(
+    teachers: &[Teacher],
+    terms: &[Term],
+    entries: &[Entry],
+    settings: &Settings,
+    term: Option<&str>,
+) -> Summary {
+    let index: HashMap<&str, usize> = teachers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let term_start: HashMap<&str, NaiveDate> =
+        terms.iter().map(|t| (t.name.as_str(), t.start)).collect();
+    let mut per_teacher = vec![Totals::default(); teachers.len()];
+    // Periods per teacher and ISO week (lessons), and planned weekly periods per teacher and term.
+    let mut weekly: HashMap<(usize, i32, u32), u64> = HashMap::new();
+    let mut planned_weekly: HashMap<(usize, &str), u64> = HashMap::new();
+    let mut per_term: HashMap<(usize, &str), u64> = HashMap::new();
+    let mut specialties: HashMap<&str, Totals> = HashMap::new();
+    for entry in entries {
+        if term.is_some_and(|t| t != entry.term) {
+            continue;
+        }
+        let Some(&i) = index.get(entry.teacher.as_str()) else {
+            continue;
+        };
+        let date = match &entry.amount {
+            Amount::Lessons { date, .. } => *date,
+            Amount::Planned { .. } => match term_start.get(entry.term.as_str()) {
+                Some(d) => *d,
+                None => continue,
+            },
+        };
+        let coefficient = settings.integrated_on(date);
+        per_teacher[i].add(entry, coefficient);
+        specialties
+            .entry(entry.specialty.as_str())
+            .or_default()
+            .add(entry, coefficient);
+        *per_term.entry((i, entry.term.as_str())).or_default() += entry.amount.periods();
+        match &entry.amount {
+            Amount::Lessons { date, periods, .. } => {
+                let week = date.iso_week();
+                *weekly.entry((i, week.year(), week.week())).or_default() += u64::from(*periods);
+            }
+            Amount::Planned { weekly: w, .. } => {
+                *planned_weekly.entry((i, entry.term.as_str())).or_default() += u64::from(*w);
+            }
+        }
+    }
+    let mut warnings: Vec<Vec<String>> = vec![Vec::new(); teachers.len()];
+    if let Some(limit) = settings.weekly_limit.map(u64::from) {
+        let mut over: Vec<_> = weekly.iter().filter(|(_, p)| **p > limit).collect();
+        over.sort();
+        for ((i, year, week), periods) in over {
+            warnings[*i].push(format!("{year}年第{week}周{periods}节，超过每周{limit}节"));
+        }
+        let mut planned: Vec<_> = planned_weekly.iter().filter(|(_, p)| **p > limit).collect();
+        planned.sort();
+        for ((i, term), periods) in planned {
+            warnings[*i].push(format!("{term}计划每周{periods}节，超过每周{limit}节"));
+        }
+    }
+    if let Some(limit) = settings.term_limit.map(u64::from) {
+        let mut over: Vec<_> = per_term.iter().filter(|(_, p)| **p > limit).collect();
+        over.sort();
+        for ((i, term), periods) in over {
+            warnings[*i].push(format!("{term}共{periods}节，超过每学期{limit}节"));
+        }
+    }
+    let mut departments: Vec<(String, Totals)> = Vec::new();
+    let mut total = Totals::default();
+    let rows: Vec<TeacherRow> = teachers
+        .iter()
+        .zip(per_teacher)
+        .zip(warnings)
+        .map(|((t, totals), warnings)| {
+            match departments.iter_mut().find(|(d, _)| *d == t.department) {
+                Some((_, d)) => d.merge(&totals),
+                None => departments.push((t.department.clone(), totals.clone())),
+            }
+            total.merge(&totals);
+            TeacherRow {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                department: t.department.clone(),
+                level: t.level,
+                totals,
+                warnings,
+            }
+        })
+        .collect();
+    let mut specialties: Vec<(String, Totals)> = specialties
+        .into_iter()
+        .map(|(s, t)| {
+            (
+                if s.is_empty() {
+                    "（未填专业）"
+                } else {
+                    s
+                }
+                .to_string(),
+                t,
+            )
+        })
+        .collect();
+    specialties.sort_by(|a, b| a.0.cmp(&b.0));
+    Summary {
+        teachers: rows,
+        departments,
+        specialties,
+        total,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn lesson(teacher: &str, kind: CourseKind, day: &str, periods: u32) -> Entry {
+        Entry {
+            teacher: teacher.into(),
+            term: "2024-2025学年第一学期".into(),
+            course: "汽车发动机检修".into(),
+            specialty: "汽车维修".into(),
+            kind,
+            class: "汽修2401".into(),
+            amount: Amount::Lessons {
+                date: date(day),
+                periods,
+                content: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn weighting_is_exact() {
+        assert_eq!(Hundredths(140).times(37).to_string(), "51.8");
+        assert_eq!(Hundredths(140).times(5).to_string(), "7");
+        assert_eq!(Hundredths(115).times(3).to_string(), "3.45");
+        // Summing 1.4 a thousand times is where floating point drifts.
+        let mut sum = Hundredths::default();
+        for _ in 0..1000 {
+            sum += Hundredths(140).times(1);
+        }
+        assert_eq!(sum.to_string(), "1400");
+        // Every period count up to a large term, against the integer formula.
+        for periods in 0..5000u64 {
+            let text = Hundredths(140).times(periods).to_string();
+            let tenths = periods * 14;
+            let expected = if tenths % 10 == 0 {
+                format!("{}", tenths / 10)
+            } else {
+                format!("{}.{}", tenths / 10, tenths % 10)
+            };
+            assert_eq!(text, expected);
+        }
+    }
+
+    #[test]
+    fn coefficients_parse_without_rounding() {
+        assert_eq!(Hundredths::parse("1.4"), Some(Hundredths(140)));
+        assert_eq!(Hundredths::parse(" 1.40 "), Some(Hundredths(140)));
+        assert_eq!(Hundredths::parse("2"), Some(Hundredths(200)));
+        for bad in ["1.405", "-1.4", "1,4", "", ".5", "1.4.1", "abc"] {
+            assert_eq!(Hundredths::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn usual_term_names_give_usual_dates() {
+        let t = Term::from_usual_name("2024-2025学年第一学期").unwrap();
+        assert_eq!((t.start, t.end), (date("2024-09-01"), date("2025-01-31")));
+        let t = Term::from_usual_name("2024-2025学年第二学期").unwrap();
+        assert_eq!((t.start, t.end), (date("2025-02-01"), date("2025-07-31")));
+        assert!(Term::from_usual_name("2024-2026学年第一学期").is_none());
+        assert!(Term::from_usual_name("第一学期").is_none());
+    }
+
+    #[test]
+    fn the_coefficient_in_force_is_the_latest_set_before_the_day() {
+        let mut settings = Settings::default();
+        settings.coefficients.push(Coefficient {
+            from: date("2024-10-01"),
+            integrated: Hundredths(150),
+        });
+        assert!(settings.problems().is_empty());
+        assert_eq!(settings.integrated_on(date("2024-09-30")), Hundredths(140));
+        assert_eq!(settings.integrated_on(date("2024-10-01")), Hundredths(150));
+        assert_eq!(settings.integrated_on(date("2020-01-01")), Hundredths(140));
+        let t = [Teacher::new("T1", "王芳", "汽车系")];
+        let terms = [Term::from_usual_name("2024-2025学年第一学期").unwrap()];
+        let entries = [
+            lesson("T1", CourseKind::Integrated, "2024-09-30", 10),
+            lesson("T1", CourseKind::Integrated, "2024-10-08", 10),
+            lesson("T1", CourseKind::Other, "2024-10-09", 3),
+        ];
+        let s = summarise(&t, &terms, &entries, &settings, None);
+        assert_eq!(s.teachers[0].totals.integrated, 20);
+        assert_eq!(s.teachers[0].totals.other, 3);
+        assert_eq!(s.teachers[0].totals.weighted.to_string(), "32");
+    }
+
+    #[test]
+    fn summaries_group_by_department_and_specialty_and_warn_on_load() {
+        let teachers = [
+            Teacher::new("T1", "王芳", "汽车系"),
+            Teacher::new("T2", "李强", "机电系"),
+            Teacher::new("T3", "赵敏", "汽车系"),
+        ];
+        let terms = [Term::from_usual_name("2024-2025学年第一学期").unwrap()];
+        let mut plan = lesson("T2", CourseKind::Other, "2024-09-02", 1);
+        plan.amount = Amount::Planned {
+            weekly: 16,
+            weeks: 18,
+        };
+        plan.specialty = "机电一体化".into();
+        let entries = [
+            lesson("T1", CourseKind::Integrated, "2024-09-02", 8),
+            lesson("T1", CourseKind::Integrated, "2024-09-03", 8),
+            lesson("T3", CourseKind::Integrated, "2024-09-10", 1),
+            plan,
+        ];
+        let settings = Settings {
+            weekly_limit: Some(14),
+            term_limit: Some(200),
+            ..Settings::default()
+        };
+        let s = summarise(
+            &teachers,
+            &terms,
+            &entries,
+            &settings,
+            Some("2024-2025学年第一学期"),
+        );
+        assert_eq!(s.teachers[0].totals.weighted.to_string(), "22.4");
+        assert_eq!(s.teachers[0].warnings, ["2024年第36周16节，超过每周14节"]);
+        assert_eq!(
+            s.teachers[1].warnings,
+            [
+                "2024-2025学年第一学期计划每周16节，超过每周14节",
+                "2024-2025学年第一学期共288节，超过每学期200节"
+            ]
+        );
+        assert_eq!(s.departments.len(), 2);
+        assert_eq!(s.departments[0].0, "汽车系");
+        assert_eq!(s.departments[0].1.weighted.to_string(), "23.8");
+        assert_eq!(s.specialties[0].0, "机电一体化");
+        assert_eq!(s.total.periods(), 17 + 288);
+        let other_term = summarise(&teachers, &terms, &entries, &settings, Some("2025"));
+        assert_eq!(other_term.total, Totals::default());
+    }
+
+    #[test]
+    fn entries_are_checked_against_their_term() {
+        let term = Term::from_usual_name("2024-2025学年第一学期").unwrap();
+        let e = lesson("T1", CourseKind::Integrated, "2025-03-01", 13);
+        assert_eq!(
+            e.problems(Some(&term)),
+            [
+                "一天超过12节",
+                "日期2025-03-01不在2024-2025学年第一学期（2024-09-01至2025-01-31）内"
+            ]
+        );
+        assert_eq!(
+            e.problems(None).last().unwrap(),
+            "没有学期“2024-2025学年第一学期”"
+        );
+        assert_ne!(
+            e.key(),
+            lesson("T1", CourseKind::Integrated, "2025-03-02", 1).key()
+        );
+        assert_eq!(
+            e.key(),
+            lesson("T1", CourseKind::Other, "2025-03-01", 1).key()
+        );
+    }
+}

@@ -1,0 +1,162 @@
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{SchoolFile, StoreError};
+use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
+
+/// What an import did, so the office is told "新增 3 条，更新 1 条，未变 40 条".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Changes {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+impl std::fmt::Display for Changes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "新增 {} 条，更新 {} 条，未变 {} 条",
+            self.added, self.updated, self.unchanged
+        )
+    }
+}
+
+const COLUMNS: &str = "id, name, gender, department, employment, enterprise, level, title, \
+                       skill_level, qualification, trainings, practices";
+
+impl SchoolFile {
+    /// The roster in the order teachers were added.
+    pub fn teachers(&self) -> Result<Vec<Teacher>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM teachers ORDER BY position"))?;
+        let rows = stmt.query_map([], read_teacher)?;
+        rows.map(|r| r?).collect()
+    }
+
+    /// Adds a teacher or replaces the one with the same 工号; refuses what the roster refuses.
+    pub fn save_teacher(&mut self, teacher: &Teacher) -> Result<Changes, StoreError> {
+        self.save_teachers(std::slice::from_ref(teacher))
+    }
+
+    /// Adds or updates teachers by 工号 in one transaction: all of them or none.
+    pub fn save_teachers(&mut self, teachers: &[Teacher]) -> Result<Changes, StoreError> {
+        for t in teachers {
+            let problems = t.problems();
+            if !problems.is_empty() {
+                return Err(StoreError::InvalidData(format!(
+                    "教师{}（{}）：{}",
+                    t.name,
+                    t.id,
+                    problems.join("；")
+                )));
+            }
+        }
+        let tx = self.conn.transaction()?;
+        let mut changes = Changes::default();
+        for t in teachers {
+            let existing = tx
+                .prepare_cached(&format!("SELECT {COLUMNS} FROM teachers WHERE id = ?1"))?
+                .query_row([&t.id], read_teacher)
+                .optional()?
+                .transpose()?;
+            match existing {
+                Some(e) if e == *t => changes.unchanged += 1,
+                Some(_) => {
+                    update_teacher(&tx, t)?;
+                    changes.updated += 1;
+                }
+                None => {
+                    insert_teacher(&tx, t)?;
+                    changes.added += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changes)
+    }
+}
+
+fn read_teacher(r: &Row<'_>) -> rusqlite::Result<Result<Teacher, StoreError>> {
+    let columns = (0..12)
+        .map(|i| r.get::<_, String>(i))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let [
+        id,
+        name,
+        gender,
+        department,
+        employment,
+        enterprise,
+        level,
+        title,
+        skill_level,
+        qualification,
+        trainings,
+        practices,
+    ]: [String; 12] = columns.try_into().expect("twelve columns selected");
+    let bad =
+        |what: &str, value: &str| StoreError::InvalidData(format!("教师{id}的{what}“{value}”无效"));
+    let teacher = (|| {
+        Ok(Teacher {
+            gender: Gender::from_name(&gender).ok_or_else(|| bad("性别", &gender))?,
+            employment: Employment::from_name(&employment)
+                .ok_or_else(|| bad("任职形式", &employment))?,
+            level: TeacherLevel::from_name(&level).ok_or_else(|| bad("一体化教师等级", &level))?,
+            trainings: serde_json::from_str(&trainings).map_err(|_| bad("培训记录", &trainings))?,
+            practices: serde_json::from_str(&practices).map_err(|_| bad("企业实践", &practices))?,
+            id: id.clone(),
+            name,
+            department,
+            enterprise,
+            title,
+            skill_level,
+            qualification,
+        })
+    })();
+    Ok(teacher)
+}
+
+fn values(t: &Teacher) -> [String; 12] {
+    [
+        t.id.clone(),
+        t.name.clone(),
+        t.gender.name().to_string(),
+        t.department.clone(),
+        t.employment.name().to_string(),
+        t.enterprise.clone(),
+        t.level.name().to_string(),
+        t.title.clone(),
+        t.skill_level.clone(),
+        t.qualification.clone(),
+        serde_json::to_string(&t.trainings).expect("trainings serialise"),
+        serde_json::to_string(&t.practices).expect("practices serialise"),
+    ]
+}
+
+pub(super) fn insert_teacher(conn: &Connection, t: &Teacher) -> rusqlite::Result<()> {
+    let v = values(t);
+    conn.prepare_cached(&format!(
+        "INSERT INTO teachers (position, {COLUMNS})
+         VALUES ((SELECT coalesce(max(position), 0) + 1 FROM teachers),
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    ))?
+    .execute(params![
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]
+    ])?;
+    Ok(())
+}
+
+fn update_teacher(conn: &Connection, t: &Teacher) -> rusqlite::Result<()> {
+    let v = values(t);
+    conn.prepare_cached(
+        "UPDATE teachers SET name = ?2, gender = ?3, department = ?4, employment = ?5,
+             enterprise = ?6, level = ?7, title = ?8, skill_level = ?9, qualification = ?10,
+             trainings = ?11, practices = ?12
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,315 @@
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::teachers::{Changes, insert_teacher};
+use super::{SchoolFile, StoreError};
+use crate::domain::workload::{Coefficient, Settings, Summary, summarise};
+use crate::domain::{Amount, CourseKind, Entry, Hundredths, Teacher, Term};
+
+const ENTRY_COLUMNS: &str =
+    "teacher, term, course, specialty, kind, class, date, periods, content, weekly, weeks";
+
+impl SchoolFile {
+    /// Terms by start date.
+    pub fn terms(&self) -> Result<Vec<Term>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, start, end FROM terms ORDER BY start, name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (name, start, end) = row?;
+            let date = |s: &str| {
+                s.parse()
+                    .map_err(|_| StoreError::InvalidData(format!("学期“{name}”的日期“{s}”无效")))
+            };
+            Ok(Term {
+                start: date(&start)?,
+                end: date(&end)?,
+                name,
+            })
+        })
+        .collect()
+    }
+
+    /// Adds a term, or changes the dates of the one with its name.
+    pub fn save_term(&mut self, term: &Term) -> Result<(), StoreError> {
+        if term.name.trim().is_empty() {
+            return Err(StoreError::InvalidData("学期名称不能为空".into()));
+        }
+        if term.end < term.start {
+            return Err(StoreError::InvalidData(format!(
+                "{}的结束日期早于开始日期",
+                term.name
+            )));
+        }
+        write_term(&self.conn, term)?;
+        Ok(())
+    }
+
+    /// Every entry of a term (of all terms if `None`), with its row id, by teacher then date.
+    pub fn entries(&self, term: Option<&str>) -> Result<Vec<(i64, Entry)>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, {ENTRY_COLUMNS} FROM hours WHERE ?1 IS NULL OR term = ?1
+             ORDER BY teacher, term, coalesce(date, ''), course, class"
+        ))?;
+        let rows = stmt.query_map([term], |r| Ok((r.get(0)?, read_entry(r, 1)?)))?;
+        rows.map(|row| {
+            let (id, entry) = row?;
+            Ok((id, entry?))
+        })
+        .collect()
+    }
+
+    /// One teacher's entries of a term, newest first, for 教师填报.
+    pub fn entries_of(&self, teacher: &str, term: &str) -> Result<Vec<(i64, Entry)>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, {ENTRY_COLUMNS} FROM hours WHERE teacher = ?1 AND term = ?2
+             ORDER BY coalesce(date, '') DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([teacher, term], |r| Ok((r.get(0)?, read_entry(r, 1)?)))?;
+        rows.map(|row| {
+            let (id, entry) = row?;
+            Ok((id, entry?))
+        })
+        .collect()
+    }
+
+    /// Adds entries, or updates those with the same key (`Entry::key`), in one transaction:
+    /// all or none. Refuses an entry of a teacher or term the file does not have, and anything
+    /// `Entry::problems` refuses.
+    pub fn save_entries(&mut self, entries: &[Entry]) -> Result<Changes, StoreError> {
+        let terms: HashMap<String, Term> = self
+            .terms()?
+            .into_iter()
+            .map(|t| (t.name.clone(), t))
+            .collect();
+        let tx = self.conn.transaction()?;
+        let mut changes = Changes::default();
+        for entry in entries {
+            let known: bool = tx
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM teachers WHERE id = ?1)")?
+                .query_row([&entry.teacher], |r| r.get(0))?;
+            let mut problems = entry.problems(terms.get(&entry.term));
+            if !known {
+                problems.insert(0, format!("名册中没有工号“{}”", entry.teacher));
+            }
+            if !problems.is_empty() {
+                return Err(StoreError::InvalidData(format!(
+                    "{}（{}，{}）：{}",
+                    entry.course,
+                    entry.teacher,
+                    entry.term,
+                    problems.join("；")
+                )));
+            }
+            let key = entry.key();
+            let existing = tx
+                .prepare_cached(&format!("SELECT {ENTRY_COLUMNS} FROM hours WHERE key = ?1"))?
+                .query_row([&key], |r| read_entry(r, 0))
+                .optional()?
+                .transpose()?;
+            match existing {
+                Some(e) if e == *entry => changes.unchanged += 1,
+                Some(_) => {
+                    tx.prepare_cached("DELETE FROM hours WHERE key = ?1")?
+                        .execute([&key])?;
+                    insert_entry(&tx, entry)?;
+                    changes.updated += 1;
+                }
+                None => {
+                    insert_entry(&tx, entry)?;
+                    changes.added += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    pub fn delete_entry(&mut self, id: i64) -> Result<(), StoreError> {
+        self.conn.execute("DELETE FROM hours WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    pub fn workload_settings(&self) -> Result<Settings, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT from_date, integrated FROM workload_coefficients ORDER BY from_date",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut coefficients = Vec::new();
+        for row in rows {
+            let (from, integrated) = row?;
+            coefficients.push(Coefficient {
+                from: from
+                    .parse()
+                    .map_err(|_| StoreError::InvalidData(format!("折算系数日期“{from}”无效")))?,
+                integrated: Hundredths::parse(&integrated).ok_or_else(|| {
+                    StoreError::InvalidData(format!("折算系数“{integrated}”无效"))
+                })?,
+            });
+        }
+        let (weekly_limit, term_limit) = self
+            .conn
+            .query_row("SELECT weekly, term FROM workload_limits", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .unwrap_or((None, None));
+        Ok(Settings {
+            coefficients,
+            weekly_limit,
+            term_limit,
+        })
+    }
+
+    pub fn save_workload_settings(&mut self, settings: &Settings) -> Result<(), StoreError> {
+        let problems = settings.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::InvalidData(problems.join("；")));
+        }
+        let tx = self.conn.transaction()?;
+        write_settings(&tx, settings)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The workload summary of a term (all terms if `None`) as the file holds it now.
+    pub fn workload_summary(&self, term: Option<&str>) -> Result<Summary, StoreError> {
+        let entries: Vec<Entry> = self.entries(term)?.into_iter().map(|(_, e)| e).collect();
+        Ok(summarise(
+            &self.teachers()?,
+            &self.terms()?,
+            &entries,
+            &self.workload_settings()?,
+            term,
+        ))
+    }
+
+    /// Replaces the roster, terms, hours and settings with a document's (used by `load`).
+    pub fn replace_workload(
+        &mut self,
+        teachers: &[Teacher],
+        terms: &[Term],
+        entries: &[Entry],
+        settings: &Settings,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch("DELETE FROM hours; DELETE FROM terms; DELETE FROM teachers;")?;
+        for t in teachers {
+            insert_teacher(&tx, t)?;
+        }
+        for t in terms {
+            write_term(&tx, t)?;
+        }
+        for e in entries {
+            insert_entry(&tx, e)?;
+        }
+        write_settings(&tx, settings)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn write_term(conn: &Connection, term: &Term) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO terms (name, start, end) VALUES (?1, ?2, ?3)
+         ON CONFLICT (name) DO UPDATE SET start = excluded.start, end = excluded.end",
+    )?
+    .execute(params![
+        term.name,
+        term.start.to_string(),
+        term.end.to_string()
+    ])?;
+    Ok(())
+}
+
+pub(super) fn write_settings(conn: &Connection, settings: &Settings) -> rusqlite::Result<()> {
+    conn.execute_batch("DELETE FROM workload_coefficients; DELETE FROM workload_limits;")?;
+    for c in &settings.coefficients {
+        conn.execute(
+            "INSERT INTO workload_coefficients (from_date, integrated) VALUES (?1, ?2)",
+            params![c.from.to_string(), c.integrated.to_string()],
+        )?;
+    }
+    conn.execute(
+        "INSERT INTO workload_limits (id, weekly, term) VALUES (1, ?1, ?2)",
+        params![settings.weekly_limit, settings.term_limit],
+    )?;
+    Ok(())
+}
+
+fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
+    let (date, periods, content, weekly, weeks) = match &e.amount {
+        Amount::Lessons {
+            date,
+            periods,
+            content,
+        } => (
+            Some(date.to_string()),
+            Some(*periods),
+            Some(content.as_str()),
+            None,
+            None,
+        ),
+        Amount::Planned { weekly, weeks } => (None, None, None, Some(*weekly), Some(*weeks)),
+    };
+    conn.prepare_cached(&format!(
+        "INSERT INTO hours (key, {ENTRY_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    ))?
+    .execute(params![
+        e.key(),
+        e.teacher,
+        e.term,
+        e.course,
+        e.specialty,
+        e.kind.name(),
+        e.class,
+        date,
+        periods,
+        content,
+        weekly,
+        weeks
+    ])?;
+    Ok(())
+}
+
+/// Reads the entry columns starting at `at`.
+fn read_entry(r: &Row<'_>, at: usize) -> rusqlite::Result<Result<Entry, StoreError>> {
+    let kind: String = r.get(at + 4)?;
+    let date: Option<String> = r.get(at + 6)?;
+    let amount = match date {
+        Some(date) => match date.parse() {
+            Ok(date) => Ok(Amount::Lessons {
+                date,
+                periods: r.get(at + 7)?,
+                content: r.get(at + 8)?,
+            }),
+            Err(_) => Err(StoreError::InvalidData(format!("课时日期“{date}”无效"))),
+        },
+        None => Ok(Amount::Planned {
+            weekly: r.get(at + 9)?,
+            weeks: r.get(at + 10)?,
+        }),
+    };
+    let kind = CourseKind::from_name(&kind)
+        .ok_or_else(|| StoreError::InvalidData(format!("课程类型“{kind}”无效")));
+    Ok((|| {
+        Ok(Entry {
+            teacher: r.get(at)?,
+            term: r.get(at + 1)?,
+            course: r.get(at + 2)?,
+            specialty: r.get(at + 3)?,
+            kind: kind?,
+            class: r.get(at + 5)?,
+            amount: amount?,
+        })
+    })())
+}
