@@ -51,7 +51,7 @@ pub fn read(path: &Path) -> Result<Vec<Specialty>, ImportErrors> {
 }
 
 /// UTF-8 (a BOM is dropped) or, failing that, GBK as older Excel and WPS write it.
-fn decode(bytes: &[u8]) -> Result<String, ImportErrors> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, ImportErrors> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());

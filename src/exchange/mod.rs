@@ -5,6 +5,8 @@
 pub mod catalogue;
 pub mod demo;
 pub mod files;
+pub mod import;
 pub mod json;
+pub mod table;
 
 pub use json::{Document, ExchangeError};

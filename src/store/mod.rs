@@ -20,7 +20,7 @@ pub use error::StoreError;
 pub use file::SchoolFile;
 pub use history::HistoryEvent;
 pub use migrate::SCHEMA_VERSION;
-pub use teachers::Changes;
+pub use teachers::{Changes, Mode};
 
 /// Written into every school file's header (`PRAGMA application_id`, ASCII "YTHA") so a file of
 /// another program is recognised before anything touches it.

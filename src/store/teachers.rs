@@ -3,6 +3,14 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{SchoolFile, StoreError};
 use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
 
+/// Whether an import writes, or only reports what it would do (the dry run runs the same
+/// statements in a transaction that is rolled back, so its counts are exact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    DryRun,
+}
+
 /// What an import did, so the office is told "新增 3 条，更新 1 条，未变 40 条".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Changes {
@@ -41,6 +49,15 @@ impl SchoolFile {
 
     /// Adds or updates teachers by 工号 in one transaction: all of them or none.
     pub fn save_teachers(&mut self, teachers: &[Teacher]) -> Result<Changes, StoreError> {
+        self.import_teachers(teachers, Mode::Write)
+    }
+
+    /// [`SchoolFile::save_teachers`], or with [`Mode::DryRun`] only what it would change.
+    pub fn import_teachers(
+        &mut self,
+        teachers: &[Teacher],
+        mode: Mode,
+    ) -> Result<Changes, StoreError> {
         for t in teachers {
             let problems = t.problems();
             if !problems.is_empty() {
@@ -72,7 +89,9 @@ impl SchoolFile {
                 }
             }
         }
-        tx.commit()?;
+        if mode == Mode::Write {
+            tx.commit()?;
+        }
         Ok(changes)
     }
 }

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::teachers::{Changes, insert_teacher};
+use super::teachers::{Changes, Mode, insert_teacher};
 use super::{SchoolFile, StoreError};
 use crate::domain::workload::{Coefficient, Settings, Summary, summarise};
 use crate::domain::{Amount, CourseKind, Entry, Hundredths, Teacher, Term};
@@ -85,12 +85,33 @@ impl SchoolFile {
     /// all or none. Refuses an entry of a teacher or term the file does not have, and anything
     /// `Entry::problems` refuses.
     pub fn save_entries(&mut self, entries: &[Entry]) -> Result<Changes, StoreError> {
-        let terms: HashMap<String, Term> = self
+        self.import_hours(&[], entries, Mode::Write)
+    }
+
+    /// Adds `new_terms` and saves `entries` as [`SchoolFile::save_entries`] does, in one
+    /// transaction; with [`Mode::DryRun`] reports the changes and writes nothing.
+    pub fn import_hours(
+        &mut self,
+        new_terms: &[Term],
+        entries: &[Entry],
+        mode: Mode,
+    ) -> Result<Changes, StoreError> {
+        let mut terms: HashMap<String, Term> = self
             .terms()?
             .into_iter()
             .map(|t| (t.name.clone(), t))
             .collect();
         let tx = self.conn.transaction()?;
+        for term in new_terms {
+            if term.end < term.start {
+                return Err(StoreError::InvalidData(format!(
+                    "{}的结束日期早于开始日期",
+                    term.name
+                )));
+            }
+            write_term(&tx, term)?;
+            terms.insert(term.name.clone(), term.clone());
+        }
         let mut changes = Changes::default();
         for entry in entries {
             let known: bool = tx
@@ -129,7 +150,9 @@ impl SchoolFile {
                 }
             }
         }
-        tx.commit()?;
+        if mode == Mode::Write {
+            tx.commit()?;
+        }
         Ok(changes)
     }
 

@@ -10,6 +10,10 @@ use crate::domain::{Region, SchoolKind, SchoolProfile};
 use crate::exchange::{Document, demo};
 use crate::store::SchoolFile;
 
+mod workload;
+
+use workload::TableKind;
+
 /// What the arguments ask for: the window, or one headless command.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
@@ -50,6 +54,18 @@ pub enum Command {
     CheckFiles {
         file: PathBuf,
     },
+    ImportTable {
+        file: PathBuf,
+        table: PathBuf,
+        kind: TableKind,
+        dry_run: bool,
+        skip_bad_rows: bool,
+    },
+    ReportWorkload {
+        file: PathBuf,
+        term: Option<String>,
+        json: bool,
+    },
     Load {
         data: PathBuf,
         file: PathBuf,
@@ -75,6 +91,11 @@ const USAGE: &str = "\
   yitihua check 文件.yth [--batch N] [--json] 校内审核：列出申报的全部问题（有错误时退出码为1）
   yitihua report resources 文件.yth [--specialty 专业] [--json]
                                             教学资源包：各类资源数量、计入数量和完整性矩阵
+  yitihua report workload 文件.yth [--term 学期] [--json]
+                                            课时汇总：每位教师的一体化、其他和折算课时
+  yitihua import-table 文件.yth 表格.xlsx|.csv --as teachers|hours [--dry-run] [--skip-bad-rows]
+                                            导入教师名册或课时（按表头列名匹配；先试运行列出
+                                            每行问题；有问题时不写入，除非 --skip-bad-rows）
   yitihua check-files 文件.yth              检查文件：列出资源引用的文件中已缺失或已改动的（有则退出码为1）
   yitihua import-catalogue 文件.yth 目录.csv|.json
                                             导入专业目录（同名专业更新，新专业追加）
@@ -142,8 +163,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         "report" => {
             match args.next_string()?.as_deref() {
                 Some("resources") => {}
+                Some("workload") => {
+                    let file = args.file("学校文件")?;
+                    let mut options = args.options(&["--term"], &["--json"])?;
+                    return Ok(Invocation::Command(Command::ReportWorkload {
+                        file,
+                        json: options.has("--json"),
+                        term: options.take("--term").ok(),
+                    }));
+                }
                 Some(other) => return Err(UsageError(format!("未知的报表“{other}”"))),
-                None => return Err(UsageError("缺少报表名称（resources）".into())),
+                None => return Err(UsageError("缺少报表名称（resources 或 workload）".into())),
             }
             let file = args.file("学校文件")?;
             let mut options = args.options(&["--specialty"], &["--json"])?;
@@ -157,6 +187,27 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             let file = args.file("学校文件")?;
             args.end()?;
             Command::CheckFiles { file }
+        }
+        "import-table" => {
+            let file = args.file("学校文件")?;
+            let table = args.file("表格文件")?;
+            let mut options = args.options(&["--as"], &["--dry-run", "--skip-bad-rows"])?;
+            let kind = match options.take("--as")?.as_str() {
+                "teachers" => TableKind::Teachers,
+                "hours" => TableKind::Hours,
+                other => {
+                    return Err(UsageError(format!(
+                        "--as 只能是 teachers 或 hours，而不是“{other}”"
+                    )));
+                }
+            };
+            Command::ImportTable {
+                file,
+                table,
+                kind,
+                dry_run: options.has("--dry-run"),
+                skip_bad_rows: options.has("--skip-bad-rows"),
+            }
         }
         "import-catalogue" => {
             let file = args.file("学校文件")?;
@@ -314,7 +365,8 @@ fn attach_console() {}
 /// How a command that ran went.
 enum Outcome {
     Done,
-    /// `check` found errors: the declaration cannot be signed as it is.
+    /// `check` found errors (the declaration cannot be signed as it is), or an import found
+    /// rows it could not take.
     Blocked,
 }
 
@@ -335,6 +387,19 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
         } => report_resources(&open(&file)?, specialty.as_deref(), json, out)
             .map(|()| Outcome::Done)
             .map_err(|e| e.to_string()),
+        Command::ImportTable {
+            file,
+            table,
+            kind,
+            dry_run,
+            skip_bad_rows,
+        } => workload::import_table(&mut open(&file)?, &table, kind, dry_run, skip_bad_rows, out)
+            .map_err(|e| e.to_string()),
+        Command::ReportWorkload { file, term, json } => {
+            workload::report_workload(&open(&file)?, term.as_deref(), json, out)
+                .map(|()| Outcome::Done)
+                .map_err(|e| e.to_string())
+        }
         Command::CheckFiles { file } => check_files(&open(&file)?, out).map_err(|e| e.to_string()),
         Command::ImportCatalogue { file, data } => {
             let mut school = open(&file)?;

@@ -1,0 +1,433 @@
+//! Importing the roster and hours from Excel and CSV files made the way offices make them, with
+//! the command line a user would type.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use rust_xlsxwriter::{Format, Workbook};
+use yitihua::store::SchoolFile;
+
+fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yitihua"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// A sheet of text cells; a row of `None` is left empty.
+fn xlsx(path: &Path, rows: &[&[&str]], merge: Option<(u32, u16, u32, u16)>) {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(n) => sheet.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) => sheet.write_string(r as u32, c as u16, *cell).unwrap(),
+            };
+        }
+    }
+    if let Some((r1, c1, r2, c2)) = merge {
+        let text = rows[r1 as usize][c1 as usize];
+        sheet
+            .merge_range(r1, c1, r2, c2, text, &Format::new())
+            .unwrap();
+    }
+    workbook.save(path).unwrap();
+}
+
+const ROSTER: &[&[&str]] = &[
+    &[
+        "序号",
+        "姓名",
+        "工号",
+        "性别",
+        "系部",
+        "任职形式",
+        "一体化教师等级",
+        "聘用企业",
+        "职称",
+    ],
+    &[
+        "1",
+        "王芳",
+        "T001",
+        "女",
+        "汽车工程系",
+        "专职",
+        "一级",
+        "",
+        "高级讲师",
+    ],
+    &[
+        "2",
+        "额尔敦毕力格",
+        "T002",
+        "男",
+        "汽车工程系",
+        "企业聘用",
+        "二级",
+        "包头北奔重汽",
+        "",
+    ],
+    &[
+        "3",
+        "李喆",
+        "T003",
+        "男",
+        "农牧工程系",
+        "兼职",
+        "无",
+        "",
+        "讲师",
+    ],
+];
+
+fn school(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("学校.yth");
+    let o = yitihua(&[
+        &"new",
+        &path,
+        &"--name",
+        &"兴安盟技工学校",
+        &"--kind",
+        &"技工学校",
+        &"--region",
+        &"兴安盟",
+    ]);
+    assert!(o.status.success());
+    path
+}
+
+fn counts(path: &Path) -> (usize, usize, usize) {
+    let f = SchoolFile::open(path).unwrap();
+    (
+        f.teachers().unwrap().len(),
+        f.terms().unwrap().len(),
+        f.entries(None).unwrap().len(),
+    )
+}
+
+#[test]
+fn a_roster_and_hours_import_after_a_dry_run_and_again_without_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = school(dir.path());
+    let roster = dir.path().join("名册.xlsx");
+    xlsx(&roster, ROSTER, None);
+
+    let o = yitihua(&[
+        &"import-table",
+        &file,
+        &roster,
+        &"--as",
+        &"teachers",
+        &"--dry-run",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("共 3 行数据，可导入 3 位教师，0 行有问题"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("试运行：导入将新增 3 条，更新 0 条，未变 0 条。未写入任何数据。"));
+    assert_eq!(counts(&file), (0, 0, 0), "a dry run writes nothing");
+
+    let o = yitihua(&[&"import-table", &file, &roster, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("已导入：新增 3 条"));
+    let teachers = SchoolFile::open(&file).unwrap().teachers().unwrap();
+    assert_eq!(teachers[1].name, "额尔敦毕力格");
+    assert_eq!(teachers[1].enterprise, "包头北奔重汽");
+    assert_eq!(teachers[0].title, "高级讲师");
+
+    let hours = dir.path().join("课时.xlsx");
+    xlsx(
+        &hours,
+        &[
+            &[
+                "工号",
+                "姓名",
+                "学期",
+                "课程",
+                "课程类型",
+                "班级",
+                "专业",
+                "日期",
+                "节数",
+                "内容",
+            ],
+            &[
+                "T001",
+                "王芳",
+                "2024-2025学年第一学期",
+                "汽车发动机检修",
+                "一体化课程",
+                "汽修2401班",
+                "汽车维修",
+                "2024-09-02",
+                "8",
+                "学习任务1",
+            ],
+            &[
+                "T001",
+                "王芳",
+                "2024-2025学年第一学期",
+                "汽车发动机检修",
+                "一体化课程",
+                "汽修2401班",
+                "汽车维修",
+                "2024/9/3",
+                "7",
+                "",
+            ],
+            &[
+                "T001",
+                "王芳",
+                "2024-2025学年第一学期",
+                "汽车发动机检修",
+                "一体化课程",
+                "汽修2401班",
+                "汽车维修",
+                "2024年9月4日",
+                "8",
+                "",
+            ],
+            &[
+                "T001",
+                "王芳",
+                "2024-2025学年第一学期",
+                "汽车发动机检修",
+                "一体化课程",
+                "汽修2401班",
+                "汽车维修",
+                "2024-09-05",
+                "7",
+                "",
+            ],
+            &[
+                "T001",
+                "王芳",
+                "2024-2025学年第一学期",
+                "汽车发动机检修",
+                "一体化课程",
+                "汽修2401班",
+                "汽车维修",
+                "2024-09-06",
+                "7",
+                "",
+            ],
+            &[
+                "T003",
+                "李喆",
+                "2024-2025学年第一学期",
+                "职业素养",
+                "其他",
+                "牧医2401班",
+                "畜牧兽医",
+                "2024-09-02",
+                "2",
+                "",
+            ],
+            &[
+                "T002",
+                "额尔敦毕力格",
+                "2024-2025学年第一学期",
+                "底盘检修",
+                "一体化课程",
+                "汽修2402班",
+                "汽车维修",
+                "",
+                "",
+                "",
+            ],
+        ],
+        None,
+    );
+    let o = yitihua(&[&"import-table", &file, &hours, &"--as", &"hours"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("共 7 行数据，可导入 6 条课时，0 行有问题，1 行未填课时（跳过）"),
+        "{text}"
+    );
+    assert!(text.contains("将新建学期：2024-2025学年第一学期（2024-09-01 至 2025-01-31）"));
+    assert_eq!(counts(&file), (3, 1, 6));
+
+    let o = yitihua(&[&"import-table", &file, &hours, &"--as", &"hours"]);
+    assert!(
+        stdout(&o).contains("已导入：新增 0 条，更新 0 条，未变 6 条。"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        counts(&file),
+        (3, 1, 6),
+        "importing the same file twice adds nothing"
+    );
+
+    let o = yitihua(&[
+        &"report",
+        &"workload",
+        &file,
+        &"--term",
+        &"2024-2025学年第一学期",
+        &"--json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["teachers"][0]["integrated"], 37);
+    assert_eq!(report["teachers"][0]["weighted"], "51.8");
+    assert_eq!(report["teachers"][2]["other"], 2);
+    assert_eq!(report["total"]["weighted"], "53.8");
+    let o = yitihua(&[&"report", &"workload", &file, &"--term", &"2030学年"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn every_bad_row_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = school(dir.path());
+    let roster = dir.path().join("名册.xlsx");
+    xlsx(
+        &roster,
+        &[
+            ROSTER[0],
+            ROSTER[1],
+            &["2", "李强", "T001", "男", "机电系", "专职", "二级", "", ""],
+            &["3", "赵敏", "", "女", "机电系", "专职", "二级", "", ""],
+            &["4", "孙丽", "T004", "女", "机电系", "专职", "四级", "", ""],
+            &[
+                "5",
+                "周涛",
+                "T005",
+                "男",
+                "机电系",
+                "企业聘用",
+                "无",
+                "",
+                "",
+            ],
+        ],
+        None,
+    );
+    let o = yitihua(&[&"import-table", &file, &roster, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    for expected in [
+        "第3行，工号：“T001”与第2行重复",
+        "第4行，工号：不能为空",
+        "第5行，一体化教师等级：“四级”无效，应为一级、二级、三级、无",
+        "第6行，聘用企业：企业聘用的教师须填写聘用企业",
+        "未导入任何数据",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert_eq!(counts(&file), (0, 0, 0));
+
+    let o = yitihua(&[
+        &"import-table",
+        &file,
+        &roster,
+        &"--as",
+        &"teachers",
+        &"--skip-bad-rows",
+    ]);
+    assert!(stdout(&o).contains("已导入：新增 1 条"), "{}", stdout(&o));
+    assert_eq!(counts(&file), (1, 0, 0), "only the good row");
+
+    let hours = dir.path().join("课时.xlsx");
+    let row = |id: &str, date: &str, periods: &str| -> Vec<String> {
+        [
+            id,
+            "王芳",
+            "2024-2025学年第一学期",
+            "汽车发动机检修",
+            "一体化课程",
+            "汽修2401班",
+            date,
+            periods,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let rows: Vec<Vec<String>> = vec![
+        [
+            "工号",
+            "姓名",
+            "学期",
+            "课程",
+            "课程类型",
+            "班级",
+            "日期",
+            "节数",
+        ]
+        .map(String::from)
+        .to_vec(),
+        row("T001", "2024-09-02", "2"),
+        row("T404", "2024-09-02", "2"),
+        row("T001", "2024-09-03", "-2"),
+        row("T001", "2024-09-04", "两节"),
+        row("T001", "2024-09-05", "13"),
+        row("T001", "2025-03-03", "2"),
+        row("T001", "2024-09-10", "2"),
+        row("T001", "2024-09-11", "2"),
+    ];
+    let rows: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    // 课程 merged over the last two rows, as offices do for one course taught on two days.
+    xlsx(&hours, &rows, Some((7, 3, 8, 3)));
+    let o = yitihua(&[&"import-table", &file, &hours, &"--as", &"hours"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    for expected in [
+        "第3行，工号：名册中没有工号“T404”，请先导入名册",
+        "第4行，节数：不能为负数（-2）",
+        "第5行，节数：“两节”不是数字",
+        "第6行，节数：一天13节，超过12节",
+        "第7行，日期：2025-03-03不在2024-2025学年第一学期（2024-09-01至2025-01-31）内",
+        "第8行，课程：合并单元格（D8:D9）：请取消合并，并在每一行填写",
+        "第9行，课程：合并单元格（D8:D9）",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert!(
+        !text.contains("第2行"),
+        "the good row has no problem\n{text}"
+    );
+    assert_eq!(
+        counts(&file),
+        (1, 0, 0),
+        "nothing written, not even the new term"
+    );
+
+    let empty = dir.path().join("空.xlsx");
+    let mut wb = Workbook::new();
+    wb.add_worksheet();
+    wb.save(&empty).unwrap();
+    let o = yitihua(&[&"import-table", &file, &empty, &"--as", &"hours"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("工作表是空的"));
+}
+
+#[test]
+fn a_gbk_csv_saved_by_wps_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = school(dir.path());
+    let text = "工号,姓名,性别,系部,任职形式,一体化教师等级\r\nT010,乌日娜,女,农牧工程系,专职,三级\r\nT011,刘龑,男,农牧工程系,兼职,无\r\n";
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+    assert!(!unmappable);
+    let csv = dir.path().join("名册.csv");
+    std::fs::write(&csv, &gbk).unwrap();
+    let o = yitihua(&[&"import-table", &file, &csv, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let teachers = SchoolFile::open(&file).unwrap().teachers().unwrap();
+    assert_eq!(teachers[1].name, "刘龑");
+}
