@@ -120,6 +120,18 @@ impl Term {
         })
     }
 
+    /// The usual term a date falls in (none in August, between the two).
+    pub fn usual_for(date: NaiveDate) -> Option<Term> {
+        let y = date.year();
+        let name = match date.month() {
+            9..=12 => format!("{y}-{}学年第一学期", y + 1),
+            1 => format!("{}-{y}学年第一学期", y - 1),
+            2..=7 => format!("{}-{y}学年第二学期", y - 1),
+            _ => return None,
+        };
+        Term::from_usual_name(&name)
+    }
+
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.end
     }
@@ -128,6 +140,16 @@ impl Term {
     pub fn for_date(terms: &[Term], date: NaiveDate) -> Option<&Term> {
         terms.iter().find(|t| t.contains(date))
     }
+}
+
+/// Dates as offices type them: 2024-09-02, 2024/9/2, 2024.9.2, 2024年9月2日.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim().trim_end_matches('日');
+    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -552,6 +574,27 @@ mod tests {
         assert_eq!((t.start, t.end), (date("2025-02-01"), date("2025-07-31")));
         assert!(Term::from_usual_name("2024-2026学年第一学期").is_none());
         assert!(Term::from_usual_name("第一学期").is_none());
+    }
+
+    #[test]
+    fn dates_are_read_as_offices_type_them_and_find_their_term() {
+        for text in [
+            "2024-09-02",
+            "2024/9/2",
+            "2024.9.2",
+            "2024年9月2日",
+            " 2024-9-2 ",
+        ] {
+            assert_eq!(parse_date(text), Some(date("2024-09-02")), "{text}");
+        }
+        for bad in ["2024-02-30", "9/2", "二〇二四年", ""] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        let name = |d: &str| Term::usual_for(date(d)).map(|t| t.name);
+        assert_eq!(name("2024-12-31").as_deref(), Some("2024-2025学年第一学期"));
+        assert_eq!(name("2025-01-15").as_deref(), Some("2024-2025学年第一学期"));
+        assert_eq!(name("2025-03-01").as_deref(), Some("2024-2025学年第二学期"));
+        assert_eq!(name("2025-08-10"), None);
     }
 
     #[test]

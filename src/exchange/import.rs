@@ -5,10 +5,8 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
 use super::table::{Problem, Row, Table};
-use crate::domain::workload::MAX_PERIODS_PER_DAY;
+use crate::domain::workload::{MAX_PERIODS_PER_DAY, parse_date};
 use crate::domain::{Amount, CourseKind, Employment, Entry, Gender, Teacher, TeacherLevel, Term};
 
 pub const TEACHER_HEADERS: [&str; 6] =
@@ -204,16 +202,6 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
         });
     }
     plan
-}
-
-/// Dates as offices type them: 2024-09-02, 2024/9/2, 2024.9.2, 2024年9月2日.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim().trim_end_matches('日');
-    let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// Plans an hours import against the roster and terms the file has. A term the file lacks but

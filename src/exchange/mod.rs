@@ -8,5 +8,6 @@ pub mod files;
 pub mod import;
 pub mod json;
 pub mod table;
+pub mod workbook;
 
 pub use json::{Document, ExchangeError};
