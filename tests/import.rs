@@ -431,3 +431,106 @@ fn a_gbk_csv_saved_by_wps_imports() {
     let teachers = SchoolFile::open(&file).unwrap().teachers().unwrap();
     assert_eq!(teachers[1].name, "刘龑");
 }
+
+#[test]
+fn reports_are_written_as_xlsx_and_the_template_imports_back() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("演示.yth");
+    assert!(yitihua(&[&"demo", &file]).status.success());
+
+    let out = dir.path().join("课时汇总.xlsx");
+    let term = "2024-2025学年第一学期";
+    let o = yitihua(&[
+        &"report",
+        &"workload",
+        &file,
+        &"--term",
+        &term,
+        &"--xlsx",
+        &out,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let summary = SchoolFile::open(&file)
+        .unwrap()
+        .workload_summary(Some(term))
+        .unwrap();
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let sheet = book.worksheet_range("教师课时汇总").unwrap();
+    let weighted: Vec<String> = sheet
+        .rows()
+        .skip(3)
+        .take(summary.teachers.len())
+        .map(|r| r[8].to_string())
+        .collect();
+    let expected: Vec<String> = summary
+        .teachers
+        .iter()
+        .map(|t| t.totals.weighted.to_string())
+        .collect();
+    assert_eq!(weighted, expected);
+    let o = yitihua(&[&"report", &"workload", &file, &"--xlsx", &out]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "an existing file is not overwritten"
+    );
+
+    let resources = dir.path().join("资源.xlsx");
+    let o = yitihua(&[&"report", &"resources", &file, &"--xlsx", &resources]);
+    assert!(o.status.success());
+    let mut book: Xlsx<_> = open_workbook(&resources).unwrap();
+    let items = SchoolFile::open(&file)
+        .unwrap()
+        .resources(None)
+        .unwrap()
+        .len();
+    assert_eq!(
+        book.worksheet_range("资源清单").unwrap().height(),
+        items + 3
+    );
+    let o = yitihua(&[
+        &"report",
+        &"resources",
+        &file,
+        &"--xlsx",
+        &resources,
+        &"--json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+
+    // The template as handed out: every row pre-filled but without hours imports as nothing,
+    // with no problem — its header is what the importer reads.
+    let school = SchoolFile::open(&file).unwrap();
+    let term = school.terms().unwrap().remove(0);
+    let entries: Vec<_> = school
+        .entries(None)
+        .unwrap()
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    let bytes = yitihua::exchange::workbook::hours_template(
+        &school.profile().unwrap(),
+        &term,
+        &school.teachers().unwrap(),
+        &entries,
+    )
+    .unwrap();
+    drop(school);
+    let template = dir.path().join("模板.xlsx");
+    std::fs::write(&template, bytes).unwrap();
+    let o = yitihua(&[
+        &"import-table",
+        &file,
+        &template,
+        &"--as",
+        &"hours",
+        &"--dry-run",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("可导入 0 条课时，0 行有问题"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -49,7 +49,7 @@ pub enum Command {
     ReportResources {
         file: PathBuf,
         specialty: Option<String>,
-        json: bool,
+        format: ReportFormat,
     },
     CheckFiles {
         file: PathBuf,
@@ -64,7 +64,7 @@ pub enum Command {
     ReportWorkload {
         file: PathBuf,
         term: Option<String>,
-        json: bool,
+        format: ReportFormat,
     },
     Load {
         data: PathBuf,
@@ -78,6 +78,25 @@ pub enum Command {
     Help,
 }
 
+/// How a report is given: text on the terminal, JSON for other programs, or an .xlsx file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Xlsx(PathBuf),
+}
+
+impl ReportFormat {
+    fn from_options(options: &mut Options) -> Result<ReportFormat, UsageError> {
+        match (options.has("--json"), options.take("--xlsx").ok()) {
+            (true, Some(_)) => Err(UsageError("--json 和 --xlsx 只能选一个".into())),
+            (true, None) => Ok(ReportFormat::Json),
+            (false, Some(out)) => Ok(ReportFormat::Xlsx(PathBuf::from(out))),
+            (false, None) => Ok(ReportFormat::Text),
+        }
+    }
+}
+
 const USAGE: &str = "\
 工学一体化申报助手
 
@@ -89,9 +108,9 @@ const USAGE: &str = "\
   yitihua info 文件.yth [--json]             显示学校、数据格式版本和数据统计
   yitihua dump 文件.yth                      以 JSON 交换格式输出全部数据
   yitihua check 文件.yth [--batch N] [--json] 校内审核：列出申报的全部问题（有错误时退出码为1）
-  yitihua report resources 文件.yth [--specialty 专业] [--json]
+  yitihua report resources 文件.yth [--specialty 专业] [--json | --xlsx 输出.xlsx]
                                             教学资源包：各类资源数量、计入数量和完整性矩阵
-  yitihua report workload 文件.yth [--term 学期] [--json]
+  yitihua report workload 文件.yth [--term 学期] [--json | --xlsx 输出.xlsx]
                                             课时汇总：每位教师的一体化、其他和折算课时
   yitihua import-table 文件.yth 表格.xlsx|.csv --as teachers|hours [--dry-run] [--skip-bad-rows]
                                             导入教师名册或课时（按表头列名匹配；先试运行列出
@@ -165,10 +184,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 Some("resources") => {}
                 Some("workload") => {
                     let file = args.file("学校文件")?;
-                    let mut options = args.options(&["--term"], &["--json"])?;
+                    let mut options = args.options(&["--term", "--xlsx"], &["--json"])?;
                     return Ok(Invocation::Command(Command::ReportWorkload {
                         file,
-                        json: options.has("--json"),
+                        format: ReportFormat::from_options(&mut options)?,
                         term: options.take("--term").ok(),
                     }));
                 }
@@ -176,10 +195,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 None => return Err(UsageError("缺少报表名称（resources 或 workload）".into())),
             }
             let file = args.file("学校文件")?;
-            let mut options = args.options(&["--specialty"], &["--json"])?;
+            let mut options = args.options(&["--specialty", "--xlsx"], &["--json"])?;
             Command::ReportResources {
                 file,
-                json: options.has("--json"),
+                format: ReportFormat::from_options(&mut options)?,
                 specialty: options.take("--specialty").ok(),
             }
         }
@@ -383,8 +402,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
         Command::ReportResources {
             file,
             specialty,
-            json,
-        } => report_resources(&open(&file)?, specialty.as_deref(), json, out)
+            format,
+        } => report_resources(&open(&file)?, specialty.as_deref(), &format, out)
             .map(|()| Outcome::Done)
             .map_err(|e| e.to_string()),
         Command::ImportTable {
@@ -395,8 +414,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             skip_bad_rows,
         } => workload::import_table(&mut open(&file)?, &table, kind, dry_run, skip_bad_rows, out)
             .map_err(|e| e.to_string()),
-        Command::ReportWorkload { file, term, json } => {
-            workload::report_workload(&open(&file)?, term.as_deref(), json, out)
+        Command::ReportWorkload { file, term, format } => {
+            workload::report_workload(&open(&file)?, term.as_deref(), &format, out)
                 .map(|()| Outcome::Done)
                 .map_err(|e| e.to_string())
         }
@@ -456,6 +475,23 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             written(writeln!(out, "已生成演示学校：{}", file.display()))
         }
     }
+}
+
+/// Writes a report file; refuses to replace one, as every command here refuses to overwrite.
+fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                format!("文件已存在，不会覆盖：{}", path.display())
+            }
+            _ => format!("无法写入 {}：{e}", path.display()),
+        })?;
+    file.write_all(bytes)
+        .map_err(|e| format!("无法写入 {}：{e}", path.display()))
 }
 
 /// Prints every finding of the chosen batch, or of every batch that has a declaration.
@@ -579,7 +615,7 @@ fn check_files(
 fn report_resources(
     school: &SchoolFile,
     only: Option<&str>,
-    json: bool,
+    format: &ReportFormat,
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     use crate::domain::resource::{Cell, matrix, readiness, specialties};
@@ -593,7 +629,18 @@ fn report_resources(
         Some(name) => vec![name.to_string()],
         None => specialties(&school.current_declarations()?, &items),
     };
-    if json {
+    if let ReportFormat::Xlsx(path) = format {
+        let bytes = crate::exchange::workbook::resources_report(
+            &school.profile()?,
+            &items,
+            &kinds,
+            &specialties,
+        )?;
+        write_new(path, &bytes)?;
+        writeln!(out, "已导出教学资源包清单：{}", path.display())?;
+        return Ok(());
+    }
+    if *format == ReportFormat::Json {
         let value: Vec<_> = specialties
             .iter()
             .map(|s| {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::Outcome;
+use super::{Outcome, ReportFormat, write_new};
 use crate::exchange::import::{self, HOURS_HEADERS, Plan, TEACHER_HEADERS};
 use crate::exchange::table::Table;
 use crate::store::{Mode, SchoolFile};
@@ -102,7 +102,7 @@ fn describe<T>(plan: &Plan<T>, unit: &str) -> String {
 pub fn report_workload(
     school: &SchoolFile,
     term: Option<&str>,
-    json: bool,
+    format: &ReportFormat,
     out: &mut dyn Write,
 ) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(t) = term
@@ -111,7 +111,18 @@ pub fn report_workload(
         return Err(format!("没有学期“{t}”").into());
     }
     let summary = school.workload_summary(term)?;
-    if json {
+    if let ReportFormat::Xlsx(path) = format {
+        let bytes = crate::exchange::workbook::workload_summary(
+            &school.profile()?,
+            term,
+            &summary,
+            &school.workload_settings()?,
+        )?;
+        write_new(path, &bytes)?;
+        writeln!(out, "已导出课时汇总表：{}", path.display())?;
+        return Ok(());
+    }
+    if *format == ReportFormat::Json {
         let teachers: Vec<_> = summary
             .teachers
             .iter()
