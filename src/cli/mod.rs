@@ -12,7 +12,7 @@ use crate::store::SchoolFile;
 
 mod workload;
 
-use workload::TableKind;
+use crate::exchange::import::TableKind;
 
 /// What the arguments ask for: the window, or one headless command.
 #[derive(Debug, PartialEq, Eq)]

@@ -4,16 +4,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Outcome, ReportFormat, write_new};
-use crate::exchange::import::{self, HOURS_HEADERS, Plan, TEACHER_HEADERS};
+use crate::exchange::import::{self, HOURS_HEADERS, Plan, TEACHER_HEADERS, TableKind};
 use crate::exchange::table::Table;
 use crate::store::{Mode, SchoolFile};
-
-/// What a sheet holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableKind {
-    Teachers,
-    Hours,
-}
 
 /// Reads the sheet, prints the plan row by row, and writes only when asked, when not a dry
 /// run, and when no row has a problem (or `skip_bad_rows` says to leave those out).

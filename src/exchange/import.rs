@@ -14,6 +14,13 @@ pub const TEACHER_HEADERS: [&str; 6] =
 /// Plus 日期 and 节数, or 周课时 and 周数.
 pub const HOURS_HEADERS: [&str; 6] = ["工号", "姓名", "学期", "课程", "课程类型", "班级"];
 
+/// What a sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    Teachers,
+    Hours,
+}
+
 /// What a sheet would import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan<T> {

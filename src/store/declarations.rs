@@ -38,7 +38,7 @@ impl SchoolFile {
     /// Adds a batch announced by a later notice. Refuses a number or name already in use.
     pub fn add_batch(&mut self, batch: &Batch) -> Result<(), StoreError> {
         if batch.start > batch.end {
-            return Err(StoreError::InvalidData(format!(
+            return Err(StoreError::Refused(format!(
                 "{}的开始年月晚于结束年月",
                 batch.name
             )));
@@ -48,10 +48,7 @@ impl SchoolFile {
             .iter()
             .any(|b| b.number == batch.number || b.name == batch.name)
         {
-            return Err(StoreError::InvalidData(format!(
-                "批次“{}”已存在",
-                batch.name
-            )));
+            return Err(StoreError::Refused(format!("批次“{}”已存在", batch.name)));
         }
         write_batch(&self.conn, batch)?;
         Ok(())
@@ -126,7 +123,7 @@ impl SchoolFile {
             )
             .optional()?;
         if stored.as_deref() == Some(Status::Signed.name()) {
-            return Err(StoreError::InvalidData(
+            return Err(StoreError::Refused(
                 "已签署的申报不能修改；如需修改，请新建修订版本".into(),
             ));
         }
@@ -136,7 +133,7 @@ impl SchoolFile {
             |r| r.get(0),
         )?;
         if !known {
-            return Err(StoreError::InvalidData(format!(
+            return Err(StoreError::Refused(format!(
                 "没有第{}批",
                 declaration.batch
             )));

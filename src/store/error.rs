@@ -9,12 +9,18 @@ pub enum StoreError {
     Empty,
     NotSqlite,
     ForeignDatabase,
-    NewerVersion { found: i32, supported: i32 },
+    NewerVersion {
+        found: i32,
+        supported: i32,
+    },
     ReadOnly,
     InUse,
     Truncated,
     Corrupt(String),
+    /// Data the file holds that cannot be read back (a damaged or hand-edited file).
     InvalidData(String),
+    /// What the user asked to save breaks a rule; the message says which, for the user.
+    Refused(String),
     Backup(String),
     Io(std::io::Error),
     Sqlite(rusqlite::Error),
@@ -53,6 +59,7 @@ impl std::fmt::Display for StoreError {
                 write!(f, "文件已损坏，无法打开（{detail}）。请使用备份。")
             }
             Self::InvalidData(detail) => write!(f, "文件中的数据无效：{detail}"),
+            Self::Refused(why) => f.write_str(why),
             Self::Backup(detail) => write!(f, "无法创建备份，为保护数据未打开文件（{detail}）。"),
             Self::Io(e) => write!(f, "读写文件失败：{e}"),
             Self::Sqlite(e) => write!(f, "读写学校文件失败：{e}"),

@@ -24,13 +24,10 @@ impl SchoolFile {
     pub fn add_resource(&mut self, item: &ResourceItem) -> Result<i64, StoreError> {
         let problems = item.problems();
         if !problems.is_empty() {
-            return Err(StoreError::InvalidData(problems.join("；")));
+            return Err(StoreError::Refused(problems.join("；")));
         }
         if !self.resource_kinds()?.iter().any(|k| k.name == item.kind) {
-            return Err(StoreError::InvalidData(format!(
-                "没有“{}”这类资源",
-                item.kind
-            )));
+            return Err(StoreError::Refused(format!("没有“{}”这类资源", item.kind)));
         }
         let tx = self.conn.transaction()?;
         let id = write_item(&tx, item)?;
@@ -49,12 +46,12 @@ impl SchoolFile {
             )
             .optional()?;
         match kind.as_deref() {
-            None => Err(StoreError::InvalidData("没有这项资源".into())),
+            None => Err(StoreError::Refused("没有这项资源".into())),
             Some(crate::domain::resource::TEXTBOOK) => {
                 write_review(&self.conn, item, review)?;
                 Ok(())
             }
-            Some(_) => Err(StoreError::InvalidData("只有教材需要审核".into())),
+            Some(_) => Err(StoreError::Refused("只有教材需要审核".into())),
         }
     }
 
@@ -69,7 +66,7 @@ impl SchoolFile {
             rusqlite::Error::SqliteFailure(f, _)
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
-                StoreError::InvalidData("没有这项资源".into())
+                StoreError::Refused("没有这项资源".into())
             }
             other => other.into(),
         })

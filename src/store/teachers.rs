@@ -61,7 +61,7 @@ impl SchoolFile {
         for t in teachers {
             let problems = t.problems();
             if !problems.is_empty() {
-                return Err(StoreError::InvalidData(format!(
+                return Err(StoreError::Refused(format!(
                     "教师{}（{}）：{}",
                     t.name,
                     t.id,

@@ -41,10 +41,10 @@ impl SchoolFile {
     /// Adds a term, or changes the dates of the one with its name.
     pub fn save_term(&mut self, term: &Term) -> Result<(), StoreError> {
         if term.name.trim().is_empty() {
-            return Err(StoreError::InvalidData("学期名称不能为空".into()));
+            return Err(StoreError::Refused("学期名称不能为空".into()));
         }
         if term.end < term.start {
-            return Err(StoreError::InvalidData(format!(
+            return Err(StoreError::Refused(format!(
                 "{}的结束日期早于开始日期",
                 term.name
             )));
@@ -104,7 +104,7 @@ impl SchoolFile {
         let tx = self.conn.transaction()?;
         for term in new_terms {
             if term.end < term.start {
-                return Err(StoreError::InvalidData(format!(
+                return Err(StoreError::Refused(format!(
                     "{}的结束日期早于开始日期",
                     term.name
                 )));
@@ -122,7 +122,7 @@ impl SchoolFile {
                 problems.insert(0, format!("名册中没有工号“{}”", entry.teacher));
             }
             if !problems.is_empty() {
-                return Err(StoreError::InvalidData(format!(
+                return Err(StoreError::Refused(format!(
                     "{}（{}，{}）：{}",
                     entry.course,
                     entry.teacher,
@@ -195,7 +195,7 @@ impl SchoolFile {
     pub fn save_workload_settings(&mut self, settings: &Settings) -> Result<(), StoreError> {
         let problems = settings.problems();
         if !problems.is_empty() {
-            return Err(StoreError::InvalidData(problems.join("；")));
+            return Err(StoreError::Refused(problems.join("；")));
         }
         let tx = self.conn.transaction()?;
         write_settings(&tx, settings)?;

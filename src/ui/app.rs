@@ -6,7 +6,7 @@ use iced::keyboard::{self, Key, key};
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, window};
 
-use super::screen::{declaration, new_school, resources, school_info, upcoming, welcome};
+use super::screen::{declaration, new_school, resources, school_info, upcoming, welcome, workload};
 use super::widget::{dialog, nav};
 use super::{style, text as t};
 use crate::store::recent::Recent;
@@ -72,6 +72,8 @@ struct Workspace {
     declaration: Option<declaration::Wizard>,
     /// Why the declaration area could not be shown (the file's data could not be read).
     declaration_error: Option<String>,
+    /// 教师与课时, built when the area is first shown; its error if the file could not be read.
+    workload: Option<Result<workload::Workload, String>>,
     /// The resource overview, read afresh each time the area is shown.
     resources: Result<resources::Overview, String>,
     /// Set while the "unsaved edits" dialog asks what to do before leaving.
@@ -93,6 +95,7 @@ pub enum Message {
     NewSchool(new_school::Message),
     School(school_info::Message),
     Declaration(declaration::Message),
+    Workload(workload::Message),
     Navigate(Area),
     CloseFile,
     NewFileChosen(Option<PathBuf>),
@@ -193,6 +196,13 @@ impl App {
                     }
                 }
             }
+            Message::Workload(message) => {
+                if let State::Workspace(ws) = &mut self.state
+                    && let Some(Ok(screen)) = &mut ws.workload
+                {
+                    return screen.update(message, &mut ws.file).map(Message::Workload);
+                }
+            }
             Message::Navigate(area) => return self.leave(Leave::Area(area)),
             Message::CloseFile => return self.leave(Leave::CloseFile),
             Message::CloseRequested => return self.leave(Leave::Exit),
@@ -254,6 +264,16 @@ impl App {
                     if area == Area::Resources {
                         ws.resources = resources::Overview::new(&ws.file);
                     }
+                    if area == Area::Workload {
+                        match &mut ws.workload {
+                            Some(Ok(screen)) => {
+                                if let Err(e) = screen.refresh(&ws.file) {
+                                    ws.workload = Some(Err(e));
+                                }
+                            }
+                            _ => ws.workload = Some(workload::Workload::new(&ws.file)),
+                        }
+                    }
                     if area == Area::Declarations {
                         let ready = match &mut ws.declaration {
                             Some(wizard) => wizard.refresh(&ws.file),
@@ -313,6 +333,7 @@ impl App {
             school: school_info::SchoolInfo::new(profile),
             declaration: None,
             declaration_error: None,
+            workload: None,
             resources: Err(String::new()),
             leaving: None,
             leave_error: None,
@@ -374,7 +395,11 @@ fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
                 .style(style::error_text)
                 .into(),
         },
-        Area::Workload => upcoming::view(t::AREA_WORKLOAD, t::WORKLOAD_PLAN),
+        Area::Workload => match &ws.workload {
+            Some(Ok(screen)) => screen.view().map(Message::Workload),
+            Some(Err(error)) => text(error.as_str()).style(style::error_text).into(),
+            None => text("").into(),
+        },
         Area::Resources => match &ws.resources {
             Ok(overview) => overview.view(),
             Err(error) => text(error.as_str()).style(style::error_text).into(),

@@ -2,6 +2,7 @@
 //! for files, and never writes SQL.
 
 pub mod app;
+mod background;
 pub mod screen;
 pub mod style;
 pub mod text;

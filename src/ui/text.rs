@@ -58,11 +58,6 @@ pub const CANNOT_SAVE_INVALID: &str = "有填写错误，无法保存。请先�
 
 // Areas still to come: what each will do, so the rail shows the whole product.
 pub const COMING: &str = "即将推出";
-pub const WORKLOAD_PLAN: &[&str] = &[
-    "教师名册：任职形式（专职、兼职、企业聘用）、一体化教师等级、师资培训和企业实践记录。",
-    "课时登记：一体化课程课时按1.4倍折算（二(四)），精确到小数，按教师、系部和专业汇总。",
-    "教师填报：教师用键盘快速登记本周课时；也可导出 Excel 模板、填好后再导入，不会重复。",
-];
 pub const EXPORT_PLAN: &[&str] = &[
     "按批次导出申报材料 PDF：封面、目录、学校基本情况、建设专业申报表、教师名册与课时汇总、资源包清单、承诺与签署页。",
     "导出前先检查：有错误不能导出，已说明的提醒随材料打印。",
@@ -132,3 +127,69 @@ pub const ADD_SPECIALTY: &str = "添加专业";
 pub const NEW_SPECIALTY_NAME: &str = "新专业名称";
 pub const IMPORT_CATALOGUE: &str = "导入专业目录…";
 pub const CATALOGUE_HINT: &str = "目录中的专业均标为“待核对”：人社部31个工学一体化建设专业的目录公布后，可导入 CSV 或 JSON 文件更新。";
+
+// Teachers and workload (教师与课时)
+pub const TAB_ROSTER: &str = "教师名册";
+pub const TAB_SUMMARY: &str = "课时汇总";
+pub const TAB_ENTRY: &str = "教师填报";
+pub const TAB_IMPORT: &str = "导入表格";
+pub const SEARCH_TEACHER: &str = "搜索教师";
+pub const SEARCH_TEACHER_HINT: &str = "按工号、姓名或系部搜索";
+pub const NEW_TEACHER: &str = "新增教师";
+pub const EDIT_TEACHER: &str = "修改教师信息";
+pub const EDIT: &str = "修改";
+pub const SAVE_TEACHER: &str = "保存教师";
+pub const NO_TEACHERS: &str = "名册中还没有教师：可逐个新增，或在“导入表格”中导入 Excel 名册。";
+pub const TEACHER_ID: &str = "工号";
+pub const TEACHER_NAME: &str = "姓名";
+pub const GENDER: &str = "性别";
+pub const DEPARTMENT: &str = "系部";
+pub const EMPLOYMENT: &str = "任职形式";
+pub const ENTERPRISE: &str = "聘用企业";
+pub const TEACHER_LEVEL: &str = "一体化教师等级";
+pub const TITLE: &str = "职称";
+pub const SKILL_LEVEL: &str = "技能等级";
+pub const QUALIFICATION: &str = "教师资格";
+pub const TRAINED: &str = "师资培训";
+pub const SPECIALTY: &str = "专业";
+pub const ALL_TERMS: &str = "全部学期";
+pub const INTEGRATED_PERIODS: &str = "一体化课时";
+pub const OTHER_PERIODS: &str = "其他课时";
+pub const WEIGHTED_PERIODS: &str = "折算课时";
+pub const LOAD_WARNINGS: &str = "提醒";
+pub const BY_TEACHER: &str = "按教师";
+pub const BY_DEPARTMENT: &str = "按系部";
+pub const BY_SPECIALTY: &str = "按专业";
+pub const EXPORT_SUMMARY: &str = "导出汇总表（Excel）…";
+pub const EXPORT_TEMPLATE: &str = "导出课时填报模板…";
+pub const CHOOSE_TERM_FOR_TEMPLATE: &str = "请先选择一个学期，再导出该学期的填报模板。";
+pub const WORKLOAD_SETTINGS: &str = "课时设置";
+pub const WORKLOAD_SETTINGS_HINT: &str = "一体化课程课时按折算系数计（政策规定1.4倍，二(四)）；学校调整系数时填写新系数和起始日期，之前的课时仍按原系数。超过每周或每学期上限的教师会标出提醒。";
+pub const NEW_COEFFICIENT: &str = "新折算系数";
+pub const COEFFICIENT_FROM: &str = "起始日期";
+pub const WEEKLY_LIMIT: &str = "每周上限（节）";
+pub const TERM_LIMIT: &str = "每学期上限（节）";
+pub const SAVE_SETTINGS: &str = "保存设置";
+pub const ENTRY_INTRO: &str =
+    "输入工号或姓名，按回车选定自己，然后登记授课：Tab 换到下一项，回车记录。";
+pub const FIND_TEACHER: &str = "查找教师";
+pub const FIND_TEACHER_HINT: &str = "工号或姓名，回车选定";
+pub const CHANGE_TEACHER: &str = "更换教师";
+pub const LESSON_DATE: &str = "日期";
+pub const COURSE_NAME: &str = "课程";
+pub const COURSE_KIND: &str = "课程类型";
+pub const CLASS: &str = "班级";
+pub const PERIODS: &str = "节数";
+pub const LESSON_CONTENT: &str = "内容";
+pub const RECORD: &str = "记录";
+pub const RECORD_HINT: &str = "在任一项中按回车即记录；日期、课程和班级保留，方便登记下一天。";
+pub const USUAL_COURSES: &str = "常用课程：";
+pub const IMPORT_INTRO: &str = "从 Excel（.xlsx）或 CSV 导入教师名册或课时。先试运行：逐行列出问题，不写入任何数据；确认后才导入。同一文件再次导入不会重复。";
+pub const IMPORT_HEADERS: &str = "名册表头须有：工号、姓名、性别、系部、任职形式、一体化教师等级（可另有聘用企业、职称、技能等级、教师资格）。课时表头须有：工号、姓名、学期、课程、课程类型、班级，以及“日期、节数”或“周课时、周数”（可另有专业、内容）。列的顺序不限。";
+pub const IMPORT_ROSTER: &str = "导入教师名册…";
+pub const IMPORT_HOURS: &str = "导入课时…";
+pub const HOURS_NEED_AMOUNT: &str = "表头须有“日期”和“节数”两列，或“周课时”和“周数”两列";
+pub const PROBLEM_ROWS: &str = "有问题的行：";
+pub const CONFIRM_IMPORT: &str = "确认导入";
+pub const IMPORT_GOOD_ROWS: &str = "跳过有问题的行，导入其余各行";
+pub const FIX_AND_REIMPORT: &str = "建议改正表格后重新导入；跳过的行不会写入。";

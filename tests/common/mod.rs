@@ -42,6 +42,15 @@ impl Harness {
         Harness { app, dir }
     }
 
+    /// Starts the app on a school file made from `document`, as `yitihua FILE` would.
+    pub fn with_school(document: &yitihua::exchange::Document) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("学校.yth");
+        drop(document.create_file(&path, "测试").unwrap());
+        let app = App::new(launch(dir.path(), Some(path)));
+        Harness { app, dir }
+    }
+
     /// Quits (closing the file releases its lock) and starts again with no arguments.
     pub fn restart(&mut self) {
         self.run(vec![Message::CloseFile]);
@@ -83,6 +92,21 @@ impl Harness {
             } else {
                 ui.typewrite(value);
             }
+            ui.into_messages().collect()
+        };
+        self.run(messages);
+    }
+
+    /// Types `value` into the field with this label and presses Enter, as a keyboard user
+    /// finishes an entry.
+    pub fn submit(&mut self, label: &str, value: &str) {
+        let messages: Vec<Message> = {
+            let mut ui = self.simulator();
+            ui.click(selector::id(label.to_string()))
+                .unwrap_or_else(|e| panic!("no field “{label}”: {e}"));
+            ui.simulate(select_all());
+            ui.typewrite(value);
+            ui.tap_key(keyboard::key::Named::Enter);
             ui.into_messages().collect()
         };
         self.run(messages);

@@ -8,3 +8,4 @@ pub mod resources;
 pub mod school_info;
 pub mod upcoming;
 pub mod welcome;
+pub mod workload;

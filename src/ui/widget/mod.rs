@@ -3,5 +3,6 @@
 pub mod dialog;
 pub mod form;
 pub mod nav;
+pub mod pager;
 pub mod readiness;
 pub mod steps;

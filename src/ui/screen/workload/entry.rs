@@ -1,0 +1,528 @@
+//! 教师填报: a teacher finds their name, then logs lessons with the keyboard alone — type, Tab
+//! to the next field, Enter to record. The date, course and class stay filled after each
+//! record, since a week's lessons differ mostly in the day and the number of periods.
+
+use iced::widget::operation;
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use super::notice;
+use crate::domain::workload::{Settings, Totals, parse_date, summarise};
+use crate::domain::{Amount, CourseKind, Entry, Teacher, Term};
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::{style, text as t};
+
+#[derive(Default)]
+pub struct SelfEntry {
+    roster: Vec<Teacher>,
+    terms: Vec<Term>,
+    query: String,
+    teacher: Option<Teacher>,
+    date: String,
+    course: String,
+    kind: String,
+    class: String,
+    specialty: String,
+    periods: String,
+    content: String,
+    /// The term of the date typed, and the teacher's entries in it, newest first.
+    term: Option<Term>,
+    entries: Vec<(i64, Entry)>,
+    /// The teacher's courses so far (course, kind, class, specialty), most recent first.
+    courses: Vec<(String, CourseKind, String, String)>,
+    settings: Settings,
+    notice: Option<Result<String, String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Query(String),
+    /// Enter in the teacher search: take the first match.
+    QuerySubmit,
+    Choose(String),
+    ChangeTeacher,
+    Date(String),
+    Course(String),
+    Kind(String),
+    Class(String),
+    Specialty(String),
+    Periods(String),
+    Content(String),
+    UseCourse(usize),
+    Record,
+    Delete(i64),
+}
+
+/// At most this many matches are offered under the search field.
+const MATCHES: usize = 8;
+
+impl SelfEntry {
+    pub fn load(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.roster = file.teachers()?;
+        self.terms = file.terms()?;
+        self.settings = file.workload_settings()?;
+        if self.date.is_empty() {
+            self.date = chrono::Local::now().date_naive().to_string();
+        }
+        if self.kind.is_empty() {
+            self.kind = CourseKind::Integrated.name().into();
+        }
+        if let Some(teacher) = &self.teacher {
+            let id = teacher.id.clone();
+            self.teacher = self.roster.iter().find(|t| t.id == id).cloned();
+        }
+        self.load_entries(file)
+    }
+
+    /// Where typing starts: the search before a teacher is chosen, the date after.
+    pub fn focus_start(&self) -> Task<Message> {
+        match self.teacher {
+            None => operation::focus(t::FIND_TEACHER),
+            Some(_) => operation::focus(t::LESSON_DATE),
+        }
+    }
+
+    fn matches(&self) -> Vec<&Teacher> {
+        let q = self.query.trim();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        self.roster
+            .iter()
+            .filter(|t| t.id == q || t.name.contains(q) || t.id.starts_with(q))
+            .take(MATCHES)
+            .collect()
+    }
+
+    fn load_entries(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.term = parse_date(&self.date).and_then(|d| {
+            Term::for_date(&self.terms, d)
+                .cloned()
+                .or_else(|| Term::usual_for(d))
+        });
+        self.entries.clear();
+        self.courses.clear();
+        let Some(teacher) = &self.teacher else {
+            return Ok(());
+        };
+        if let Some(term) = &self.term {
+            self.entries = file.entries_of(&teacher.id, &term.name)?;
+        }
+        let mut all = file.entries(None)?;
+        all.retain(|(_, e)| e.teacher == teacher.id);
+        all.sort_by_key(|(id, _)| std::cmp::Reverse(*id));
+        for (_, e) in all {
+            let key = (e.course, e.kind, e.class, e.specialty);
+            if !self.courses.contains(&key) {
+                self.courses.push(key);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+        let mut refresh = false;
+        let task = match message {
+            Message::Query(q) => {
+                self.query = q;
+                Task::none()
+            }
+            Message::QuerySubmit => match self.matches().first() {
+                Some(t) => {
+                    let id = t.id.clone();
+                    self.choose(&id, file)
+                }
+                None => {
+                    self.notice = Some(Err(format!("名册中没有“{}”", self.query.trim())));
+                    Task::none()
+                }
+            },
+            Message::Choose(id) => self.choose(&id, file),
+            Message::ChangeTeacher => {
+                self.teacher = None;
+                self.query.clear();
+                self.notice = None;
+                refresh = true;
+                operation::focus(t::FIND_TEACHER)
+            }
+            Message::Date(v) => {
+                self.date = v;
+                refresh = true;
+                Task::none()
+            }
+            Message::Course(v) => {
+                // A course taught before brings its type, class and specialty along.
+                if let Some((_, kind, class, specialty)) =
+                    self.courses.iter().find(|(c, ..)| *c == v.trim())
+                {
+                    self.kind = kind.name().into();
+                    self.class = class.clone();
+                    self.specialty = specialty.clone();
+                }
+                self.course = v;
+                Task::none()
+            }
+            Message::Kind(v) => {
+                self.kind = v;
+                Task::none()
+            }
+            Message::Class(v) => {
+                self.class = v;
+                Task::none()
+            }
+            Message::Specialty(v) => {
+                self.specialty = v;
+                Task::none()
+            }
+            Message::Periods(v) => {
+                self.periods = v;
+                Task::none()
+            }
+            Message::Content(v) => {
+                self.content = v;
+                Task::none()
+            }
+            Message::UseCourse(i) => {
+                if let Some((course, kind, class, specialty)) = self.courses.get(i).cloned() {
+                    self.course = course;
+                    self.kind = kind.name().into();
+                    self.class = class;
+                    self.specialty = specialty;
+                }
+                operation::focus(t::PERIODS)
+            }
+            Message::Record => self.record(file),
+            Message::Delete(id) => {
+                if let Err(e) = file.delete_entry(id) {
+                    self.notice = Some(Err(e.to_string()));
+                }
+                refresh = true;
+                Task::none()
+            }
+        };
+        if refresh && let Err(e) = self.load_entries(file) {
+            self.notice = Some(Err(e.to_string()));
+        }
+        task
+    }
+
+    fn choose(&mut self, id: &str, file: &SchoolFile) -> Task<Message> {
+        self.teacher = self.roster.iter().find(|t| t.id == id).cloned();
+        self.notice = None;
+        if let Err(e) = self.load_entries(file) {
+            self.notice = Some(Err(e.to_string()));
+        }
+        operation::focus(t::LESSON_DATE)
+    }
+
+    /// 一体化课程 may be typed as 一体化 or 1, 其他 as 2: the keyboard user should not need a
+    /// mouse for the one choice on the form.
+    fn kind(&self) -> Option<CourseKind> {
+        match self.kind.trim() {
+            "1" | "一体化" => Some(CourseKind::Integrated),
+            "2" => Some(CourseKind::Other),
+            other => CourseKind::from_name(other),
+        }
+    }
+
+    fn record(&mut self, file: &mut SchoolFile) -> Task<Message> {
+        let Some(teacher) = self.teacher.clone() else {
+            return Task::none();
+        };
+        let result = (|| -> Result<String, String> {
+            let date = parse_date(&self.date).ok_or("日期应如 2024-09-02")?;
+            let term = self
+                .term
+                .clone()
+                .ok_or_else(|| format!("{date}不在任何学期内（8月为暑假），请核对日期"))?;
+            let kind = self
+                .kind()
+                .ok_or("课程类型应为“一体化课程”或“其他”（可输入 1 或 2）")?;
+            let periods: u32 = self
+                .periods
+                .trim()
+                .parse()
+                .map_err(|_| "节数应为 1 到 12 的整数".to_string())?;
+            let entry = Entry {
+                teacher: teacher.id.clone(),
+                term: term.name.clone(),
+                course: self.course.trim().to_string(),
+                specialty: self.specialty.trim().to_string(),
+                kind,
+                class: self.class.trim().to_string(),
+                amount: Amount::Lessons {
+                    date,
+                    periods,
+                    content: self.content.trim().to_string(),
+                },
+            };
+            let problems = entry.problems(Some(&term));
+            if !problems.is_empty() {
+                return Err(problems.join("；"));
+            }
+            let new_term = !self.terms.iter().any(|t| t.name == term.name);
+            let changes = file
+                .import_hours(
+                    if new_term {
+                        std::slice::from_ref(&term)
+                    } else {
+                        &[]
+                    },
+                    std::slice::from_ref(&entry),
+                    crate::store::Mode::Write,
+                )
+                .map_err(|e| e.to_string())?;
+            let mut said = format!(
+                "{}：{date} {} {} {periods}节{}",
+                if changes.updated > 0 {
+                    "已更正"
+                } else {
+                    "已记录"
+                },
+                entry.course,
+                entry.class,
+                if new_term {
+                    format!("（已新建{}）", term.name)
+                } else {
+                    String::new()
+                }
+            );
+            if changes.unchanged > 0 {
+                said = format!("这条已记录过：{date} {} {periods}节", entry.course);
+            }
+            Ok(said)
+        })();
+        let ok = result.is_ok();
+        self.notice = Some(result);
+        if !ok {
+            return Task::none();
+        }
+        self.periods.clear();
+        self.content.clear();
+        if let Err(e) = self.load(file) {
+            self.notice = Some(Err(e.to_string()));
+        }
+        // The next lesson is most often another day of the same course.
+        Task::batch([
+            operation::focus(t::LESSON_DATE),
+            operation::select_all(t::LESSON_DATE),
+        ])
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut content = column![].spacing(12);
+        match &self.teacher {
+            None => {
+                content = content.push(text(t::ENTRY_INTRO).size(style::BODY_SIZE));
+                content = content.push(
+                    text_input(t::FIND_TEACHER_HINT, &self.query)
+                        .id(t::FIND_TEACHER)
+                        .on_input(Message::Query)
+                        .on_submit(Message::QuerySubmit)
+                        .padding(8)
+                        .size(style::BODY_SIZE)
+                        .width(360),
+                );
+                for teacher in self.matches() {
+                    content = content.push(
+                        button(
+                            text(format!(
+                                "{}　{}　{}",
+                                teacher.id, teacher.name, teacher.department
+                            ))
+                            .size(style::BODY_SIZE),
+                        )
+                        .style(button::text)
+                        .on_press(Message::Choose(teacher.id.clone())),
+                    );
+                }
+                if let Some(n) = notice(&self.notice) {
+                    content = content.push(n);
+                }
+            }
+            Some(teacher) => {
+                content = content.push(
+                    row![
+                        text(format!(
+                            "{}（{}，{}）",
+                            teacher.name, teacher.id, teacher.department
+                        ))
+                        .size(style::BODY_SIZE + 3),
+                        button(text(t::CHANGE_TEACHER).size(style::SMALL_SIZE))
+                            .style(button::text)
+                            .on_press(Message::ChangeTeacher),
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                );
+                content = content.push(self.form());
+                if let Some(n) = notice(&self.notice) {
+                    content = content.push(n);
+                }
+                content = content.push(self.logged());
+            }
+        }
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn form(&self) -> Element<'_, Message> {
+        let field = |label: &'static str,
+                     hint: &'static str,
+                     value: &str,
+                     width: f32,
+                     on: fn(String) -> Message| {
+            column![
+                text(label).size(style::SMALL_SIZE),
+                text_input(hint, value)
+                    .id(label)
+                    .on_input(on)
+                    .on_submit(Message::Record)
+                    .padding(6)
+                    .size(style::BODY_SIZE)
+                    .width(width),
+            ]
+            .spacing(4)
+        };
+        let mut form = column![
+            row![
+                field(
+                    t::LESSON_DATE,
+                    "2024-09-02",
+                    &self.date,
+                    130.0,
+                    Message::Date
+                ),
+                field(
+                    t::COURSE_NAME,
+                    "课程名称",
+                    &self.course,
+                    200.0,
+                    Message::Course
+                ),
+                field(
+                    t::COURSE_KIND,
+                    "1 一体化 / 2 其他",
+                    &self.kind,
+                    120.0,
+                    Message::Kind
+                ),
+                field(
+                    t::CLASS,
+                    "如 汽修2401班",
+                    &self.class,
+                    130.0,
+                    Message::Class
+                ),
+                field(
+                    t::SPECIALTY,
+                    "专业",
+                    &self.specialty,
+                    120.0,
+                    Message::Specialty
+                ),
+                field(t::PERIODS, "1–12", &self.periods, 60.0, Message::Periods),
+                field(
+                    t::LESSON_CONTENT,
+                    "学习任务",
+                    &self.content,
+                    160.0,
+                    Message::Content
+                ),
+            ]
+            .spacing(8)
+            .wrap()
+            .vertical_spacing(8),
+            row![
+                button(text(t::RECORD).size(style::BODY_SIZE))
+                    .style(button::primary)
+                    .on_press(Message::Record),
+                text(t::RECORD_HINT)
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(10);
+        if !self.courses.is_empty() {
+            let chips =
+                row(self
+                    .courses
+                    .iter()
+                    .take(8)
+                    .enumerate()
+                    .map(|(i, (course, _, class, _))| {
+                        button(text(format!("{course}·{class}")).size(style::SMALL_SIZE))
+                            .padding([4, 10])
+                            .style(style::chip(false))
+                            .on_press(Message::UseCourse(i))
+                            .into()
+                    }))
+                .spacing(6)
+                .wrap()
+                .vertical_spacing(6);
+            form = form.push(
+                row![
+                    text(t::USUAL_COURSES)
+                        .size(style::SMALL_SIZE)
+                        .style(style::muted_text),
+                    chips
+                ]
+                .spacing(8),
+            );
+        }
+        container(form)
+            .padding(14)
+            .width(Length::Fill)
+            .style(style::dialog)
+            .into()
+    }
+
+    fn logged(&self) -> Element<'_, Message> {
+        let Some(term) = &self.term else {
+            return text("").into();
+        };
+        let entries: Vec<Entry> = self.entries.iter().map(|(_, e)| e.clone()).collect();
+        let teacher = self.teacher.clone().into_iter().collect::<Vec<_>>();
+        // The same summary as the office's, so the teacher sees the figure the office will.
+        let terms = std::slice::from_ref(term);
+        let totals: Totals = summarise(&teacher, terms, &entries, &self.settings, None).total;
+        let mut list = column![
+            text(format!(
+                "{}已登记 {} 条：一体化课时 {} 节，其他课时 {} 节，折算课时 {}",
+                term.name,
+                entries.len(),
+                totals.integrated,
+                totals.other,
+                totals.weighted,
+            ))
+            .size(style::BODY_SIZE)
+        ]
+        .spacing(6);
+        for (id, e) in self.entries.iter().take(60) {
+            let when = match &e.amount {
+                Amount::Lessons { date, periods, .. } => format!("{date}　{periods}节"),
+                Amount::Planned { weekly, weeks } => format!("计划　每周{weekly}节×{weeks}周"),
+            };
+            list = list.push(
+                row![
+                    text(format!(
+                        "{when}　{}　{}　{}",
+                        e.course,
+                        e.class,
+                        e.kind.name()
+                    ))
+                    .size(style::BODY_SIZE)
+                    .width(Length::Fill),
+                    button(text(t::REMOVE).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press(Message::Delete(*id)),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
+        list.into()
+    }
+}

@@ -1,0 +1,362 @@
+//! 名册: the teachers, searchable and paged, and the form to add or change one.
+
+use iced::widget::{button, column, container, row, scrollable, table, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use super::{cell, header, notice};
+use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::widget::{form, pager};
+use crate::ui::{style, text as t};
+
+#[derive(Default)]
+pub struct Roster {
+    teachers: Vec<Teacher>,
+    filter: String,
+    page: usize,
+    form: Option<Form>,
+    notice: Option<Result<String, String>>,
+}
+
+/// The teacher being added or changed.
+struct Form {
+    draft: Teacher,
+    /// Changing an existing teacher: the 工号 is what hours refer to, so it stays.
+    existing: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Name,
+    Department,
+    Enterprise,
+    Title,
+    SkillLevel,
+    Qualification,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Filter(String),
+    Page(usize),
+    New,
+    Edit(String),
+    Input(Field, String),
+    Gender(Gender),
+    Employment(Employment),
+    Level(TeacherLevel),
+    Save,
+    Cancel,
+}
+
+impl Roster {
+    pub fn load(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.teachers = file.teachers()?;
+        self.page = self.page.min(pager::last(self.filtered().len()));
+        Ok(())
+    }
+
+    fn filtered(&self) -> Vec<&Teacher> {
+        let needle = self.filter.trim();
+        self.teachers
+            .iter()
+            .filter(|t| {
+                needle.is_empty()
+                    || t.id.contains(needle)
+                    || t.name.contains(needle)
+                    || t.department.contains(needle)
+            })
+            .collect()
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+        match message {
+            Message::Filter(filter) => {
+                self.filter = filter;
+                self.page = 0;
+            }
+            Message::Page(page) => self.page = page,
+            Message::New => {
+                self.form = Some(Form {
+                    draft: Teacher::new("", "", ""),
+                    existing: false,
+                });
+                self.notice = None;
+                return iced::widget::operation::focus(t::TEACHER_ID);
+            }
+            Message::Edit(id) => {
+                if let Some(teacher) = self.teachers.iter().find(|t| t.id == id) {
+                    self.form = Some(Form {
+                        draft: teacher.clone(),
+                        existing: true,
+                    });
+                    self.notice = None;
+                }
+            }
+            Message::Input(field, value) => {
+                if let Some(form) = &mut self.form {
+                    let d = &mut form.draft;
+                    let target = match field {
+                        Field::Id if !form.existing => &mut d.id,
+                        Field::Id => return Task::none(),
+                        Field::Name => &mut d.name,
+                        Field::Department => &mut d.department,
+                        Field::Enterprise => &mut d.enterprise,
+                        Field::Title => &mut d.title,
+                        Field::SkillLevel => &mut d.skill_level,
+                        Field::Qualification => &mut d.qualification,
+                    };
+                    *target = value;
+                }
+            }
+            Message::Gender(g) => self.edit(|d| d.gender = g),
+            Message::Employment(e) => self.edit(|d| {
+                d.employment = e;
+                if e != Employment::FromEnterprise {
+                    d.enterprise.clear();
+                }
+            }),
+            Message::Level(l) => self.edit(|d| d.level = l),
+            Message::Save => self.save(file),
+            Message::Cancel => self.form = None,
+        }
+        Task::none()
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut Teacher)) {
+        if let Some(form) = &mut self.form {
+            change(&mut form.draft);
+        }
+    }
+
+    fn save(&mut self, file: &mut SchoolFile) {
+        let Some(form) = &self.form else { return };
+        let mut teacher = form.draft.clone();
+        for value in [
+            &mut teacher.id,
+            &mut teacher.name,
+            &mut teacher.department,
+            &mut teacher.enterprise,
+            &mut teacher.title,
+            &mut teacher.skill_level,
+            &mut teacher.qualification,
+        ] {
+            *value = value.trim().to_string();
+        }
+        if !form.existing && self.teachers.iter().any(|t| t.id == teacher.id) {
+            self.notice = Some(Err(format!("工号“{}”已在名册中", teacher.id)));
+            return;
+        }
+        match file.save_teacher(&teacher).and_then(|_| self.load(file)) {
+            Ok(()) => {
+                self.notice = Some(Ok(format!("已保存：{}（{}）", teacher.name, teacher.id)));
+                self.form = None;
+            }
+            Err(e) => self.notice = Some(Err(e.to_string())),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let filtered = self.filtered();
+        let toolbar = row![
+            text_input(t::SEARCH_TEACHER_HINT, &self.filter)
+                .id(t::SEARCH_TEACHER)
+                .on_input(Message::Filter)
+                .padding(8)
+                .size(style::BODY_SIZE)
+                .width(320),
+            button(text(t::NEW_TEACHER).size(style::BODY_SIZE))
+                .style(button::primary)
+                .on_press(Message::New),
+            text(format!("名册共 {} 位教师", self.teachers.len()))
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+        let mut content = column![toolbar].spacing(12);
+        if let Some(n) = notice(&self.notice) {
+            content = content.push(n);
+        }
+        if let Some(form) = &self.form {
+            content = content.push(form.view(&self.notice));
+        }
+        let rows: Vec<&Teacher> = pager::page(&filtered, self.page).to_vec();
+        let columns = [
+            table::column(header(t::TEACHER_ID), |t: &Teacher| cell(t.id.as_str())),
+            table::column(header(t::TEACHER_NAME), |t: &Teacher| cell(t.name.as_str())),
+            table::column(header(t::GENDER), |t: &Teacher| cell(t.gender.name())),
+            table::column(header(t::DEPARTMENT), |t: &Teacher| {
+                cell(t.department.as_str())
+            }),
+            table::column(header(t::EMPLOYMENT), |t: &Teacher| {
+                cell(match t.employment {
+                    Employment::FromEnterprise => format!("企业聘用（{}）", t.enterprise),
+                    e => e.name().to_string(),
+                })
+            }),
+            table::column(header(t::TEACHER_LEVEL), |t: &Teacher| cell(t.level.name())),
+            table::column(header(t::TITLE), |t: &Teacher| cell(t.title.as_str())),
+            table::column(header(t::TRAINED), |t: &Teacher| {
+                cell(if t.is_trained() {
+                    "已取得证书"
+                } else {
+                    ""
+                })
+            }),
+            table::column(header(""), |t: &Teacher| -> Element<'_, Message> {
+                button(text(t::EDIT).size(style::SMALL_SIZE))
+                    .style(button::text)
+                    .on_press(Message::Edit(t.id.clone()))
+                    .into()
+            }),
+        ];
+        content = content.push(table(columns, rows).padding_y(4.0).width(Length::Fill));
+        if filtered.is_empty() {
+            content = content.push(text(t::NO_TEACHERS).size(style::BODY_SIZE));
+        }
+        content = content.push(pager::pager(self.page, filtered.len(), Message::Page));
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+impl Form {
+    fn view<'a>(&'a self, notice: &Option<Result<String, String>>) -> Element<'a, Message> {
+        let d = &self.draft;
+        let problems = d.problems();
+        // Errors show once the user tries to save, not while the form is still empty.
+        let tried = matches!(notice, Some(Err(_)));
+        let error_for = |needle: &str| -> Option<String> {
+            tried
+                .then(|| problems.iter().find(|p| p.starts_with(needle)).cloned())
+                .flatten()
+        };
+        let id_field: Element<'a, Message> = if self.existing {
+            row![
+                text(t::TEACHER_ID).size(style::BODY_SIZE).width(150),
+                text(d.id.as_str()).size(style::BODY_SIZE)
+            ]
+            .spacing(12)
+            .into()
+        } else {
+            form::text_field(t::TEACHER_ID, true, "", &d.id, error_for("工号"), |v| {
+                Message::Input(Field::Id, v)
+            })
+        };
+        let mut fields = column![
+            text(if self.existing {
+                t::EDIT_TEACHER
+            } else {
+                t::NEW_TEACHER
+            })
+            .size(style::BODY_SIZE + 3),
+            id_field,
+            form::text_field(
+                t::TEACHER_NAME,
+                true,
+                "",
+                &d.name,
+                error_for("姓名"),
+                |v| { Message::Input(Field::Name, v) }
+            ),
+            form::choices(
+                t::GENDER,
+                Gender::ALL,
+                Some(d.gender),
+                Gender::name,
+                Message::Gender,
+                None
+            ),
+            form::text_field(
+                t::DEPARTMENT,
+                true,
+                "",
+                &d.department,
+                error_for("系部"),
+                |v| { Message::Input(Field::Department, v) }
+            ),
+            form::choices(
+                t::EMPLOYMENT,
+                Employment::ALL,
+                Some(d.employment),
+                Employment::name,
+                Message::Employment,
+                None
+            ),
+        ]
+        .spacing(10);
+        if d.employment == Employment::FromEnterprise {
+            fields = fields.push(form::text_field(
+                t::ENTERPRISE,
+                true,
+                "",
+                &d.enterprise,
+                error_for("企业聘用"),
+                |v| Message::Input(Field::Enterprise, v),
+            ));
+        }
+        fields = fields
+            .push(form::choices(
+                t::TEACHER_LEVEL,
+                TeacherLevel::ALL,
+                Some(d.level),
+                TeacherLevel::name,
+                Message::Level,
+                None,
+            ))
+            .push(form::text_field(
+                t::TITLE,
+                false,
+                "如 讲师、高级讲师",
+                &d.title,
+                None,
+                |v| Message::Input(Field::Title, v),
+            ))
+            .push(form::text_field(
+                t::SKILL_LEVEL,
+                false,
+                "如 技师、高级技师",
+                &d.skill_level,
+                None,
+                |v| Message::Input(Field::SkillLevel, v),
+            ))
+            .push(form::text_field(
+                t::QUALIFICATION,
+                false,
+                "",
+                &d.qualification,
+                None,
+                |v| Message::Input(Field::Qualification, v),
+            ));
+        if !d.trainings.is_empty() || !d.practices.is_empty() {
+            fields = fields.push(
+                text(format!(
+                    "师资培训 {} 条，企业实践 {} 条（随名册保存）",
+                    d.trainings.len(),
+                    d.practices.len()
+                ))
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+            );
+        }
+        fields = fields.push(
+            row![
+                button(text(t::SAVE_TEACHER).size(style::BODY_SIZE))
+                    .style(button::primary)
+                    .on_press(Message::Save),
+                button(text(t::CANCEL).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::Cancel),
+            ]
+            .spacing(10),
+        );
+        container(fields)
+            .padding(16)
+            .width(Length::Fill)
+            .style(style::dialog)
+            .into()
+    }
+}

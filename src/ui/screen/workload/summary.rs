@@ -1,0 +1,426 @@
+//! 课时汇总: per teacher (paged), per 系部 and per 专业 for a term, the load warnings, the
+//! settings the figures depend on (折算系数, load limits), and the Excel exports.
+
+use std::path::PathBuf;
+
+use iced::widget::{button, column, container, row, scrollable, table, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use super::{cell, header, notice};
+use crate::domain::workload::{self, Coefficient, Settings, TeacherRow, Totals, parse_date};
+use crate::domain::{Hundredths, Term};
+use crate::exchange::workbook;
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::widget::pager;
+use crate::ui::{style, text as t};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum By {
+    #[default]
+    Teacher,
+    Department,
+    Specialty,
+}
+
+#[derive(Default)]
+pub struct Summary {
+    terms: Vec<Term>,
+    /// `None`: all terms.
+    term: Option<String>,
+    summary: workload::Summary,
+    settings: Settings,
+    by: By,
+    page: usize,
+    /// The settings form: a new coefficient from a date, and the two limits.
+    coefficient: String,
+    from: String,
+    weekly_limit: String,
+    term_limit: String,
+    notice: Option<Result<String, String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Term(Option<String>),
+    By(By),
+    Page(usize),
+    Coefficient(String),
+    From(String),
+    WeeklyLimit(String),
+    TermLimit(String),
+    SaveSettings,
+    ExportSummary,
+    SummaryPath(Option<PathBuf>),
+    ExportTemplate,
+    TemplatePath(Option<PathBuf>),
+}
+
+impl Summary {
+    pub fn load(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.terms = file.terms()?;
+        if self.term.is_none()
+            || !self
+                .terms
+                .iter()
+                .any(|t| Some(&t.name) == self.term.as_ref())
+        {
+            // The term of today, else the latest: what an office looks at first.
+            let today = chrono::Local::now().date_naive();
+            self.term = Term::for_date(&self.terms, today)
+                .or(self.terms.last())
+                .map(|t| t.name.clone());
+        }
+        self.settings = file.workload_settings()?;
+        self.weekly_limit = self
+            .settings
+            .weekly_limit
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        self.term_limit = self
+            .settings
+            .term_limit
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        self.summary = file.workload_summary(self.term.as_deref())?;
+        self.page = self.page.min(pager::last(self.summary.teachers.len()));
+        Ok(())
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+        match message {
+            Message::Term(term) => {
+                self.term = term;
+                self.page = 0;
+                self.reload(file);
+            }
+            Message::By(by) => {
+                self.by = by;
+                self.page = 0;
+            }
+            Message::Page(page) => self.page = page,
+            Message::Coefficient(v) => self.coefficient = v,
+            Message::From(v) => self.from = v,
+            Message::WeeklyLimit(v) => self.weekly_limit = v,
+            Message::TermLimit(v) => self.term_limit = v,
+            Message::SaveSettings => self.save_settings(file),
+            Message::ExportSummary => {
+                let name = format!(
+                    "{}课时汇总.xlsx",
+                    self.term.as_deref().unwrap_or("全部学期")
+                );
+                return save_dialog(t::EXPORT_SUMMARY, name, Message::SummaryPath);
+            }
+            Message::ExportTemplate => {
+                let Some(term) = &self.term else {
+                    self.notice = Some(Err(t::CHOOSE_TERM_FOR_TEMPLATE.into()));
+                    return Task::none();
+                };
+                return save_dialog(
+                    t::EXPORT_TEMPLATE,
+                    format!("{term}课时填报模板.xlsx"),
+                    Message::TemplatePath,
+                );
+            }
+            Message::SummaryPath(Some(path)) => {
+                let result = (|| -> Result<Vec<u8>, String> {
+                    let profile = file.profile().map_err(|e| e.to_string())?;
+                    workbook::workload_summary(
+                        &profile,
+                        self.term.as_deref(),
+                        &self.summary,
+                        &self.settings,
+                    )
+                    .map_err(|e| e.to_string())
+                })();
+                self.notice = Some(write(path, result));
+            }
+            Message::TemplatePath(Some(path)) => {
+                let result = (|| -> Result<Vec<u8>, String> {
+                    let term = self
+                        .terms
+                        .iter()
+                        .find(|t| Some(&t.name) == self.term.as_ref())
+                        .ok_or(t::CHOOSE_TERM_FOR_TEMPLATE)?;
+                    let entries: Vec<_> = file
+                        .entries(Some(&term.name))
+                        .map_err(|e| e.to_string())?
+                        .into_iter()
+                        .map(|(_, e)| e)
+                        .collect();
+                    workbook::hours_template(
+                        &file.profile().map_err(|e| e.to_string())?,
+                        term,
+                        &file.teachers().map_err(|e| e.to_string())?,
+                        &entries,
+                    )
+                    .map_err(|e| e.to_string())
+                })();
+                self.notice = Some(write(path, result));
+            }
+            Message::SummaryPath(None) | Message::TemplatePath(None) => {}
+        }
+        Task::none()
+    }
+
+    fn reload(&mut self, file: &SchoolFile) {
+        if let Err(e) = self.load(file) {
+            self.notice = Some(Err(e.to_string()));
+        }
+    }
+
+    fn save_settings(&mut self, file: &mut SchoolFile) {
+        let limit = |text: &str, label: &str| -> Result<Option<u32>, String> {
+            match text.trim() {
+                "" => Ok(None),
+                n => n
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| format!("{label}应为整数节数，不填表示不限")),
+            }
+        };
+        let result = (|| -> Result<String, String> {
+            let mut settings = self.settings.clone();
+            settings.weekly_limit = limit(&self.weekly_limit, t::WEEKLY_LIMIT)?;
+            settings.term_limit = limit(&self.term_limit, t::TERM_LIMIT)?;
+            let mut said = "已保存课时设置".to_string();
+            if !self.coefficient.trim().is_empty() || !self.from.trim().is_empty() {
+                let integrated = Hundredths::parse(&self.coefficient)
+                    .ok_or("折算系数应为最多两位小数的数，如 1.4")?;
+                let from = parse_date(&self.from).ok_or("起始日期应如 2025-09-01")?;
+                settings.coefficients.retain(|c| c.from != from);
+                settings.coefficients.push(Coefficient { from, integrated });
+                settings.coefficients.sort_by_key(|c| c.from);
+                said = format!("已设置：自{from}起一体化课程折算系数为 {integrated}");
+            }
+            file.save_workload_settings(&settings)
+                .map_err(|e| e.to_string())?;
+            Ok(said)
+        })();
+        if result.is_ok() {
+            self.coefficient.clear();
+            self.from.clear();
+            self.reload(file);
+        }
+        self.notice = Some(result);
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut terms = vec![(None, t::ALL_TERMS.to_string())];
+        terms.extend(
+            self.terms
+                .iter()
+                .map(|t| (Some(t.name.clone()), t.name.clone())),
+        );
+        let term_chips = row(terms.into_iter().map(|(value, label)| {
+            let selected = value == self.term;
+            button(text(label).size(style::SMALL_SIZE))
+                .padding([4, 10])
+                .style(style::chip(selected))
+                .on_press(Message::Term(value))
+                .into()
+        }))
+        .spacing(6)
+        .wrap();
+        let total = &self.summary.total;
+        let coefficients: Vec<String> = self
+            .settings
+            .coefficients
+            .iter()
+            .map(|c| format!("自{}起 {}", c.from, c.integrated))
+            .collect();
+        let mut content = column![
+            term_chips,
+            text(format!(
+                "一体化课时 {} 节，其他课时 {} 节，折算课时 {}（一体化课程折算系数：{}）",
+                total.integrated,
+                total.other,
+                total.weighted,
+                coefficients.join("；")
+            ))
+            .size(style::BODY_SIZE),
+            row![
+                button(text(t::EXPORT_SUMMARY).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::ExportSummary),
+                button(text(t::EXPORT_TEMPLATE).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::ExportTemplate),
+            ]
+            .spacing(10),
+        ]
+        .spacing(12);
+        if let Some(n) = notice(&self.notice) {
+            content = content.push(n);
+        }
+        let by_chips = row([
+            (By::Teacher, t::BY_TEACHER),
+            (By::Department, t::BY_DEPARTMENT),
+            (By::Specialty, t::BY_SPECIALTY),
+        ]
+        .into_iter()
+        .map(|(by, label)| {
+            button(text(label).size(style::SMALL_SIZE))
+                .padding([4, 10])
+                .style(style::chip(by == self.by))
+                .on_press(Message::By(by))
+                .into()
+        }))
+        .spacing(6);
+        content = content.push(by_chips);
+        content = content.push(match self.by {
+            By::Teacher => self.teachers(),
+            By::Department => groups(t::DEPARTMENT, &self.summary.departments),
+            By::Specialty => groups(t::SPECIALTY, &self.summary.specialties),
+        });
+        content = content.push(self.settings_form());
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn teachers(&self) -> Element<'_, Message> {
+        let rows = pager::page(&self.summary.teachers, self.page);
+        let columns = [
+            table::column(header(t::TEACHER_ID), |r: &TeacherRow| cell(r.id.as_str())),
+            table::column(header(t::TEACHER_NAME), |r: &TeacherRow| {
+                cell(r.name.as_str())
+            }),
+            table::column(header(t::DEPARTMENT), |r: &TeacherRow| {
+                cell(r.department.as_str())
+            }),
+            table::column(header(t::TEACHER_LEVEL), |r: &TeacherRow| {
+                cell(r.level.name())
+            }),
+            table::column(header(t::INTEGRATED_PERIODS), |r: &TeacherRow| {
+                cell(r.totals.integrated.to_string())
+            })
+            .align_x(iced::alignment::Horizontal::Right),
+            table::column(header(t::OTHER_PERIODS), |r: &TeacherRow| {
+                cell(r.totals.other.to_string())
+            })
+            .align_x(iced::alignment::Horizontal::Right),
+            table::column(header(t::WEIGHTED_PERIODS), |r: &TeacherRow| {
+                cell(r.totals.weighted.to_string())
+            })
+            .align_x(iced::alignment::Horizontal::Right),
+            table::column(
+                header(t::LOAD_WARNINGS),
+                |r: &TeacherRow| -> Element<'_, Message> {
+                    text(r.warnings.join("；"))
+                        .size(style::SMALL_SIZE)
+                        .style(style::error_text)
+                        .into()
+                },
+            )
+            .width(Length::Fill),
+        ];
+        column![
+            table(columns, rows).padding_y(4.0).width(Length::Fill),
+            pager::pager(self.page, self.summary.teachers.len(), Message::Page),
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    fn settings_form(&self) -> Element<'_, Message> {
+        let input =
+            |label: &'static str, hint: &'static str, value: &str, on: fn(String) -> Message| {
+                column![
+                    text(label).size(style::SMALL_SIZE),
+                    text_input(hint, value)
+                        .id(label)
+                        .on_input(on)
+                        .on_submit(Message::SaveSettings)
+                        .padding(6)
+                        .size(style::BODY_SIZE)
+                        .width(150),
+                ]
+                .spacing(4)
+            };
+        container(
+            column![
+                text(t::WORKLOAD_SETTINGS).size(style::BODY_SIZE + 2),
+                text(t::WORKLOAD_SETTINGS_HINT)
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text),
+                row![
+                    input(
+                        t::NEW_COEFFICIENT,
+                        "如 1.5",
+                        &self.coefficient,
+                        Message::Coefficient
+                    ),
+                    input(
+                        t::COEFFICIENT_FROM,
+                        "如 2025-09-01",
+                        &self.from,
+                        Message::From
+                    ),
+                    input(
+                        t::WEEKLY_LIMIT,
+                        "不填表示不限",
+                        &self.weekly_limit,
+                        Message::WeeklyLimit
+                    ),
+                    input(
+                        t::TERM_LIMIT,
+                        "不填表示不限",
+                        &self.term_limit,
+                        Message::TermLimit
+                    ),
+                    button(text(t::SAVE_SETTINGS).size(style::BODY_SIZE))
+                        .style(button::primary)
+                        .on_press(Message::SaveSettings),
+                ]
+                .spacing(12)
+                .align_y(Alignment::End),
+            ]
+            .spacing(8),
+        )
+        .padding(14)
+        .width(Length::Fill)
+        .style(style::dialog)
+        .into()
+    }
+}
+
+fn groups<'a>(label: &'a str, groups: &'a [(String, Totals)]) -> Element<'a, Message> {
+    let columns = [
+        table::column(header(label), |g: &(String, Totals)| cell(g.0.as_str())),
+        table::column(header(t::INTEGRATED_PERIODS), |g: &(String, Totals)| {
+            cell(g.1.integrated.to_string())
+        })
+        .align_x(iced::alignment::Horizontal::Right),
+        table::column(header(t::OTHER_PERIODS), |g: &(String, Totals)| {
+            cell(g.1.other.to_string())
+        })
+        .align_x(iced::alignment::Horizontal::Right),
+        table::column(header(t::WEIGHTED_PERIODS), |g: &(String, Totals)| {
+            cell(g.1.weighted.to_string())
+        })
+        .align_x(iced::alignment::Horizontal::Right),
+    ];
+    table(columns, groups).padding_y(4.0).into()
+}
+
+fn save_dialog(
+    title: &'static str,
+    name: String,
+    done: fn(Option<PathBuf>) -> Message,
+) -> Task<Message> {
+    Task::perform(
+        rfd::AsyncFileDialog::new()
+            .set_title(title)
+            .add_filter("Excel 工作簿", &["xlsx"])
+            .set_file_name(name)
+            .save_file(),
+        move |handle| done(handle.map(|h| h.path().to_path_buf())),
+    )
+}
+
+/// The save dialog already asked about replacing an existing file, so this writes over it.
+fn write(path: PathBuf, bytes: Result<Vec<u8>, String>) -> Result<String, String> {
+    let bytes = bytes?;
+    std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    Ok(format!("已导出：{}", path.display()))
+}

@@ -1,0 +1,149 @@
+//! 教师与课时 in the window, by its Chinese labels: the roster form, 教师填报 by keyboard, and
+//! importing a sheet through the dry run.
+
+mod common;
+
+use common::Harness;
+use yitihua::domain::{Amount, Employment, TeacherLevel};
+use yitihua::exchange::demo::{Size, document};
+use yitihua::exchange::import::TableKind;
+use yitihua::exchange::table::Table;
+use yitihua::ui::Message;
+use yitihua::ui::screen::workload::{ImportMessage, Message as WorkloadMessage};
+
+fn teachers(h: &Harness) -> Vec<yitihua::domain::Teacher> {
+    h.app.file().unwrap().teachers().unwrap()
+}
+
+#[test]
+fn the_roster_form_adds_a_teacher_and_says_what_is_missing() {
+    let mut h = Harness::start();
+    h.fill("学校名称", "兴安盟技工学校");
+    h.click("技工学校");
+    h.click("兴安盟");
+    h.click("创建");
+    h.click("教师与课时");
+    assert!(h.sees("名册中还没有教师：可逐个新增，或在“导入表格”中导入 Excel 名册。"));
+
+    h.click("新增教师");
+    h.fill("工号", "T001");
+    h.fill("姓名", "额尔敦毕力格");
+    h.fill("系部", "汽车工程系");
+    h.click("企业聘用");
+    h.click("保存教师");
+    assert!(h.sees("教师额尔敦毕力格（T001）：企业聘用的教师须填写聘用企业"));
+    assert!(
+        teachers(&h).is_empty(),
+        "nothing saved while the form is wrong"
+    );
+
+    h.fill("聘用企业", "包头北方奔驰重型汽车有限责任公司");
+    h.click("一级");
+    h.fill("职称", "技师");
+    h.click("保存教师");
+    assert!(h.sees("已保存：额尔敦毕力格（T001）"));
+    let saved = teachers(&h);
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].employment, Employment::FromEnterprise);
+    assert_eq!(saved[0].enterprise, "包头北方奔驰重型汽车有限责任公司");
+    assert_eq!(saved[0].level, TeacherLevel::First);
+    assert_eq!(saved[0].title, "技师");
+    assert!(
+        h.sees("企业聘用（包头北方奔驰重型汽车有限责任公司）"),
+        "the row is in the table"
+    );
+
+    h.click("修改");
+    h.click("二级");
+    h.click("保存教师");
+    assert_eq!(teachers(&h)[0].level, TeacherLevel::Second);
+    assert_eq!(teachers(&h).len(), 1, "changed, not added");
+}
+
+#[test]
+fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
+    let mut doc = document(Size::Small);
+    doc.hours.clear();
+    let mut h = Harness::with_school(&doc);
+    h.click("教师与课时");
+    h.click("教师填报");
+
+    h.submit("查找教师", "T0002");
+    let name = doc.teachers[1].name.clone();
+    assert!(h.sees(&format!("{name}（T0002，{}）", doc.teachers[1].department)));
+
+    h.fill("日期", "2024-09-16");
+    h.fill("课程", "汽车发动机检修");
+    h.fill("课程类型", "1");
+    h.fill("班级", "汽修2401班");
+    h.fill("专业", "汽车维修");
+    h.submit("节数", "8");
+    assert!(h.sees("已记录：2024-09-16 汽车发动机检修 汽修2401班 8节"));
+    // The next day: only the date and the periods change.
+    h.fill("日期", "2024/9/17");
+    h.submit("节数", "7");
+    h.fill("日期", "2024-09-18");
+    h.submit("内容", "");
+    assert!(
+        h.sees("节数应为 1 到 12 的整数"),
+        "periods were cleared after recording"
+    );
+    h.submit("节数", "13");
+    assert!(h.sees("一天超过12节"));
+
+    let entries = h.app.file().unwrap().entries(None).unwrap();
+    assert_eq!(entries.len(), 2);
+    let periods: Vec<u32> = entries
+        .iter()
+        .map(|(_, e)| match e.amount {
+            Amount::Lessons { periods, .. } => periods,
+            Amount::Planned { .. } => 0,
+        })
+        .collect();
+    assert_eq!(periods, [8, 7]);
+    assert!(
+        h.sees("2024-2025学年第一学期已登记 2 条：一体化课时 15 节，其他课时 0 节，折算课时 21")
+    );
+
+    // Logging the same day again corrects it instead of adding a second line.
+    h.fill("日期", "2024-09-16");
+    h.submit("节数", "6");
+    assert!(h.sees("已更正：2024-09-16 汽车发动机检修 汽修2401班 6节"));
+    assert_eq!(h.app.file().unwrap().entries(None).unwrap().len(), 2);
+}
+
+#[test]
+fn an_import_shows_every_bad_row_before_writing_and_imports_the_rest_on_request() {
+    let mut h = Harness::with_school(&{
+        let mut doc = document(Size::Small);
+        doc.teachers.clear();
+        doc.hours.clear();
+        doc
+    });
+    let sheet = h.dir.path().join("名册.csv");
+    std::fs::write(
+        &sheet,
+        "工号,姓名,性别,系部,任职形式,一体化教师等级\n\
+         T001,王芳,女,汽车工程系,专职,一级\n\
+         T001,李强,男,汽车工程系,专职,二级\n\
+         T003,赵敏,女,汽车工程系,专职,五级\n\
+         T004,孙丽,女,农牧工程系,兼职,无\n",
+    )
+    .unwrap();
+    h.click("教师与课时");
+    h.click("导入表格");
+    let table = Table::read(&sheet, &["工号"]).map_err(|e| e.to_string());
+    h.run(vec![Message::Workload(WorkloadMessage::Import(
+        ImportMessage::Read(TableKind::Teachers, sheet.clone(), table),
+    ))]);
+    assert!(h.sees("共 4 行数据：可导入 2 位教师，2 行有问题"));
+    assert!(h.sees("第3行，工号：“T001”与第2行重复"));
+    assert!(h.sees("第4行，一体化教师等级：“五级”无效，应为一级、二级、三级、无"));
+    assert!(h.sees("导入将新增 2 条，更新 0 条，未变 0 条。"));
+    assert!(teachers(&h).is_empty(), "the dry run wrote nothing");
+
+    h.click("跳过有问题的行，导入其余各行");
+    assert!(h.sees("已导入 名册.csv：新增 2 条，更新 0 条，未变 0 条"));
+    let ids: Vec<String> = teachers(&h).into_iter().map(|t| t.id).collect();
+    assert_eq!(ids, ["T001", "T004"]);
+}
