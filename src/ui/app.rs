@@ -74,8 +74,8 @@ struct Workspace {
     declaration_error: Option<String>,
     /// 教师与课时, built when the area is first shown; its error if the file could not be read.
     workload: Option<Result<workload::Workload, String>>,
-    /// The resource overview, read afresh each time the area is shown.
-    resources: Result<resources::Overview, String>,
+    /// 教学资源包, built when the area is first shown and refreshed each time after.
+    resources: Option<resources::Resources>,
     /// Set while the "unsaved edits" dialog asks what to do before leaving.
     leaving: Option<Leave>,
     leave_error: Option<String>,
@@ -96,6 +96,7 @@ pub enum Message {
     School(school_info::Message),
     Declaration(declaration::Message),
     Workload(workload::Message),
+    Resources(resources::Message),
     Navigate(Area),
     CloseFile,
     NewFileChosen(Option<PathBuf>),
@@ -203,6 +204,13 @@ impl App {
                     return screen.update(message, &mut ws.file).map(Message::Workload);
                 }
             }
+            Message::Resources(message) => {
+                if let State::Workspace(ws) = &mut self.state
+                    && let Some(screen) = &mut ws.resources
+                {
+                    return screen.update(message, &mut ws.file).map(Message::Resources);
+                }
+            }
             Message::Navigate(area) => return self.leave(Leave::Area(area)),
             Message::CloseFile => return self.leave(Leave::CloseFile),
             Message::CloseRequested => return self.leave(Leave::Exit),
@@ -262,7 +270,10 @@ impl App {
                     ws.area = area;
                     ws.leaving = None;
                     if area == Area::Resources {
-                        ws.resources = resources::Overview::new(&ws.file);
+                        match &mut ws.resources {
+                            Some(screen) => screen.refresh(&ws.file),
+                            None => ws.resources = Some(resources::Resources::new(&ws.file)),
+                        }
                     }
                     if area == Area::Workload {
                         match &mut ws.workload {
@@ -334,7 +345,7 @@ impl App {
             declaration: None,
             declaration_error: None,
             workload: None,
-            resources: Err(String::new()),
+            resources: None,
             leaving: None,
             leave_error: None,
         }));
@@ -401,8 +412,8 @@ fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
             None => text("").into(),
         },
         Area::Resources => match &ws.resources {
-            Ok(overview) => overview.view(),
-            Err(error) => text(error.as_str()).style(style::error_text).into(),
+            Some(screen) => screen.view().map(Message::Resources),
+            None => text("").into(),
         },
         Area::Export => upcoming::view(t::AREA_EXPORT, t::EXPORT_PLAN),
     };

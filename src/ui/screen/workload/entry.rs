@@ -51,6 +51,9 @@ pub enum Message {
     UseCourse(usize),
     Record,
     Delete(i64),
+    /// The teacher's own template, for filling in on another PC.
+    ExportTemplate,
+    TemplatePath(Option<std::path::PathBuf>),
 }
 
 /// At most this many matches are offered under the search field.
@@ -192,6 +195,22 @@ impl SelfEntry {
                 operation::focus(t::PERIODS)
             }
             Message::Record => self.record(file),
+            Message::ExportTemplate => match (&self.teacher, &self.term) {
+                (Some(teacher), Some(term)) => Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_OWN_TEMPLATE)
+                        .add_filter("Excel 工作簿", &["xlsx"])
+                        .set_file_name(format!("{}{}课时填报.xlsx", teacher.name, term.name))
+                        .save_file(),
+                    |h| Message::TemplatePath(h.map(|h| h.path().to_path_buf())),
+                ),
+                _ => Task::none(),
+            },
+            Message::TemplatePath(None) => Task::none(),
+            Message::TemplatePath(Some(path)) => {
+                self.notice = Some(self.write_template(file, &path));
+                Task::none()
+            }
             Message::Delete(id) => {
                 if let Err(e) = file.delete_entry(id) {
                     self.notice = Some(Err(e.to_string()));
@@ -204,6 +223,23 @@ impl SelfEntry {
             self.notice = Some(Err(e.to_string()));
         }
         task
+    }
+
+    fn write_template(&self, file: &SchoolFile, path: &std::path::Path) -> Result<String, String> {
+        let (Some(teacher), Some(term)) = (&self.teacher, &self.term) else {
+            return Err(t::CHOOSE_TERM_FOR_TEMPLATE.into());
+        };
+        let entries: Vec<Entry> = self.entries.iter().map(|(_, e)| e.clone()).collect();
+        let profile = file.profile().map_err(|e| e.to_string())?;
+        let bytes = crate::exchange::workbook::hours_template(
+            &profile,
+            term,
+            std::slice::from_ref(teacher),
+            &entries,
+        )
+        .map_err(|e| e.to_string())?;
+        std::fs::write(path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+        Ok(format!("已导出：{}", path.display()))
     }
 
     fn choose(&mut self, id: &str, file: &SchoolFile) -> Task<Message> {
@@ -351,6 +387,9 @@ impl SelfEntry {
                         button(text(t::CHANGE_TEACHER).size(style::SMALL_SIZE))
                             .style(button::text)
                             .on_press(Message::ChangeTeacher),
+                        button(text(t::EXPORT_OWN_TEMPLATE).size(style::SMALL_SIZE))
+                            .style(button::text)
+                            .on_press_maybe(self.term.is_some().then_some(Message::ExportTemplate)),
                     ]
                     .spacing(12)
                     .align_y(Alignment::Center),

@@ -1,6 +1,5 @@
-//! 教学资源包, read-only for now: for every specialty with a declaration or resources, how
-//! many items of each kind the policy names count toward the package, and the completeness
-//! matrix (courses × kinds). Entering items and reviews comes with the inventory screen.
+//! 完整性一览: for every specialty with a declaration or resources, how many items of each kind
+//! the policy names count toward the package, and the completeness matrix (courses × kinds).
 
 use iced::widget::{Column, column, container, row, scrollable, text};
 use iced::{Element, Length};
@@ -50,7 +49,6 @@ impl Overview {
 
     pub fn view<'a, M: 'a>(&'a self) -> Element<'a, M> {
         let mut content: Column<'a, M> = column![
-            text(t::AREA_RESOURCES).size(style::HEADING_SIZE),
             text(t::RESOURCES_INTRO)
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
@@ -67,13 +65,9 @@ impl Overview {
                     .style(style::dialog),
             );
         }
-        scrollable(
-            container(content.max_width(1100))
-                .padding(32)
-                .width(Length::Fill),
-        )
-        .height(Length::Fill)
-        .into()
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
+            .into()
     }
 
     fn specialty<'a, M: 'a>(&'a self, s: &'a Specialty) -> Element<'a, M> {

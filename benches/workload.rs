@@ -1,0 +1,118 @@
+//! How long the workload summary of the large demo school (600 teachers, 12,000 entries) takes
+//! to recompute, and how long importing its 12,000 hours from .xlsx takes, on a release build.
+//! Prints each measurement's median of several runs:
+//!
+//!     cargo bench --bench workload
+
+use std::time::{Duration, Instant};
+
+use rust_xlsxwriter::Workbook;
+use yitihua::domain::Amount;
+use yitihua::domain::workload::summarise;
+use yitihua::exchange::demo::{Size, document};
+use yitihua::exchange::import::{self, HOURS_HEADERS};
+use yitihua::exchange::table::Table;
+use yitihua::store::Mode;
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let doc = document(Size::Large);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut file = doc
+        .create_file(&dir.path().join("large.yth"), "benchmark")
+        .expect("the large demo loads");
+    let term = doc.terms[0].name.clone();
+
+    let t = median(21, || {
+        let s = summarise(
+            &doc.teachers,
+            &doc.terms,
+            &doc.hours,
+            &doc.workload,
+            Some(&term),
+        );
+        assert_eq!(s.teachers.len(), 600);
+    });
+    println!("summary of one term, in memory (12,000 entries):        {t:>10.2?}");
+    let t = median(21, || {
+        let s = file.workload_summary(Some(&term)).expect("reads");
+        assert_eq!(s.teachers.len(), 600);
+    });
+    println!("summary of one term, read from the school file:          {t:>10.2?}");
+    let t = median(11, || {
+        file.workload_summary(None).expect("reads");
+    });
+    println!("summary of all terms, read from the school file:         {t:>10.2?}");
+
+    let sheet = dir.path().join("hours.xlsx");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let headers = [
+        &HOURS_HEADERS[..],
+        &["专业", "日期", "节数", "内容", "周课时", "周数"],
+    ]
+    .concat();
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("writes");
+    }
+    let names: std::collections::HashMap<&str, &str> = doc
+        .teachers
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.as_str()))
+        .collect();
+    for (r, e) in doc.hours.iter().enumerate() {
+        let r = r as u32 + 1;
+        let text = [
+            &e.teacher,
+            names[e.teacher.as_str()],
+            &e.term,
+            &e.course,
+            e.kind.name(),
+            &e.class,
+            &e.specialty,
+        ];
+        for (c, v) in text.iter().enumerate() {
+            ws.write_string(r, c as u16, *v).expect("writes");
+        }
+        match &e.amount {
+            Amount::Lessons {
+                date,
+                periods,
+                content,
+            } => {
+                ws.write_string(r, 7, date.to_string()).expect("writes");
+                ws.write_number(r, 8, *periods).expect("writes");
+                ws.write_string(r, 9, content).expect("writes");
+            }
+            Amount::Planned { weekly, weeks } => {
+                ws.write_number(r, 10, *weekly).expect("writes");
+                ws.write_number(r, 11, *weeks).expect("writes");
+            }
+        }
+    }
+    book.save(&sheet).expect("saves");
+    let teachers = file.teachers().expect("reads");
+    let terms = file.terms().expect("reads");
+    let t = median(5, || {
+        let table = Table::read(&sheet, &HOURS_HEADERS).expect("reads");
+        let plan = import::hours(&table, &teachers, &terms);
+        assert!(plan.problems.is_empty());
+        let changes = file
+            .import_hours(&plan.new_terms, &plan.records, Mode::DryRun)
+            .expect("plans");
+        assert_eq!(changes.unchanged, 12_000);
+    });
+    println!("import dry run of 12,000 hours from .xlsx (read+check):  {t:>10.2?}");
+}

@@ -1,0 +1,822 @@
+//! 资源清单: the items of the package, filtered by specialty, kind, origin and review state and
+//! shown a page at a time (the large school has 2,700); the form to record an item, the review
+//! of a textbook (凡编必审、凡选必审: every textbook, compiled or selected), and files attached by
+//! reference, hashed on a thread with progress so a gigabyte video does not freeze the window.
+
+use std::path::PathBuf;
+
+use iced::futures::channel::mpsc;
+use iced::widget::{
+    button, column, container, progress_bar, row, scrollable, table, text, text_input,
+};
+use iced::{Element, Length, Task};
+
+use crate::domain::resource::{FileRef, TEXTBOOK};
+use crate::domain::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
+use crate::exchange::files;
+use crate::store::SchoolFile;
+use crate::ui::widget::{form, pager};
+use crate::ui::{style, text as t};
+
+/// A review-state filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewState {
+    /// Counts toward the package (approved textbooks, every other item).
+    Counted,
+    /// A textbook without any review yet.
+    Unreviewed,
+    /// A textbook whose latest review does not approve it.
+    NotApproved,
+}
+
+impl ReviewState {
+    const ALL: [ReviewState; 3] = [
+        ReviewState::Counted,
+        ReviewState::Unreviewed,
+        ReviewState::NotApproved,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            ReviewState::Counted => "已计入",
+            ReviewState::Unreviewed => "未审核",
+            ReviewState::NotApproved => "审核未通过",
+        }
+    }
+
+    fn of(item: &ResourceItem) -> ReviewState {
+        match (item.kind == TEXTBOOK, item.reviews.last()) {
+            (true, None) => ReviewState::Unreviewed,
+            _ if item.counts() => ReviewState::Counted,
+            _ => ReviewState::NotApproved,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Inventory {
+    kinds: Vec<ResourceKind>,
+    items: Vec<(i64, ResourceItem)>,
+    specialties: Vec<String>,
+    roster: Vec<String>,
+    specialty: Option<String>,
+    kind: Option<String>,
+    origin: Option<Origin>,
+    state: Option<ReviewState>,
+    search: String,
+    page: usize,
+    form: Option<Draft>,
+    review: Option<(i64, ReviewDraft)>,
+    /// The file being hashed: its item, name, bytes done and total.
+    hashing: Option<(i64, String, u64, u64)>,
+    notice: Option<Result<String, String>>,
+}
+
+/// The item form's fields as typed.
+#[derive(Debug, Clone, Default)]
+struct Draft {
+    specialty: String,
+    course: String,
+    kind: String,
+    title: String,
+    origin: Option<Origin>,
+    publisher: String,
+    isbn: String,
+    edition: String,
+    in_catalogue: bool,
+    chief_editor: String,
+    editors: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ReviewDraft {
+    conclusion: Option<Conclusion>,
+    reviewers: String,
+    date: String,
+    opinion: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Specialty,
+    Course,
+    Title,
+    Publisher,
+    Isbn,
+    Edition,
+    ChiefEditor,
+    Editors,
+    Reviewers,
+    ReviewDate,
+    Opinion,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Specialty(Option<String>),
+    Kind(Option<String>),
+    Origin(Option<Origin>),
+    State(Option<ReviewState>),
+    Search(String),
+    Page(usize),
+    New,
+    Input(Field, String),
+    DraftKind(String),
+    DraftOrigin(Origin),
+    InCatalogue(bool),
+    Save,
+    CancelForm,
+    Review(i64),
+    Conclusion(Conclusion),
+    SaveReview,
+    CancelReview,
+    Attach(i64),
+    FileChosen(i64, Option<PathBuf>),
+    Hashing(i64, u64, u64),
+    Hashed(i64, Result<FileRef, String>),
+}
+
+impl Inventory {
+    pub fn load(&mut self, file: &SchoolFile) {
+        let mut read = || -> Result<(), crate::store::StoreError> {
+            self.kinds = file.resource_kinds()?;
+            self.items = file.resources(None)?;
+            let items: Vec<ResourceItem> = self.items.iter().map(|(_, i)| i.clone()).collect();
+            self.specialties =
+                crate::domain::resource::specialties(&file.current_declarations()?, &items);
+            self.roster = file.teachers()?.into_iter().map(|t| t.name).collect();
+            Ok(())
+        };
+        if let Err(e) = read() {
+            self.notice = Some(Err(e.to_string()));
+        }
+        self.page = self.page.min(pager::last(self.filtered().len()));
+    }
+
+    fn filtered(&self) -> Vec<&(i64, ResourceItem)> {
+        let search = self.search.trim();
+        self.items
+            .iter()
+            .filter(|(_, i)| {
+                self.specialty.as_ref().is_none_or(|s| *s == i.specialty)
+                    && self.kind.as_ref().is_none_or(|k| *k == i.kind)
+                    && self
+                        .origin
+                        .is_none_or(|o| i.textbook.as_ref().is_some_and(|t| t.origin == o))
+                    && self.state.is_none_or(|s| ReviewState::of(i) == s)
+                    && (search.is_empty() || i.title.contains(search))
+            })
+            .collect()
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+        match message {
+            Message::Specialty(s) => self.filter(|me| me.specialty = s),
+            Message::Kind(k) => self.filter(|me| me.kind = k),
+            Message::Origin(o) => self.filter(|me| me.origin = o),
+            Message::State(s) => self.filter(|me| me.state = s),
+            Message::Search(s) => self.filter(|me| me.search = s),
+            Message::Page(p) => self.page = p,
+            Message::New => {
+                self.form = Some(Draft {
+                    specialty: self
+                        .specialty
+                        .clone()
+                        .or_else(|| self.specialties.first().cloned())
+                        .unwrap_or_default(),
+                    kind: self.kind.clone().unwrap_or_else(|| TEXTBOOK.into()),
+                    ..Draft::default()
+                });
+                self.review = None;
+                self.notice = None;
+            }
+            Message::Input(field, value) => self.input(field, value),
+            Message::DraftKind(kind) => {
+                if let Some(d) = &mut self.form {
+                    d.kind = kind;
+                }
+            }
+            Message::DraftOrigin(origin) => {
+                if let Some(d) = &mut self.form {
+                    d.origin = Some(origin);
+                }
+            }
+            Message::InCatalogue(yes) => {
+                if let Some(d) = &mut self.form {
+                    d.in_catalogue = yes;
+                }
+            }
+            Message::Save => self.save(file),
+            Message::CancelForm => self.form = None,
+            Message::Review(id) => {
+                self.review = Some((
+                    id,
+                    ReviewDraft {
+                        date: chrono::Local::now().date_naive().to_string(),
+                        ..ReviewDraft::default()
+                    },
+                ));
+                self.form = None;
+                self.notice = None;
+            }
+            Message::Conclusion(c) => {
+                if let Some((_, r)) = &mut self.review {
+                    r.conclusion = Some(c);
+                }
+            }
+            Message::SaveReview => self.save_review(file),
+            Message::CancelReview => self.review = None,
+            Message::Attach(id) => {
+                return Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::ATTACH_FILE)
+                        .pick_file(),
+                    move |h| Message::FileChosen(id, h.map(|h| h.path().to_path_buf())),
+                );
+            }
+            Message::FileChosen(_, None) => {}
+            Message::FileChosen(id, Some(path)) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.hashing = Some((id, name, 0, 0));
+                self.notice = None;
+                return hash_in_background(id, path);
+            }
+            Message::Hashing(id, done, total) => {
+                if let Some(h) = &mut self.hashing
+                    && h.0 == id
+                {
+                    (h.2, h.3) = (done, total);
+                }
+            }
+            Message::Hashed(id, result) => {
+                self.hashing = None;
+                self.notice = Some(result.and_then(|f| {
+                    file.attach_file(id, &f).map_err(|e| e.to_string())?;
+                    Ok(format!(
+                        "已添加文件：{}（{} 字节，已记录 SHA-256）",
+                        f.path, f.size
+                    ))
+                }));
+                self.load(file);
+            }
+        }
+        Task::none()
+    }
+
+    fn filter(&mut self, change: impl FnOnce(&mut Self)) {
+        change(self);
+        self.page = 0;
+    }
+
+    fn input(&mut self, field: Field, value: String) {
+        if let Some(d) = &mut self.form {
+            let target = match field {
+                Field::Specialty => &mut d.specialty,
+                Field::Course => &mut d.course,
+                Field::Title => &mut d.title,
+                Field::Publisher => &mut d.publisher,
+                Field::Isbn => &mut d.isbn,
+                Field::Edition => &mut d.edition,
+                Field::ChiefEditor => &mut d.chief_editor,
+                Field::Editors => &mut d.editors,
+                _ => return,
+            };
+            *target = value;
+        } else if let Some((_, r)) = &mut self.review {
+            let target = match field {
+                Field::Reviewers => &mut r.reviewers,
+                Field::ReviewDate => &mut r.date,
+                Field::Opinion => &mut r.opinion,
+                _ => return,
+            };
+            *target = value;
+        }
+    }
+
+    fn save(&mut self, file: &mut SchoolFile) {
+        let Some(d) = &self.form else { return };
+        if d.specialty.trim().is_empty() {
+            self.notice = Some(Err("请填写专业".into()));
+            return;
+        }
+        let textbook = (d.kind == TEXTBOOK).then(|| Textbook {
+            origin: d.origin.unwrap_or(Origin::Selected),
+            publisher: d.publisher.trim().into(),
+            isbn: d.isbn.trim().into(),
+            edition: d.edition.trim().into(),
+            in_national_catalogue: d.in_catalogue,
+            chief_editor: d.chief_editor.trim().into(),
+            editors: d
+                .editors
+                .split(['、', ',', '，', ' '])
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(String::from)
+                .collect(),
+        });
+        if d.kind == TEXTBOOK && d.origin.is_none() {
+            self.notice = Some(Err("教材须选择来源：自编或选用".into()));
+            return;
+        }
+        let item = ResourceItem {
+            specialty: d.specialty.trim().into(),
+            course: Some(d.course.trim().to_string()).filter(|c| !c.is_empty()),
+            kind: d.kind.clone(),
+            title: d.title.trim().into(),
+            textbook,
+            reviews: Vec::new(),
+            files: Vec::new(),
+        };
+        match file.add_resource(&item) {
+            Ok(_) => {
+                let unknown: Vec<&String> = item
+                    .textbook
+                    .iter()
+                    .flat_map(|t| std::iter::once(&t.chief_editor).chain(&t.editors))
+                    .filter(|n| !n.is_empty() && !self.roster.contains(n))
+                    .collect();
+                let mut said = format!("已登记：{}（{}）", item.title, item.kind);
+                if item.kind == TEXTBOOK {
+                    said.push_str("。教材须经审核通过才计入资源包");
+                }
+                if !unknown.is_empty() {
+                    let names: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
+                    said.push_str(&format!("；{}不在教师名册中", names.join("、")));
+                }
+                self.notice = Some(Ok(said));
+                self.form = None;
+                self.load(file);
+            }
+            Err(e) => self.notice = Some(Err(e.to_string())),
+        }
+    }
+
+    fn save_review(&mut self, file: &mut SchoolFile) {
+        let Some((id, r)) = &self.review else { return };
+        let result = (|| -> Result<String, String> {
+            let conclusion = r.conclusion.ok_or("请选择审核结论")?;
+            if r.reviewers.trim().is_empty() {
+                return Err("请填写审核人或审核委员会".into());
+            }
+            let date =
+                crate::domain::workload::parse_date(&r.date).ok_or("审核日期应如 2024-09-02")?;
+            file.add_review(
+                *id,
+                &Review {
+                    conclusion,
+                    reviewers: r.reviewers.trim().into(),
+                    date,
+                    opinion: r.opinion.trim().into(),
+                },
+            )
+            .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "已记录审核：{}{}",
+                conclusion.name(),
+                if conclusion.approves() {
+                    "，计入资源包"
+                } else {
+                    "，不计入资源包"
+                }
+            ))
+        })();
+        if result.is_ok() {
+            self.review = None;
+            self.load(file);
+        }
+        self.notice = Some(result);
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let filtered = self.filtered();
+        let chips = |label: &'static str,
+                     options: Vec<(Option<String>, String)>,
+                     current: Option<String>,
+                     on: fn(Option<String>) -> Message| {
+            row![text(label).size(style::SMALL_SIZE).width(60)]
+                .extend(options.into_iter().map(|(value, name)| {
+                    let selected = value == current;
+                    button(text(name).size(style::SMALL_SIZE))
+                        .padding([3, 8])
+                        .style(style::chip(selected))
+                        .on_press(on(value))
+                        .into()
+                }))
+                .spacing(6)
+                .wrap()
+                .vertical_spacing(6)
+        };
+        let all = || (None, t::ALL.to_string());
+        let specialty_options = std::iter::once(all())
+            .chain(
+                self.specialties
+                    .iter()
+                    .map(|s| (Some(s.clone()), s.clone())),
+            )
+            .collect();
+        let kind_options = std::iter::once(all())
+            .chain(
+                self.kinds
+                    .iter()
+                    .map(|k| (Some(k.name.clone()), k.name.clone())),
+            )
+            .collect();
+        let small_chips = |label: &'static str, options: Vec<(bool, &'static str, Message)>| {
+            row![text(label).size(style::SMALL_SIZE).width(60)]
+                .extend(options.into_iter().map(|(selected, name, message)| {
+                    button(text(name).size(style::SMALL_SIZE))
+                        .padding([3, 8])
+                        .style(style::chip(selected))
+                        .on_press(message)
+                        .into()
+                }))
+                .spacing(6)
+        };
+        let mut origin_options = vec![(self.origin.is_none(), t::ALL, Message::Origin(None))];
+        origin_options.extend(
+            [Origin::Compiled, Origin::Selected]
+                .map(|o| (self.origin == Some(o), o.name(), Message::Origin(Some(o)))),
+        );
+        let mut state_options = vec![(self.state.is_none(), t::ALL, Message::State(None))];
+        state_options.extend(
+            ReviewState::ALL.map(|s| (self.state == Some(s), s.name(), Message::State(Some(s)))),
+        );
+        // The form or the review comes first: it is what the user is doing, and the filters
+        // below repeat some of its choices (自编, 选用, 教材).
+        let mut content = column![].spacing(8);
+        if let Some(d) = &self.form {
+            content = content.push(self.form_view(d));
+        }
+        if let Some((id, r)) = &self.review {
+            content = content.push(self.review_view(*id, r));
+        }
+        if let Some(n) = super_notice(&self.notice) {
+            content = content.push(n);
+        }
+        if let Some((_, name, done, total)) = &self.hashing {
+            let share = if *total == 0 {
+                0.0
+            } else {
+                *done as f32 / *total as f32
+            };
+            content = content.push(
+                column![
+                    text(format!(
+                        "正在计算 {name} 的 SHA-256：{} / {} MB",
+                        done / 1_000_000,
+                        total / 1_000_000
+                    ))
+                    .size(style::SMALL_SIZE),
+                    progress_bar(0.0..=1.0, share).girth(8),
+                ]
+                .spacing(4),
+            );
+        }
+        content = content
+            .push(chips(
+                t::SPECIALTY,
+                specialty_options,
+                self.specialty.clone(),
+                Message::Specialty,
+            ))
+            .push(chips(
+                t::RESOURCE_KIND,
+                kind_options,
+                self.kind.clone(),
+                Message::Kind,
+            ))
+            .push(small_chips(t::ORIGIN, origin_options))
+            .push(small_chips(t::REVIEW_STATE, state_options))
+            .push(
+                row![
+                    text_input(t::SEARCH_RESOURCE_HINT, &self.search)
+                        .id(t::SEARCH_RESOURCE)
+                        .on_input(Message::Search)
+                        .padding(8)
+                        .size(style::BODY_SIZE)
+                        .width(320),
+                    button(text(t::NEW_RESOURCE).size(style::BODY_SIZE))
+                        .style(button::primary)
+                        .on_press(Message::New),
+                ]
+                .spacing(12),
+            );
+        let rows: Vec<&(i64, ResourceItem)> = pager::page(&filtered, self.page).to_vec();
+        let cell = |s: String| -> Element<'_, Message> { text(s).size(style::SMALL_SIZE).into() };
+        let columns = [
+            table::column(header(t::SPECIALTY), move |(_, i): &(i64, ResourceItem)| {
+                cell(i.specialty.clone())
+            }),
+            table::column(header(t::COURSE), move |(_, i): &(i64, ResourceItem)| {
+                cell(
+                    i.course
+                        .clone()
+                        .unwrap_or_else(|| t::WHOLE_SPECIALTY.into()),
+                )
+            }),
+            table::column(
+                header(t::RESOURCE_KIND),
+                move |(_, i): &(i64, ResourceItem)| cell(i.kind.clone()),
+            ),
+            table::column(
+                header(t::RESOURCE_TITLE),
+                move |(_, i): &(i64, ResourceItem)| cell(i.title.clone()),
+            )
+            .width(Length::Fill),
+            table::column(header(t::ORIGIN), move |(_, i): &(i64, ResourceItem)| {
+                cell(i.textbook.as_ref().map_or(String::new(), |b| {
+                    let catalogue = if b.in_national_catalogue {
+                        "·规划教材"
+                    } else {
+                        ""
+                    };
+                    format!("{}{catalogue}", b.origin.name())
+                }))
+            }),
+            table::column(
+                header(t::REVIEW_STATE),
+                |(_, i): &(i64, ResourceItem)| -> Element<'_, Message> {
+                    let label = match i.reviews.last() {
+                        Some(r) if i.kind == TEXTBOOK => r.conclusion.name().to_string(),
+                        _ => ReviewState::of(i).name().to_string(),
+                    };
+                    let colour = if i.counts() {
+                        style::muted_text
+                    } else {
+                        style::error_text
+                    };
+                    text(label).size(style::SMALL_SIZE).style(colour).into()
+                },
+            ),
+            table::column(header(t::FILES), move |(_, i): &(i64, ResourceItem)| {
+                cell(if i.files.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} 个", i.files.len())
+                })
+            }),
+            table::column(
+                header(""),
+                |(id, i): &(i64, ResourceItem)| -> Element<'_, Message> {
+                    let mut actions = row![].spacing(4);
+                    if i.kind == TEXTBOOK {
+                        actions = actions.push(
+                            button(text(t::REVIEW).size(style::SMALL_SIZE))
+                                .style(button::text)
+                                .on_press(Message::Review(*id)),
+                        );
+                    }
+                    actions
+                        .push(
+                            button(text(t::ATTACH_FILE).size(style::SMALL_SIZE))
+                                .style(button::text)
+                                .on_press_maybe(
+                                    self.hashing.is_none().then_some(Message::Attach(*id)),
+                                ),
+                        )
+                        .into()
+                },
+            ),
+        ];
+        content = content.push(table(columns, rows).padding_y(3.0).width(Length::Fill));
+        content = content.push(pager::pager(self.page, filtered.len(), Message::Page));
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn form_view<'a>(&'a self, d: &'a Draft) -> Element<'a, Message> {
+        let input = |label: &'static str, hint: &'a str, value: &'a str, field: Field| {
+            form::text_field(label, false, hint, value, None, move |v| {
+                Message::Input(field, v)
+            })
+        };
+        let kinds: Vec<String> = self.kinds.iter().map(|k| k.name.clone()).collect();
+        let kind_chips = row![text(t::RESOURCE_KIND).size(style::BODY_SIZE).width(150)]
+            .extend(kinds.into_iter().map(|k| {
+                let selected = k == d.kind;
+                button(text(k.clone()).size(style::SMALL_SIZE))
+                    .padding([4, 10])
+                    .style(style::chip(selected))
+                    .on_press(Message::DraftKind(k))
+                    .into()
+            }))
+            .spacing(6)
+            .wrap()
+            .vertical_spacing(6);
+        let mut fields = column![
+            text(t::NEW_RESOURCE).size(style::BODY_SIZE + 3),
+            input(t::SPECIALTY, "", &d.specialty, Field::Specialty),
+            input(t::COURSE, "不填表示整个专业", &d.course, Field::Course),
+            kind_chips,
+            input(t::RESOURCE_TITLE, "", &d.title, Field::Title),
+        ]
+        .spacing(10);
+        if d.kind == TEXTBOOK {
+            fields = fields.push(form::choices(
+                t::ORIGIN,
+                &[Origin::Compiled, Origin::Selected],
+                d.origin,
+                Origin::name,
+                Message::DraftOrigin,
+                None,
+            ));
+            match d.origin {
+                Some(Origin::Selected) => {
+                    fields = fields
+                        .push(input(t::PUBLISHER, "", &d.publisher, Field::Publisher))
+                        .push(input(t::ISBN, "ISBN-13 或 ISBN-10", &d.isbn, Field::Isbn))
+                        .push(input(t::EDITION, "如 第2版", &d.edition, Field::Edition))
+                        .push(form::choices(
+                            t::IN_CATALOGUE,
+                            &[true, false],
+                            Some(d.in_catalogue),
+                            |yes| if yes { "是" } else { "否" },
+                            Message::InCatalogue,
+                            None,
+                        ));
+                }
+                Some(Origin::Compiled) => {
+                    fields = fields
+                        .push(input(
+                            t::CHIEF_EDITOR,
+                            "教师姓名",
+                            &d.chief_editor,
+                            Field::ChiefEditor,
+                        ))
+                        .push(input(
+                            t::EDITORS,
+                            "多人用顿号分隔",
+                            &d.editors,
+                            Field::Editors,
+                        ));
+                    let typed = d.chief_editor.trim();
+                    if !typed.is_empty() && !self.roster.iter().any(|n| n == typed) {
+                        let hints: Vec<&str> = self
+                            .roster
+                            .iter()
+                            .filter(|n| n.contains(typed))
+                            .take(6)
+                            .map(String::as_str)
+                            .collect();
+                        let hint = if hints.is_empty() {
+                            format!("“{typed}”不在教师名册中")
+                        } else {
+                            format!("名册中的教师：{}", hints.join("、"))
+                        };
+                        fields = fields
+                            .push(text(hint).size(style::SMALL_SIZE).style(style::muted_text));
+                    }
+                }
+                None => {}
+            }
+        }
+        fields = fields.push(
+            row![
+                button(text(t::SAVE_RESOURCE).size(style::BODY_SIZE))
+                    .style(button::primary)
+                    .on_press(Message::Save),
+                button(text(t::CANCEL).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::CancelForm),
+            ]
+            .spacing(10),
+        );
+        container(fields)
+            .padding(16)
+            .width(Length::Fill)
+            .style(style::dialog)
+            .into()
+    }
+
+    fn review_view<'a>(&'a self, id: i64, r: &'a ReviewDraft) -> Element<'a, Message> {
+        let item = self
+            .items
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, item)| item);
+        let mut body = column![
+            text(format!(
+                "{}：{}",
+                t::REVIEW_TITLE,
+                item.map_or("", |i| i.title.as_str())
+            ))
+            .size(style::BODY_SIZE + 3),
+            text(t::REVIEW_HINT)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        ]
+        .spacing(10);
+        for old in item.map_or(&[][..], |i| i.reviews.as_slice()) {
+            body = body.push(
+                text(format!(
+                    "{}　{}　{}　{}",
+                    old.date,
+                    old.conclusion.name(),
+                    old.reviewers,
+                    old.opinion
+                ))
+                .size(style::SMALL_SIZE),
+            );
+        }
+        body = body
+            .push(form::choices(
+                t::CONCLUSION,
+                &[
+                    Conclusion::Pass,
+                    Conclusion::PassAfterRevision,
+                    Conclusion::Resubmit,
+                    Conclusion::Reject,
+                ],
+                r.conclusion,
+                Conclusion::name,
+                Message::Conclusion,
+                None,
+            ))
+            .push(form::text_field(
+                t::REVIEWERS,
+                true,
+                "审核人或审核委员会",
+                &r.reviewers,
+                None,
+                |v| Message::Input(Field::Reviewers, v),
+            ))
+            .push(form::text_field(
+                t::REVIEW_DATE,
+                true,
+                "2024-09-02",
+                &r.date,
+                None,
+                |v| Message::Input(Field::ReviewDate, v),
+            ))
+            .push(form::text_field(
+                t::OPINION,
+                false,
+                "",
+                &r.opinion,
+                None,
+                |v| Message::Input(Field::Opinion, v),
+            ))
+            .push(
+                row![
+                    button(text(t::SAVE_REVIEW).size(style::BODY_SIZE))
+                        .style(button::primary)
+                        .on_press(Message::SaveReview),
+                    button(text(t::CANCEL).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::CancelReview),
+                ]
+                .spacing(10),
+            );
+        container(body)
+            .padding(16)
+            .width(Length::Fill)
+            .style(style::dialog)
+            .into()
+    }
+}
+
+fn header<'a>(title: &'a str) -> Element<'a, Message> {
+    text(title)
+        .size(style::SMALL_SIZE)
+        .style(style::muted_text)
+        .into()
+}
+
+fn super_notice(notice: &Option<Result<String, String>>) -> Option<Element<'_, Message>> {
+    notice.as_ref().map(|n| {
+        let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
+            Ok(m) => (m, style::info_banner),
+            Err(m) => (m, style::error_banner),
+        };
+        container(text(message).size(style::BODY_SIZE))
+            .padding([8, 12])
+            .width(Length::Fill)
+            .style(style)
+            .into()
+    })
+}
+
+/// Hashes on a thread, reporting progress about every 1% through a channel whose messages the
+/// window receives as they come.
+fn hash_in_background(id: i64, path: PathBuf) -> Task<Message> {
+    let (mut sender, receiver) = mpsc::channel(16);
+    std::thread::spawn(move || {
+        let mut last = 0u64;
+        let result = files::hash(&path, |done, total| {
+            if total == 0 || (done - last) * 100 >= total {
+                last = done;
+                // A full channel means the window is busy; a skipped update is harmless.
+                let _ = sender.try_send(Message::Hashing(id, done, total));
+            }
+        })
+        .map_err(|e| format!("无法读取 {}：{e}", path.display()));
+        let _ = iced::futures::executor::block_on(iced::futures::SinkExt::send(
+            &mut sender,
+            Message::Hashed(id, result),
+        ));
+    });
+    Task::run(receiver, |m| m)
+}

@@ -1,0 +1,102 @@
+//! 资源清单 in the window, by its Chinese labels: a textbook is recorded, does not count until
+//! an approving review, and each review is kept.
+
+mod common;
+
+use common::Harness;
+use yitihua::domain::Conclusion;
+use yitihua::exchange::demo::{Size, document};
+
+fn textbook(h: &Harness, title: &str) -> yitihua::domain::ResourceItem {
+    h.app
+        .file()
+        .unwrap()
+        .resources(None)
+        .unwrap()
+        .into_iter()
+        .map(|(_, i)| i)
+        .find(|i| i.title == title)
+        .expect("the textbook is recorded")
+}
+
+#[test]
+fn a_selected_textbook_is_recorded_and_counts_only_after_an_approving_review() {
+    let mut h = Harness::with_school(&document(Size::Small));
+    h.click("教学资源包");
+    h.click("资源清单");
+    h.click("登记资源");
+    h.fill("专业", "汽车维修");
+    h.fill("课程", "汽车电气系统检修");
+    h.fill("资源名称", "汽车电气设备构造与维修");
+    h.click("选用");
+    h.fill("出版社", "中国劳动社会保障出版社");
+    h.fill("ISBN", "978-7-5167-0000-1");
+    h.click("保存资源");
+    assert!(
+        h.sees("ISBN 校验位不正确，请核对是否输错"),
+        "a wrong check digit is refused"
+    );
+
+    h.fill("ISBN", "9787516700006");
+    h.fill("版次", "第2版");
+    h.click("保存资源");
+    assert!(h.sees("已登记：汽车电气设备构造与维修（教材）。教材须经审核通过才计入资源包"));
+    let item = textbook(&h, "汽车电气设备构造与维修");
+    assert!(!item.counts(), "no review, no count");
+
+    h.fill("搜索资源", "汽车电气设备");
+    assert!(h.sees("未审核"));
+    h.click("审核…");
+    h.click("不予通过");
+    h.fill("审核人", "学校教材审核委员会");
+    h.fill("审核意见", "内容与国家课程标准不符");
+    h.click("保存审核");
+    assert!(h.sees("已记录审核：不予通过，不计入资源包"));
+    assert!(!textbook(&h, "汽车电气设备构造与维修").counts());
+
+    h.click("审核…");
+    let today = chrono::Local::now().date_naive();
+    assert!(
+        h.sees(&format!(
+            "{today}　不予通过　学校教材审核委员会　内容与国家课程标准不符"
+        )),
+        "the history is shown"
+    );
+    h.click("修改后通过");
+    h.fill("审核人", "学校教材审核委员会");
+    h.click("保存审核");
+    let item = textbook(&h, "汽车电气设备构造与维修");
+    assert!(item.counts());
+    let conclusions: Vec<Conclusion> = item.reviews.iter().map(|r| r.conclusion).collect();
+    assert_eq!(
+        conclusions,
+        [Conclusion::Reject, Conclusion::PassAfterRevision]
+    );
+}
+
+#[test]
+fn a_compiled_textbook_names_its_editors_from_the_roster() {
+    let doc = document(Size::Small);
+    let editor = doc.teachers[2].name.clone();
+    let mut h = Harness::with_school(&doc);
+    h.click("教学资源包");
+    h.click("资源清单");
+    h.click("登记资源");
+    h.fill("专业", "畜牧兽医");
+    h.fill("资源名称", "牛羊常见病防治工作页汇编");
+    h.click("自编");
+    h.click("保存资源");
+    assert!(h.sees("自编教材须填写主编"));
+    let typed: String = editor.chars().take(1).collect();
+    h.fill("主编", &typed);
+    assert!(h.sees(&format!("名册中的教师：{editor}")) || h.sees("名册中的教师："));
+    h.fill("主编", &editor);
+    h.fill("编写人员", "张三、李四");
+    h.click("保存资源");
+    assert!(h.sees(
+        "已登记：牛羊常见病防治工作页汇编（教材）。教材须经审核通过才计入资源包；张三、李四不在教师名册中"
+    ));
+    let book = textbook(&h, "牛羊常见病防治工作页汇编").textbook.unwrap();
+    assert_eq!(book.chief_editor, editor);
+    assert_eq!(book.editors, ["张三", "李四"]);
+}
