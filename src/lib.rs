@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod domain;
 pub mod exchange;
+pub mod report;
 pub mod store;
 pub mod ui;
 

@@ -1,0 +1,170 @@
+//! Finishing the PDF where printpdf stops: the school's interchange JSON as an embedded file
+//! (so the receiving office loads the data instead of retyping it) and the document
+//! information (title, the school as author, dates) in the form readers show.
+
+use chrono::{DateTime, Local, Offset, TimeZone};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
+use printpdf::{ImageCompression, ImageOptimizationOptions, PdfDocument, PdfSaveOptions};
+
+use super::{PacketInput, ReportError, TITLE};
+
+/// The attachment's name as readers list it; the ASCII name is for readers without Unicode
+/// file names.
+pub const ATTACHMENT_NAME: &str = "yitihua-数据.json";
+const ATTACHMENT_ASCII_NAME: &str = "yitihua-data.json";
+
+/// Serialises the laid-out document with the font subset, embeds the JSON, sets the document
+/// information and compresses every stream.
+pub fn finish(pdf: &PdfDocument, input: &PacketInput) -> Result<Vec<u8>, ReportError> {
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        image_optimization: Some(ImageOptimizationOptions {
+            // Lossless: a signature or seal must not pick up JPEG artefacts.
+            format: Some(ImageCompression::Flate),
+            ..ImageOptimizationOptions::default()
+        }),
+        ..PdfSaveOptions::default()
+    };
+    // printpdf's warnings are about input it repairs or ignores; the layout gives it none.
+    let mut doc = pdf.to_lopdf_document(&options, &mut Vec::new());
+    // Embedded OpenType fonts need 1.6 and associated files are read from 1.7 readers on;
+    // printpdf writes 1.3.
+    doc.version = "1.7".into();
+    let now = Local::now();
+    let json = input.document.to_json();
+    embed(&mut doc, json.as_bytes(), &now)?;
+    set_info(&mut doc, &input.document.school.name, &now);
+    doc.compress();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)
+        .map_err(|e| ReportError::Pdf(format!("写入失败：{e}")))?;
+    Ok(bytes)
+}
+
+/// Adds the JSON as an embedded file, listed in the catalog's /EmbeddedFiles name tree (what
+/// readers show as attachments) and in /AF as the packet's data source (PDF 2.0, PDF/A-3).
+fn embed(doc: &mut lopdf::Document, json: &[u8], now: &DateTime<Local>) -> Result<(), ReportError> {
+    let date = pdf_date(now);
+    let file = Stream::new(
+        Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"EmbeddedFile".to_vec())),
+            ("Subtype", Object::Name(b"application/json".to_vec())),
+            (
+                "Params",
+                Object::Dictionary(Dictionary::from_iter(vec![
+                    ("Size", Object::Integer(json.len() as i64)),
+                    ("CreationDate", Object::string_literal(date.clone())),
+                    ("ModDate", Object::string_literal(date)),
+                ])),
+            ),
+        ]),
+        json.to_vec(),
+    );
+    let file_id = doc.add_object(file);
+    let spec = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Filespec".to_vec())),
+        ("F", Object::string_literal(ATTACHMENT_ASCII_NAME)),
+        ("UF", text(ATTACHMENT_NAME)),
+        (
+            "Desc",
+            text("本申报材料所含数据（申报助手交换格式 JSON，可用“yitihua load”导入）"),
+        ),
+        ("AFRelationship", Object::Name(b"Data".to_vec())),
+        (
+            "EF",
+            Object::Dictionary(Dictionary::from_iter(vec![
+                ("F", Object::Reference(file_id)),
+                ("UF", Object::Reference(file_id)),
+            ])),
+        ),
+    ]);
+    let spec_id = doc.add_object(spec);
+    let names = Dictionary::from_iter(vec![(
+        "EmbeddedFiles",
+        Object::Dictionary(Dictionary::from_iter(vec![(
+            "Names",
+            Object::Array(vec![text(ATTACHMENT_NAME), Object::Reference(spec_id)]),
+        )])),
+    )]);
+    let catalog = doc
+        .catalog_mut()
+        .map_err(|e| ReportError::Pdf(format!("PDF 目录缺失：{e}")))?;
+    catalog.set("Names", Object::Dictionary(names));
+    catalog.set("AF", Object::Array(vec![Object::Reference(spec_id)]));
+    Ok(())
+}
+
+/// Replaces printpdf's document information with what a reader's "properties" should say.
+fn set_info(doc: &mut lopdf::Document, school: &str, now: &DateTime<Local>) {
+    let producer = format!("{} {}", crate::APP_NAME, env!("CARGO_PKG_VERSION"));
+    let date = pdf_date(now);
+    let info = Dictionary::from_iter(vec![
+        ("Title", text(TITLE)),
+        ("Author", text(school)),
+        ("Subject", text("工学一体化建设专业申报材料")),
+        ("Creator", text(&producer)),
+        ("Producer", text(&producer)),
+        ("CreationDate", Object::string_literal(date.clone())),
+        ("ModDate", Object::string_literal(date)),
+    ]);
+    match doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => {
+            doc.objects.insert(id, Object::Dictionary(info));
+        }
+        Err(_) => {
+            let id = doc.add_object(Object::Dictionary(info));
+            doc.trailer.set("Info", Object::Reference(id));
+        }
+    }
+}
+
+/// A PDF text string: UTF-16BE with its byte-order mark, which every reader decodes.
+fn text(s: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// `D:YYYYMMDDHHmmSS+08'00'`, the date format of PDF 32000-1 §7.9.4.
+fn pdf_date<Tz: TimeZone>(now: &DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let offset = now.offset().fix().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let minutes = offset.abs() / 60;
+    format!(
+        "D:{}{sign}{:02}'{:02}'",
+        now.format("%Y%m%d%H%M%S"),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::FixedOffset;
+
+    use super::*;
+
+    #[test]
+    fn dates_carry_the_offset_as_pdf_writes_it() {
+        let east8 = FixedOffset::east_opt(8 * 3600).unwrap();
+        let t = east8.with_ymd_and_hms(2026, 11, 29, 9, 5, 0).unwrap();
+        assert_eq!(pdf_date(&t), "D:20261129090500+08'00'");
+        let west = FixedOffset::west_opt(3 * 3600 + 30 * 60).unwrap();
+        let t = west.with_ymd_and_hms(2026, 1, 2, 23, 59, 59).unwrap();
+        assert_eq!(pdf_date(&t), "D:20260102235959-03'30'");
+    }
+
+    #[test]
+    fn text_strings_are_utf16_with_a_byte_order_mark() {
+        assert_eq!(
+            text("堃A"),
+            Object::String(
+                vec![0xFE, 0xFF, 0x58, 0x03, 0x00, 0x41],
+                StringFormat::Hexadecimal
+            )
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! 申报材料: the print-ready PDF packet of one batch, which the office signs, seals and sends
+//! upwards. It reads the school as an interchange [`Document`](crate::exchange::Document) (never
+//! the database), lays the seven sections out on A4 with the bundled font, and carries the
+//! same JSON as a file attachment so the receiving office can load the data without retyping.
+//!
+//! `layout` knows pages, text and tables; `packet` knows what an office prints; `attach`
+//! finishes the PDF where printpdf stops (the attachment and the document information).
+
+mod attach;
+mod layout;
+mod packet;
+
+use chrono::NaiveDate;
+use printpdf::{ParsedFont, PdfDocument, RawImage};
+
+use crate::domain::Finding;
+use crate::exchange::Document;
+
+pub use attach::ATTACHMENT_NAME;
+use layout::{Measure, Placeable};
+use packet::{Stamp, Stamps};
+
+/// The printed title, also the PDF's Title.
+pub const TITLE: &str = "内蒙古自治区技工院校工学一体化建设专业申报材料";
+
+/// Signature and seal images the office stored, as PNG bytes with transparency, so they print
+/// over the lines they sign as ink would. A missing image leaves a line to sign by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signatures {
+    /// 填表人
+    pub filler: Option<Vec<u8>>,
+    /// 教务处负责人
+    pub academic_head: Option<Vec<u8>>,
+    /// 学校负责人
+    pub principal: Option<Vec<u8>>,
+    /// 学校公章
+    pub seal: Option<Vec<u8>>,
+}
+
+/// Everything one packet prints. The caller runs the check, so the packet shows the same
+/// findings the office saw, and chooses the date printed on the cover and the signature lines.
+#[derive(Debug, Clone, Copy)]
+pub struct PacketInput<'a> {
+    /// The whole school; it is also what the packet carries as its attachment.
+    pub document: &'a Document,
+    /// The batch to print; its latest declaration revision is used.
+    pub batch: u32,
+    /// The check's findings for that batch; warnings print with the office's explanations.
+    pub findings: &'a [Finding],
+    pub date: NaiveDate,
+    /// 填表人; empty leaves a blank to fill in by hand.
+    pub filler: &'a str,
+    pub signatures: &'a Signatures,
+}
+
+/// Why no packet was made, said for the office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportError {
+    /// The batch has no declaration to print.
+    NoDeclaration(u32),
+    /// Characters the bundled font cannot draw; printed, they would be boxes.
+    MissingGlyphs(Vec<char>),
+    /// A stored signature or seal image that is not a readable PNG; `which` names whose.
+    Image { which: &'static str, reason: String },
+    /// The PDF could not be produced (font or writer trouble).
+    Pdf(String),
+}
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReportError::NoDeclaration(batch) => {
+                write!(f, "第{batch}批还没有申报，无法生成申报材料")
+            }
+            ReportError::MissingGlyphs(chars) => {
+                let list: Vec<String> = chars
+                    .iter()
+                    .map(|c| format!("“{c}”（U+{:04X}）", u32::from(*c)))
+                    .collect();
+                write!(
+                    f,
+                    "内置字体缺少以下字符，打印出来会是方框，请改用常用字或联系开发者：{}",
+                    list.join("、")
+                )
+            }
+            ReportError::Image { which, reason } => {
+                write!(f, "{which}的图片无法读取（应为 PNG 图片）：{reason}")
+            }
+            ReportError::Pdf(reason) => write!(f, "生成 PDF 失败：{reason}"),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+/// Makes the packet, as the bytes of a PDF file. `progress` goes from 0.0 to 1.0 in a few
+/// dozen calls at most, so a window can show a bar while it runs on a background task. Refuses
+/// when the batch has no declaration, a stored image is unreadable, or the font lacks a
+/// character, rather than print something the office would have to redo.
+pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8>, ReportError> {
+    progress(0.0);
+    let measure = font_measure()?;
+    let images = decode_images(input.signatures)?;
+    let stamps = stamps(&images);
+    let pages = packet::lay_out(input, &measure, &stamps, &mut |p| progress(p * 0.5))?;
+    let missing = layout::missing(&pages, &measure);
+    if !missing.is_empty() {
+        return Err(ReportError::MissingGlyphs(missing.into_iter().collect()));
+    }
+    let font = ParsedFont::from_bytes(crate::FONT_BYTES, 0, &mut Vec::new())
+        .ok_or_else(|| ReportError::Pdf("内置字体无法解析".into()))?;
+    let mut pdf = PdfDocument::new(TITLE);
+    let font_id = pdf.add_font(&font);
+    let placeables: Vec<Placeable> = images
+        .iter()
+        .map(|(_, image)| Placeable {
+            id: pdf.add_image(image),
+            width_px: image.width as f32,
+            height_px: image.height as f32,
+        })
+        .collect();
+    pdf.with_pages(layout::render(&pages, &measure, &font_id, &placeables));
+    progress(0.6);
+    let bytes = attach::finish(&pdf, input)?;
+    progress(1.0);
+    Ok(bytes)
+}
+
+/// Characters of the text to print that the bundled font lacks, each once in code-point order,
+/// so the window can say so before export instead of failing at it. Empty when the batch has no
+/// declaration (there is nothing to print).
+pub fn missing_glyphs(input: &PacketInput) -> Vec<char> {
+    let Ok(measure) = font_measure() else {
+        return Vec::new();
+    };
+    match packet::lay_out(input, &measure, &Stamps::default(), &mut |_| {}) {
+        Ok(pages) => layout::missing(&pages, &measure).into_iter().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn font_measure() -> Result<Measure, ReportError> {
+    Measure::new().map_err(|e| ReportError::Pdf(format!("内置字体无法读取：{e}")))
+}
+
+/// Which signature slot an image fills, in the order images are registered with the PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Filler,
+    AcademicHead,
+    Principal,
+    Seal,
+}
+
+fn decode_images(signatures: &Signatures) -> Result<Vec<(Slot, RawImage)>, ReportError> {
+    let stored = [
+        (Slot::Filler, "填表人签字", &signatures.filler),
+        (
+            Slot::AcademicHead,
+            "教务处负责人签字",
+            &signatures.academic_head,
+        ),
+        (Slot::Principal, "学校负责人签字", &signatures.principal),
+        (Slot::Seal, "学校公章", &signatures.seal),
+    ];
+    let mut images = Vec::new();
+    for (slot, which, bytes) in stored {
+        let Some(bytes) = bytes else { continue };
+        let image = RawImage::decode_from_bytes(bytes, &mut Vec::new())
+            .map_err(|reason| ReportError::Image { which, reason })?;
+        if image.width == 0 || image.height == 0 {
+            return Err(ReportError::Image {
+                which,
+                reason: "图片没有内容".into(),
+            });
+        }
+        images.push((slot, image));
+    }
+    Ok(images)
+}
+
+fn stamps(images: &[(Slot, RawImage)]) -> Stamps {
+    let find = |slot| {
+        images
+            .iter()
+            .position(|(s, _)| *s == slot)
+            .map(|index| Stamp {
+                index,
+                aspect: images[index].1.width as f32 / images[index].1.height as f32,
+            })
+    };
+    Stamps {
+        filler: find(Slot::Filler),
+        academic_head: find(Slot::AcademicHead),
+        principal: find(Slot::Principal),
+        seal: find(Slot::Seal),
+    }
+}
