@@ -190,12 +190,14 @@ impl Roster {
             table::column(header(t::DEPARTMENT), |t: &Teacher| {
                 cell(t.department.as_str())
             }),
+            // The one column that takes the room left, and wraps a long enterprise name.
             table::column(header(t::EMPLOYMENT), |t: &Teacher| {
                 cell(match t.employment {
                     Employment::FromEnterprise => format!("企业聘用（{}）", t.enterprise),
                     e => e.name().to_string(),
                 })
-            }),
+            })
+            .width(Length::Fill),
             table::column(header(t::TEACHER_LEVEL), |t: &Teacher| cell(t.level.name())),
             table::column(header(t::TITLE), |t: &Teacher| cell(t.title.as_str())),
             table::column(header(t::TRAINED), |t: &Teacher| {
