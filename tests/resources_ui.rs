@@ -100,3 +100,45 @@ fn a_compiled_textbook_names_its_editors_from_the_roster() {
     assert_eq!(book.chief_editor, editor);
     assert_eq!(book.editors, ["张三", "李四"]);
 }
+
+#[test]
+fn check_files_lists_a_changed_and_a_missing_file() {
+    use yitihua::domain::resource::{FileRef, FileStatus};
+    use yitihua::ui::Message;
+    use yitihua::ui::screen::resources::{InventoryMessage, Message as ResourcesMessage};
+
+    let mut h = Harness::with_school(&document(Size::Small));
+    let video = h.dir.path().join("发动机拆装.mp4");
+    std::fs::write(&video, b"original").unwrap();
+    let recorded = yitihua::exchange::files::hash(&video, |_, _| {}).unwrap();
+    std::fs::write(&video, b"edited!!").unwrap();
+    h.click("教学资源包");
+    h.click("资源清单");
+    let moved = FileRef {
+        path: h
+            .dir
+            .path()
+            .join("已移走.pptx")
+            .to_string_lossy()
+            .into_owned(),
+        ..recorded.clone()
+    };
+    // What the background check sends back; the check itself is `files::verify`, tested there.
+    let problems: Vec<_> = [&recorded, &moved]
+        .map(|f| {
+            (
+                "发动机拆装演示".to_string(),
+                f.path.clone(),
+                yitihua::exchange::files::verify(f),
+            )
+        })
+        .to_vec();
+    let statuses: Vec<FileStatus> = problems.iter().map(|p| p.2).collect();
+    assert_eq!(statuses, [FileStatus::Changed, FileStatus::Missing]);
+    h.run(vec![Message::Resources(ResourcesMessage::Inventory(
+        InventoryMessage::Checked(2, problems),
+    ))]);
+    assert!(h.sees("检查了 2 个文件，2 个缺失或已改动。"));
+    assert!(h.sees(&format!("已改动：发动机拆装演示　{}", video.display())));
+    assert!(h.sees(&format!("缺失：发动机拆装演示　{}", moved.path)));
+}

@@ -223,3 +223,5 @@ pub const REVIEWERS: &str = "审核人";
 pub const REVIEW_DATE: &str = "审核日期";
 pub const OPINION: &str = "审核意见";
 pub const SAVE_REVIEW: &str = "保存审核";
+pub const CHECK_FILES: &str = "检查文件";
+pub const CHECKING_FILES: &str = "正在检查文件（逐个重新计算 SHA-256）…";

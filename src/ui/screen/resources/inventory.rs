@@ -11,12 +11,15 @@ use iced::widget::{
 };
 use iced::{Element, Length, Task};
 
-use crate::domain::resource::{FileRef, TEXTBOOK};
+use crate::domain::resource::{FileRef, FileStatus, TEXTBOOK};
 use crate::domain::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
 use crate::exchange::files;
 use crate::store::SchoolFile;
 use crate::ui::widget::{form, pager};
 use crate::ui::{style, text as t};
+
+/// A file that went missing or changed: (item title, file path, status).
+pub type FileProblem = (String, String, FileStatus);
 
 /// A review-state filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +72,10 @@ pub struct Inventory {
     review: Option<(i64, ReviewDraft)>,
     /// The file being hashed: its item, name, bytes done and total.
     hashing: Option<(i64, String, u64, u64)>,
+    /// 检查文件 is running.
+    checking: bool,
+    /// The last 检查文件: how many files were checked and those missing or changed.
+    checked: Option<(usize, Vec<FileProblem>)>,
     notice: Option<Result<String, String>>,
 }
 
@@ -134,6 +141,9 @@ pub enum Message {
     FileChosen(i64, Option<PathBuf>),
     Hashing(i64, u64, u64),
     Hashed(i64, Result<FileRef, String>),
+    CheckFiles,
+    /// How many files were checked, and those missing or changed.
+    Checked(usize, Vec<FileProblem>),
 }
 
 impl Inventory {
@@ -249,6 +259,31 @@ impl Inventory {
                 {
                     (h.2, h.3) = (done, total);
                 }
+            }
+            Message::CheckFiles => {
+                let files: Vec<(String, FileRef)> = self
+                    .items
+                    .iter()
+                    .flat_map(|(_, i)| i.files.iter().map(|f| (i.title.clone(), f.clone())))
+                    .collect();
+                self.checking = true;
+                self.checked = None;
+                return Task::perform(
+                    crate::ui::background::run(move || {
+                        let problems = files
+                            .iter()
+                            .map(|(title, f)| (title, f, files::verify(f)))
+                            .filter(|(_, _, status)| *status != FileStatus::Unchanged)
+                            .map(|(title, f, status)| (title.clone(), f.path.clone(), status))
+                            .collect();
+                        (files.len(), problems)
+                    }),
+                    |(count, problems)| Message::Checked(count, problems),
+                );
+            }
+            Message::Checked(count, problems) => {
+                self.checking = false;
+                self.checked = Some((count, problems));
             }
             Message::Hashed(id, result) => {
                 self.hashing = None;
@@ -500,9 +535,33 @@ impl Inventory {
                     button(text(t::NEW_RESOURCE).size(style::BODY_SIZE))
                         .style(button::primary)
                         .on_press(Message::New),
+                    button(text(t::CHECK_FILES).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.checking).then_some(Message::CheckFiles)),
                 ]
                 .spacing(12),
             );
+        if self.checking {
+            content = content.push(text(t::CHECKING_FILES).size(style::SMALL_SIZE));
+        }
+        if let Some((count, problems)) = &self.checked {
+            let mut report = column![
+                text(format!(
+                    "检查了 {count} 个文件，{} 个缺失或已改动。",
+                    problems.len()
+                ))
+                .size(style::BODY_SIZE)
+            ]
+            .spacing(4);
+            for (title, path, status) in problems {
+                report = report.push(
+                    text(format!("{}：{title}　{path}", status.name()))
+                        .size(style::SMALL_SIZE)
+                        .style(style::error_text),
+                );
+            }
+            content = content.push(report);
+        }
         let rows: Vec<&(i64, ResourceItem)> = pager::page(&filtered, self.page).to_vec();
         let cell = |s: String| -> Element<'_, Message> { text(s).size(style::SMALL_SIZE).into() };
         let columns = [
