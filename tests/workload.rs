@@ -180,3 +180,47 @@ fn the_large_demo_round_trips_and_its_summary_matches_the_domain() {
         .sum();
     assert_eq!(from_file.total.periods(), periods);
 }
+
+#[test]
+fn the_v5_fixture_keeps_its_hours_and_gains_signature_images() {
+    use yitihua::domain::signature::SignatureRole;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("巴彦淖尔.yth");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/school-v5.yth"),
+        &path,
+    )
+    .unwrap();
+    let mut file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.migrated_from(), Some(5));
+    let summary = file.workload_summary(None).unwrap();
+    assert_eq!(summary.teachers[0].name, "其木格");
+    assert_eq!(summary.teachers[0].totals.weighted.to_string(), "8.4");
+    let entry = file.entries(None).unwrap().remove(0).1;
+    assert_eq!(
+        file.save_entries(&[entry]).unwrap().unchanged,
+        1,
+        "keys still match"
+    );
+
+    assert_eq!(file.signature_image(SignatureRole::Seal).unwrap(), None);
+    let err = file
+        .save_signature_image(SignatureRole::Seal, b"not a png")
+        .unwrap_err();
+    assert!(err.to_string().starts_with("不是 PNG 图片"), "{err}");
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/icons/hicolor/64x64/apps/yitihua.png"
+    ))
+    .unwrap();
+    file.save_signature_image(SignatureRole::Seal, &png)
+        .unwrap();
+    drop(file);
+    let mut file = SchoolFile::open(&path).unwrap();
+    assert_eq!(
+        file.signature_image(SignatureRole::Seal).unwrap(),
+        Some(png)
+    );
+    file.remove_signature_image(SignatureRole::Seal).unwrap();
+    assert_eq!(file.signature_image(SignatureRole::Seal).unwrap(), None);
+}

@@ -12,6 +12,7 @@ pub mod phone;
 pub mod region;
 pub mod resource;
 pub mod school;
+pub mod signature;
 pub mod teacher;
 mod terms;
 pub mod workload;

@@ -176,6 +176,17 @@ fn v5(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     super::workload::write_settings(tx, &crate::domain::workload::Settings::default())
 }
 
+/// Version 6: the signature and seal images printed on the packet, one PNG per role. They are
+/// kept in the school file (the office picks them once) but not in the interchange JSON, which
+/// travels inside the packet: a scanned seal is not data for the receiving office to reuse.
+const V6: &str = "
+CREATE TABLE signature_images (
+    role     TEXT PRIMARY KEY,
+    png      BLOB NOT NULL,
+    saved_at TEXT NOT NULL
+);
+";
+
 enum Migration {
     Sql(&'static str),
     /// Schema plus seed data computed in Rust.
@@ -188,6 +199,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(v3),
     Migration::Code(v4),
     Migration::Code(v5),
+    Migration::Sql(V6),
 ];
 
 /// The schema version this program writes. A file with a higher one is refused, never

@@ -13,6 +13,7 @@ pub mod paths;
 pub mod recent;
 mod resources;
 mod school;
+mod signatures;
 mod teachers;
 mod workload;
 
