@@ -414,3 +414,32 @@ fn check_files_lists_missing_and_changed_files_and_dump_carries_them() {
         stdout(&o)
     );
 }
+
+#[test]
+fn export_writes_the_packet_and_refuses_when_errors_block_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.yth");
+    assert!(yitihua(&[&"demo", &small]).status.success());
+    let pdf = dir.path().join("申报材料.pdf");
+    let o = yitihua(&[&"export", &small, &"--batch", &"1", &"--out", &pdf, &"--date", &"2026-11-29"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("已导出申报材料"));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let o = yitihua(&[&"export", &small, &"--batch", &"1", &"--out", &pdf]);
+    assert_eq!(o.status.code(), Some(1), "an existing packet is not overwritten");
+    let o = yitihua(&[&"export", &small, &"--batch", &"3", &"--out", &dir.path().join("3.pdf")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("第3批还没有申报，无法导出"));
+
+    let mut doc = Document::parse(&stdout(&yitihua(&[&"dump", &small]))).unwrap();
+    let mut third = doc.declarations[0].specialties[0].clone();
+    third.name = "电子商务".into();
+    doc.declarations[0].specialties.push(third);
+    let blocked = dir.path().join("blocked.yth");
+    doc.create_file(&blocked, "测试").unwrap();
+    let out = dir.path().join("blocked.pdf");
+    let o = yitihua(&[&"export", &blocked, &"--batch", &"1", &"--out", &out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("个错误，未导出"), "{}", stdout(&o));
+    assert!(!out.exists());
+}

@@ -6,7 +6,7 @@ mod common;
 use common::{Harness, launch};
 use yitihua::domain::{Region, SchoolKind};
 use yitihua::store::SchoolFile;
-use yitihua::ui::{App, Area, Message};
+use yitihua::ui::{App, Message};
 
 /// First run: the form creates the default file; the profile is filled and saved; after a
 /// restart the app reopens the same file and shows the saved values.
@@ -129,17 +129,6 @@ fn leaving_with_unsaved_edits_asks_first() {
     assert!(h.app.file().is_none());
     let file = SchoolFile::open(&h.dir.path().join("学校.yth")).unwrap();
     assert_eq!(file.profile().unwrap().contact, "李喆");
-}
-
-#[test]
-fn the_export_area_shows_what_it_will_do() {
-    let mut h = Harness::start();
-    h.fill("学校名称", "兴安盟技工学校");
-    h.click("技工学校");
-    h.click("兴安盟");
-    h.click("创建");
-    h.click("导出与签署");
-    assert!(h.sees("即将推出"), "{:?}", Area::Export);
 }
 
 #[test]

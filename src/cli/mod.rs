@@ -10,6 +10,7 @@ use crate::domain::{Region, SchoolKind, SchoolProfile};
 use crate::exchange::{Document, demo};
 use crate::store::SchoolFile;
 
+mod export;
 mod workload;
 
 use crate::exchange::import::TableKind;
@@ -53,6 +54,13 @@ pub enum Command {
     },
     CheckFiles {
         file: PathBuf,
+    },
+    Export {
+        file: PathBuf,
+        batch: u32,
+        out: PathBuf,
+        /// The date printed on the cover and the signature lines; today if not given.
+        date: Option<chrono::NaiveDate>,
     },
     ImportTable {
         file: PathBuf,
@@ -112,6 +120,8 @@ const USAGE: &str = "\
                                             教学资源包：各类资源数量、计入数量和完整性矩阵
   yitihua report workload 文件.yth [--term 学期] [--json | --xlsx 输出.xlsx]
                                             课时汇总：每位教师的一体化、其他和折算课时
+  yitihua export 文件.yth --batch N --out 申报材料.pdf [--date 2026-11-29]
+                                            导出该批次的申报材料 PDF（有错误时不导出，列出错误，退出码为1）
   yitihua import-table 文件.yth 表格.xlsx|.csv --as teachers|hours [--dry-run] [--skip-bad-rows]
                                             导入教师名册或课时（按表头列名匹配；先试运行列出
                                             每行问题；有问题时不写入，除非 --skip-bad-rows）
@@ -206,6 +216,25 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             let file = args.file("学校文件")?;
             args.end()?;
             Command::CheckFiles { file }
+        }
+        "export" => {
+            let file = args.file("学校文件")?;
+            let mut options = args.options(&["--batch", "--out", "--date"], &[])?;
+            let batch = options.take("--batch")?;
+            let date = match options.take("--date") {
+                Ok(d) => Some(crate::domain::workload::parse_date(&d).ok_or_else(|| {
+                    UsageError(format!("--date 应如 2026-11-29，而不是“{d}”"))
+                })?),
+                Err(_) => None,
+            };
+            Command::Export {
+                file,
+                batch: batch.parse().map_err(|_| {
+                    UsageError(format!("--batch 应为批次序号（如 1），而不是“{batch}”"))
+                })?,
+                out: PathBuf::from(options.take("--out")?),
+                date,
+            }
         }
         "import-table" => {
             let file = args.file("学校文件")?;
@@ -406,6 +435,19 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
         } => report_resources(&open(&file)?, specialty.as_deref(), &format, out)
             .map(|()| Outcome::Done)
             .map_err(|e| e.to_string()),
+        Command::Export {
+            file,
+            batch,
+            out: path,
+            date,
+        } => export::export(
+            &open(&file)?,
+            batch,
+            &path,
+            date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            out,
+        )
+        .map_err(|e| e.to_string()),
         Command::ImportTable {
             file,
             table,

@@ -6,7 +6,7 @@ use iced::keyboard::{self, Key, key};
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, window};
 
-use super::screen::{declaration, new_school, resources, school_info, upcoming, welcome, workload};
+use super::screen::{declaration, export, new_school, resources, school_info, welcome, workload};
 use super::widget::{dialog, nav};
 use super::{style, text as t};
 use crate::store::recent::Recent;
@@ -76,6 +76,8 @@ struct Workspace {
     workload: Option<Result<workload::Workload, String>>,
     /// 教学资源包, built when the area is first shown and refreshed each time after.
     resources: Option<resources::Resources>,
+    /// 导出与签署, read afresh each time the area is shown (the declaration may have changed).
+    export: export::Export,
     /// Set while the "unsaved edits" dialog asks what to do before leaving.
     leaving: Option<Leave>,
     leave_error: Option<String>,
@@ -97,6 +99,7 @@ pub enum Message {
     Declaration(declaration::Message),
     Workload(workload::Message),
     Resources(resources::Message),
+    Export(export::Message),
     Navigate(Area),
     CloseFile,
     NewFileChosen(Option<PathBuf>),
@@ -211,6 +214,11 @@ impl App {
                     return screen.update(message, &mut ws.file).map(Message::Resources);
                 }
             }
+            Message::Export(message) => {
+                if let State::Workspace(ws) = &mut self.state {
+                    return ws.export.update(message, &mut ws.file).map(Message::Export);
+                }
+            }
             Message::Navigate(area) => return self.leave(Leave::Area(area)),
             Message::CloseFile => return self.leave(Leave::CloseFile),
             Message::CloseRequested => return self.leave(Leave::Exit),
@@ -269,6 +277,9 @@ impl App {
                 if let State::Workspace(ws) = &mut self.state {
                     ws.area = area;
                     ws.leaving = None;
+                    if area == Area::Export {
+                        ws.export.load(&ws.file);
+                    }
                     if area == Area::Resources {
                         match &mut ws.resources {
                             Some(screen) => screen.refresh(&ws.file),
@@ -346,6 +357,7 @@ impl App {
             declaration_error: None,
             workload: None,
             resources: None,
+            export: export::Export::default(),
             leaving: None,
             leave_error: None,
         }));
@@ -415,7 +427,7 @@ fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
             Some(screen) => screen.view().map(Message::Resources),
             None => text("").into(),
         },
-        Area::Export => upcoming::view(t::AREA_EXPORT, t::EXPORT_PLAN),
+        Area::Export => ws.export.view().map(Message::Export),
     };
     let base = row![
         rail,

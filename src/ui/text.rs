@@ -56,13 +56,6 @@ pub const DISCARD_AND_LEAVE: &str = "不保存";
 pub const STAY: &str = "留在此页";
 pub const CANNOT_SAVE_INVALID: &str = "有填写错误，无法保存。请先改正标红的项目，或选择“不保存”。";
 
-// Areas still to come: what each will do, so the rail shows the whole product.
-pub const COMING: &str = "即将推出";
-pub const EXPORT_PLAN: &[&str] = &[
-    "按批次导出申报材料 PDF：封面、目录、学校基本情况、建设专业申报表、教师名册与课时汇总、资源包清单、承诺与签署页。",
-    "导出前先检查：有错误不能导出，已说明的提醒随材料打印。",
-    "数字签名：签署后的 PDF 任何改动都能被发现，盟市人社部门可直接读取其中的数据。",
-];
 
 /// Title bar: the product name, and the school once a file is open.
 pub fn window_title(school: Option<&str>) -> String {
@@ -225,3 +218,17 @@ pub const OPINION: &str = "审核意见";
 pub const SAVE_REVIEW: &str = "保存审核";
 pub const CHECK_FILES: &str = "检查文件";
 pub const CHECKING_FILES: &str = "正在检查文件（逐个重新计算 SHA-256）…";
+
+// Export (导出与签署)
+pub const EXPORT_INTRO: &str = "按批次导出申报材料 PDF：封面、目录、学校基本情况、建设专业申报表、教师名册与课时汇总、资源包清单、承诺与签署页。PDF 内附全部数据（JSON），盟市人社部门无需重新录入。";
+pub const NOTHING_TO_EXPORT: &str = "还没有申报：请先在“专业申报”中完成一个批次。";
+pub const SIGN_DATE: &str = "落款日期";
+pub const EXPORT_PACKET: &str = "导出申报材料…";
+pub const EXPORT_BLOCKED: &str = "有错误未改正，不能导出。请先在“专业申报”中改正。";
+pub const OPEN_PACKET: &str = "打开";
+pub const PRINT_PACKET: &str = "打印";
+pub const OPENED: &str = "已用系统的 PDF 阅读器打开。";
+pub const SENT_TO_PRINTER: &str = "已送默认打印机。";
+pub const SIGNATURES: &str = "签字与盖章";
+pub const SIGNATURES_HINT: &str = "存了图片的印在签署页上，没有的留横线手签。印章请用透明背景的 PNG。";
+pub const PICK_IMAGE: &str = "选择图片…";

@@ -3,9 +3,9 @@
 //! the `Action` tells the app what happens next (as in hecrj/icebreaker).
 
 pub mod declaration;
+pub mod export;
 pub mod new_school;
 pub mod resources;
 pub mod school_info;
-pub mod upcoming;
 pub mod welcome;
 pub mod workload;

@@ -1,0 +1,468 @@
+//! 导出与签署: choose the batch, see the check's findings first (an error blocks export, an
+//! explained warning is printed with its explanation), manage the signature and seal images,
+//! then save the packet — built on a thread with a progress bar — and open or print it.
+
+use std::path::{Path, PathBuf};
+
+use iced::futures::channel::mpsc;
+use iced::widget::{button, column, container, progress_bar, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::domain::check::{self, may_sign};
+use crate::domain::signature::{SignatureRole, png_info};
+use crate::domain::workload::parse_date;
+use crate::domain::{Finding, Severity};
+use crate::exchange::Document;
+use crate::report::{self, PacketInput, Signatures};
+use crate::store::SchoolFile;
+use crate::ui::{style, text as t};
+
+#[derive(Default)]
+pub struct Export {
+    /// Batches that have a declaration: (number, label).
+    batches: Vec<(u32, String)>,
+    batch: Option<u32>,
+    findings: Vec<Finding>,
+    /// Whether every warning is explained (the wizard's 已校验 rule).
+    ready: bool,
+    /// Per role: the stored image's size and whether it is transparent.
+    images: Vec<(SignatureRole, Option<(u32, u32, bool)>)>,
+    filler: String,
+    date: String,
+    /// Fraction done while a packet is being made.
+    progress: Option<f32>,
+    /// The last packet saved.
+    saved: Option<PathBuf>,
+    notice: Option<Result<String, String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Batch(u32),
+    Date(String),
+    PickImage(SignatureRole),
+    ImageChosen(SignatureRole, Option<PathBuf>),
+    RemoveImage(SignatureRole),
+    Export,
+    PathChosen(Option<PathBuf>),
+    Progress(f32),
+    Done(Result<(PathBuf, usize), String>),
+    Open,
+    Print,
+}
+
+impl Export {
+    pub fn load(&mut self, file: &SchoolFile) {
+        if let Err(e) = self.read(file) {
+            self.notice = Some(Err(e.to_string()));
+        }
+    }
+
+    fn read(&mut self, file: &SchoolFile) -> Result<(), crate::store::StoreError> {
+        let inputs = file.check_inputs()?;
+        self.batches = inputs
+            .batches
+            .iter()
+            .filter(|b| inputs.declarations.iter().any(|d| d.batch == b.number))
+            .map(|b| (b.number, b.label()))
+            .collect();
+        if self.batch.is_none_or(|n| !self.batches.iter().any(|(b, _)| *b == n)) {
+            self.batch = self.batches.last().map(|(n, _)| *n);
+        }
+        self.findings = self
+            .batch
+            .map(|n| check::check(&inputs.context(), n))
+            .unwrap_or_default();
+        self.ready = self.batch.is_some_and(|n| {
+            inputs
+                .declarations
+                .iter()
+                .find(|d| d.batch == n)
+                .is_some_and(|d| may_sign(&self.findings, d))
+        });
+        self.images = SignatureRole::ALL
+            .iter()
+            .map(|&role| {
+                let info = file
+                    .signature_image(role)?
+                    .and_then(|png| png_info(&png).ok())
+                    .map(|i| (i.width, i.height, i.transparent));
+                Ok((role, info))
+            })
+            .collect::<Result<_, crate::store::StoreError>>()?;
+        let profile = file.profile()?;
+        self.filler = profile.contact;
+        if self.date.is_empty() {
+            self.date = chrono::Local::now().date_naive().to_string();
+        }
+        Ok(())
+    }
+
+    fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+        match message {
+            Message::Batch(n) => {
+                self.batch = Some(n);
+                self.load(file);
+            }
+            Message::Date(d) => self.date = d,
+            Message::PickImage(role) => {
+                return Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(format!("选择{}图片（PNG）", role.name()))
+                        .add_filter("PNG 图片", &["png"])
+                        .pick_file(),
+                    move |h| Message::ImageChosen(role, h.map(|h| h.path().to_path_buf())),
+                );
+            }
+            Message::ImageChosen(_, None) => {}
+            Message::ImageChosen(role, Some(path)) => {
+                let result = std::fs::read(&path)
+                    .map_err(|e| format!("无法读取 {}：{e}", path.display()))
+                    .and_then(|png| {
+                        file.save_signature_image(role, &png)
+                            .map_err(|e| e.to_string())
+                    });
+                self.notice = Some(result.map(|()| format!("已保存{}图片", role.name())));
+                self.load(file);
+            }
+            Message::RemoveImage(role) => {
+                self.notice = Some(
+                    file.remove_signature_image(role)
+                        .map(|()| format!("已移除{}图片，打印时留签字横线", role.name()))
+                        .map_err(|e| e.to_string()),
+                );
+                self.load(file);
+            }
+            Message::Export => {
+                if parse_date(&self.date).is_none() {
+                    self.notice = Some(Err("落款日期应如 2026-11-29".into()));
+                    return Task::none();
+                }
+                let name = format!(
+                    "{}申报材料.pdf",
+                    self.batches
+                        .iter()
+                        .find(|(n, _)| Some(*n) == self.batch)
+                        .map_or("", |(_, label)| label.split('（').next().unwrap_or(""))
+                );
+                return Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_PACKET)
+                        .add_filter("PDF", &["pdf"])
+                        .set_file_name(name)
+                        .save_file(),
+                    |h| Message::PathChosen(h.map(|h| h.path().to_path_buf())),
+                );
+            }
+            Message::PathChosen(None) => {}
+            Message::PathChosen(Some(path)) => return self.start(file, path),
+            Message::Progress(p) => {
+                if self.progress.is_some() {
+                    self.progress = Some(p);
+                }
+            }
+            Message::Done(result) => {
+                self.progress = None;
+                self.notice = Some(result.map(|(path, size)| {
+                    self.saved = Some(path.clone());
+                    format!("已导出：{}（{} KB）", path.display(), size / 1024)
+                }));
+            }
+            Message::Open => {
+                if let Some(path) = &self.saved {
+                    self.notice = Some(open(path).map(|()| t::OPENED.to_string()));
+                }
+            }
+            Message::Print => {
+                if let Some(path) = &self.saved {
+                    self.notice = Some(print(path).map(|()| t::SENT_TO_PRINTER.to_string()));
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// Reads what the packet prints now, then builds and writes it on a thread.
+    fn start(&mut self, file: &SchoolFile, path: PathBuf) -> Task<Message> {
+        let (Some(batch), Some(date)) = (self.batch, parse_date(&self.date)) else {
+            return Task::none();
+        };
+        let read = || -> Result<(Document, Signatures), crate::store::StoreError> {
+            let image = |role| file.signature_image(role);
+            Ok((
+                Document::from_file(file)?,
+                Signatures {
+                    filler: image(SignatureRole::Filler)?,
+                    academic_head: image(SignatureRole::AcademicHead)?,
+                    principal: image(SignatureRole::Principal)?,
+                    seal: image(SignatureRole::Seal)?,
+                },
+            ))
+        };
+        let (document, signatures) = match read() {
+            Ok(read) => read,
+            Err(e) => {
+                self.notice = Some(Err(e.to_string()));
+                return Task::none();
+            }
+        };
+        let findings = self.findings.clone();
+        let filler = self.filler.clone();
+        self.progress = Some(0.0);
+        self.notice = None;
+        let (mut sender, receiver) = mpsc::channel(64);
+        std::thread::spawn(move || {
+            let input = PacketInput {
+                document: &document,
+                batch,
+                findings: &findings,
+                date,
+                filler: &filler,
+                signatures: &signatures,
+            };
+            let mut report = |p: f32| {
+                // A full channel only drops a progress step.
+                let _ = sender.try_send(Message::Progress(p));
+            };
+            let result = report::packet(&input, &mut report)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| write(&path, &bytes).map(|()| (path.clone(), bytes.len())));
+            let _ = iced::futures::executor::block_on(iced::futures::SinkExt::send(
+                &mut sender,
+                Message::Done(result),
+            ));
+        });
+        Task::run(receiver, |m| m)
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut content = column![
+            text(t::AREA_EXPORT).size(style::HEADING_SIZE),
+            text(t::EXPORT_INTRO)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        ]
+        .spacing(14);
+        if self.batches.is_empty() {
+            content = content.push(text(t::NOTHING_TO_EXPORT).size(style::BODY_SIZE));
+        }
+        content = content.push(
+            row(self.batches.iter().map(|(n, label)| {
+                button(text(label.as_str()).size(style::SMALL_SIZE))
+                    .padding([4, 10])
+                    .style(style::chip(Some(*n) == self.batch))
+                    .on_press(Message::Batch(*n))
+                    .into()
+            }))
+            .spacing(6)
+            .wrap(),
+        );
+        if self.batch.is_some() {
+            content = content.push(self.findings_view());
+            content = content.push(self.signatures_view());
+            let blocked = self.errors() > 0;
+            let busy = self.progress.is_some();
+            content = content.push(
+                row![
+                    column![
+                        text(t::SIGN_DATE).size(style::SMALL_SIZE),
+                        text_input("2026-11-29", &self.date)
+                            .id(t::SIGN_DATE)
+                            .on_input(Message::Date)
+                            .padding(6)
+                            .size(style::BODY_SIZE)
+                            .width(140),
+                    ]
+                    .spacing(4),
+                    button(text(t::EXPORT_PACKET).size(style::BODY_SIZE))
+                        .style(button::primary)
+                        .on_press_maybe((!blocked && !busy).then_some(Message::Export)),
+                ]
+                .spacing(12)
+                .align_y(Alignment::End),
+            );
+            if blocked {
+                content = content.push(
+                    text(t::EXPORT_BLOCKED)
+                        .size(style::BODY_SIZE)
+                        .style(style::error_text),
+                );
+            }
+        }
+        if let Some(p) = self.progress {
+            content = content.push(
+                column![
+                    text(format!("正在生成申报材料… {:.0}%", p * 100.0)).size(style::SMALL_SIZE),
+                    progress_bar(0.0..=1.0, p).girth(8),
+                ]
+                .spacing(4),
+            );
+        }
+        if let Some(n) = &self.notice {
+            let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
+                Ok(m) => (m, style::info_banner),
+                Err(m) => (m, style::error_banner),
+            };
+            content = content.push(
+                container(text(message).size(style::BODY_SIZE))
+                    .padding([8, 12])
+                    .width(Length::Fill)
+                    .style(style),
+            );
+        }
+        if self.saved.is_some() && self.progress.is_none() {
+            content = content.push(
+                row![
+                    button(text(t::OPEN_PACKET).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::Open),
+                    button(text(t::PRINT_PACKET).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::Print),
+                ]
+                .spacing(10),
+            );
+        }
+        container(scrollable(content.max_width(1000)).height(Length::Fill))
+            .padding(32)
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into()
+    }
+
+    fn findings_view(&self) -> Element<'_, Message> {
+        let errors = self.errors();
+        let summary = if self.findings.is_empty() {
+            t::NO_FINDINGS.to_string()
+        } else {
+            format!(
+                "校内审核：{errors} 个错误，{} 个提醒{}",
+                self.findings.len() - errors,
+                if self.ready || errors > 0 {
+                    ""
+                } else {
+                    "（有提醒尚未填写说明，请在“专业申报”第4步填写，说明会随材料打印）"
+                }
+            )
+        };
+        let mut list = column![text(summary).size(style::BODY_SIZE)].spacing(4);
+        for f in &self.findings {
+            list = list.push(
+                text(format!("{}　{}：{}", f.severity.name(), f.location, f.message))
+                    .size(style::SMALL_SIZE)
+                    .style(match f.severity {
+                        Severity::Error => style::error_text,
+                        Severity::Warning => style::muted_text,
+                    }),
+            );
+        }
+        list.into()
+    }
+
+    fn signatures_view(&self) -> Element<'_, Message> {
+        let mut list = column![
+            text(t::SIGNATURES).size(style::BODY_SIZE + 2),
+            text(format!(
+                "{}填表人：{}",
+                t::SIGNATURES_HINT,
+                if self.filler.is_empty() { "（未填，在“学校信息”的联系人中填写）" } else { &self.filler }
+            ))
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
+        ]
+        .spacing(8);
+        for (role, info) in &self.images {
+            let status = match info {
+                None => "未存图片：打印签字横线".to_string(),
+                Some((w, h, true)) => format!("已存图片（{w}×{h}，透明背景）"),
+                Some((w, h, false)) => format!("已存图片（{w}×{h}，无透明背景，会遮住下面的文字）"),
+            };
+            list = list.push(
+                row![
+                    text(role.name()).size(style::BODY_SIZE).width(120),
+                    text(status).size(style::SMALL_SIZE).width(Length::Fill),
+                    button(text(t::PICK_IMAGE).size(style::SMALL_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::PickImage(*role)),
+                    button(text(t::REMOVE).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press_maybe(info.is_some().then_some(Message::RemoveImage(*role))),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+            );
+        }
+        container(list)
+            .padding(14)
+            .width(Length::Fill)
+            .style(style::dialog)
+            .into()
+    }
+}
+
+/// Writes next to the target and renames, so a failed export never leaves half a PDF where the
+/// office expects a whole one.
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let partial = path.with_extension("pdf.part");
+    std::fs::write(&partial, bytes)
+        .and_then(|()| std::fs::rename(&partial, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            format!("无法写入 {}：{e}", path.display())
+        })
+}
+
+/// Hands the file to the system's default viewer.
+fn open(path: &Path) -> Result<(), String> {
+    #[cfg(target_os = "windows")]
+    let mut command = {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]).arg(path);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut command = {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    };
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let mut command = {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    command
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("无法打开 PDF（{e}），请在文件夹中双击打开"))
+}
+
+/// Sends the file to the default printer: the system's print verb on Windows, `lp` (CUPS)
+/// elsewhere.
+fn print(path: &Path) -> Result<(), String> {
+    #[cfg(target_os = "windows")]
+    let mut command = {
+        let mut c = std::process::Command::new("powershell");
+        c.args(["-NoProfile", "-Command", "Start-Process", "-Verb", "Print", "-FilePath"])
+            .arg(path);
+        c
+    };
+    #[cfg(not(target_os = "windows"))]
+    let mut command = {
+        let mut c = std::process::Command::new("lp");
+        c.arg(path);
+        c
+    };
+    command
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("无法送打印机（{e}），请打开 PDF 后从阅读器打印"))
+}
