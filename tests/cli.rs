@@ -421,13 +421,33 @@ fn export_writes_the_packet_and_refuses_when_errors_block_it() {
     let small = dir.path().join("small.yth");
     assert!(yitihua(&[&"demo", &small]).status.success());
     let pdf = dir.path().join("申报材料.pdf");
-    let o = yitihua(&[&"export", &small, &"--batch", &"1", &"--out", &pdf, &"--date", &"2026-11-29"]);
+    let o = yitihua(&[
+        &"export",
+        &small,
+        &"--batch",
+        &"1",
+        &"--out",
+        &pdf,
+        &"--date",
+        &"2026-11-29",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("已导出申报材料"));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     let o = yitihua(&[&"export", &small, &"--batch", &"1", &"--out", &pdf]);
-    assert_eq!(o.status.code(), Some(1), "an existing packet is not overwritten");
-    let o = yitihua(&[&"export", &small, &"--batch", &"3", &"--out", &dir.path().join("3.pdf")]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "an existing packet is not overwritten"
+    );
+    let o = yitihua(&[
+        &"export",
+        &small,
+        &"--batch",
+        &"3",
+        &"--out",
+        &dir.path().join("3.pdf"),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("第3批还没有申报，无法导出"));
 

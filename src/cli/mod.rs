@@ -221,12 +221,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             let file = args.file("学校文件")?;
             let mut options = args.options(&["--batch", "--out", "--date"], &[])?;
             let batch = options.take("--batch")?;
-            let date = match options.take("--date") {
-                Ok(d) => Some(crate::domain::workload::parse_date(&d).ok_or_else(|| {
-                    UsageError(format!("--date 应如 2026-11-29，而不是“{d}”"))
-                })?),
-                Err(_) => None,
-            };
+            let date =
+                match options.take("--date") {
+                    Ok(d) => Some(crate::domain::workload::parse_date(&d).ok_or_else(|| {
+                        UsageError(format!("--date 应如 2026-11-29，而不是“{d}”"))
+                    })?),
+                    Err(_) => None,
+                };
             Command::Export {
                 file,
                 batch: batch.parse().map_err(|_| {

@@ -56,7 +56,6 @@ pub const DISCARD_AND_LEAVE: &str = "不保存";
 pub const STAY: &str = "留在此页";
 pub const CANNOT_SAVE_INVALID: &str = "有填写错误，无法保存。请先改正标红的项目，或选择“不保存”。";
 
-
 /// Title bar: the product name, and the school once a file is open.
 pub fn window_title(school: Option<&str>) -> String {
     match school {
@@ -230,5 +229,6 @@ pub const PRINT_PACKET: &str = "打印";
 pub const OPENED: &str = "已用系统的 PDF 阅读器打开。";
 pub const SENT_TO_PRINTER: &str = "已送默认打印机。";
 pub const SIGNATURES: &str = "签字与盖章";
-pub const SIGNATURES_HINT: &str = "存了图片的印在签署页上，没有的留横线手签。印章请用透明背景的 PNG。";
+pub const SIGNATURES_HINT: &str =
+    "存了图片的印在签署页上，没有的留横线手签。印章请用透明背景的 PNG。";
 pub const PICK_IMAGE: &str = "选择图片…";

@@ -9,7 +9,7 @@ use iced::widget::{button, column, container, progress_bar, row, scrollable, tex
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::check::{self, may_sign};
-use crate::domain::signature::{SignatureRole, png_info};
+use crate::domain::signature::{PngInfo, SignatureRole, png_info};
 use crate::domain::workload::parse_date;
 use crate::domain::{Finding, Severity};
 use crate::exchange::Document;
@@ -26,7 +26,7 @@ pub struct Export {
     /// Whether every warning is explained (the wizard's 已校验 rule).
     ready: bool,
     /// Per role: the stored image's size and whether it is transparent.
-    images: Vec<(SignatureRole, Option<(u32, u32, bool)>)>,
+    images: Vec<(SignatureRole, Option<PngInfo>)>,
     filler: String,
     date: String,
     /// Fraction done while a packet is being made.
@@ -66,7 +66,10 @@ impl Export {
             .filter(|b| inputs.declarations.iter().any(|d| d.batch == b.number))
             .map(|b| (b.number, b.label()))
             .collect();
-        if self.batch.is_none_or(|n| !self.batches.iter().any(|(b, _)| *b == n)) {
+        if self
+            .batch
+            .is_none_or(|n| !self.batches.iter().any(|(b, _)| *b == n))
+        {
             self.batch = self.batches.last().map(|(n, _)| *n);
         }
         self.findings = self
@@ -85,8 +88,7 @@ impl Export {
             .map(|&role| {
                 let info = file
                     .signature_image(role)?
-                    .and_then(|png| png_info(&png).ok())
-                    .map(|i| (i.width, i.height, i.transparent));
+                    .and_then(|png| png_info(&png).ok());
                 Ok((role, info))
             })
             .collect::<Result<_, crate::store::StoreError>>()?;
@@ -355,12 +357,17 @@ impl Export {
         let mut list = column![text(summary).size(style::BODY_SIZE)].spacing(4);
         for f in &self.findings {
             list = list.push(
-                text(format!("{}　{}：{}", f.severity.name(), f.location, f.message))
-                    .size(style::SMALL_SIZE)
-                    .style(match f.severity {
-                        Severity::Error => style::error_text,
-                        Severity::Warning => style::muted_text,
-                    }),
+                text(format!(
+                    "{}　{}：{}",
+                    f.severity.name(),
+                    f.location,
+                    f.message
+                ))
+                .size(style::SMALL_SIZE)
+                .style(match f.severity {
+                    Severity::Error => style::error_text,
+                    Severity::Warning => style::muted_text,
+                }),
             );
         }
         list.into()
@@ -372,7 +379,11 @@ impl Export {
             text(format!(
                 "{}填表人：{}",
                 t::SIGNATURES_HINT,
-                if self.filler.is_empty() { "（未填，在“学校信息”的联系人中填写）" } else { &self.filler }
+                if self.filler.is_empty() {
+                    "（未填，在“学校信息”的联系人中填写）"
+                } else {
+                    &self.filler
+                }
             ))
             .size(style::SMALL_SIZE)
             .style(style::muted_text),
@@ -381,8 +392,13 @@ impl Export {
         for (role, info) in &self.images {
             let status = match info {
                 None => "未存图片：打印签字横线".to_string(),
-                Some((w, h, true)) => format!("已存图片（{w}×{h}，透明背景）"),
-                Some((w, h, false)) => format!("已存图片（{w}×{h}，无透明背景，会遮住下面的文字）"),
+                Some(i) if i.transparent => {
+                    format!("已存图片（{}×{}，透明背景）", i.width, i.height)
+                }
+                Some(i) => format!(
+                    "已存图片（{}×{}，无透明背景，会遮住下面的文字）",
+                    i.width, i.height
+                ),
             };
             list = list.push(
                 row![
@@ -451,8 +467,15 @@ fn print(path: &Path) -> Result<(), String> {
     #[cfg(target_os = "windows")]
     let mut command = {
         let mut c = std::process::Command::new("powershell");
-        c.args(["-NoProfile", "-Command", "Start-Process", "-Verb", "Print", "-FilePath"])
-            .arg(path);
+        c.args([
+            "-NoProfile",
+            "-Command",
+            "Start-Process",
+            "-Verb",
+            "Print",
+            "-FilePath",
+        ])
+        .arg(path);
         c
     };
     #[cfg(not(target_os = "windows"))]
