@@ -15,6 +15,7 @@ use crate::domain::{Finding, Severity};
 use crate::exchange::Document;
 use crate::report::{self, PacketInput, Signatures};
 use crate::store::SchoolFile;
+use crate::ui::widget::banner::notice;
 use crate::ui::{style, text as t};
 
 #[derive(Default)]
@@ -307,17 +308,8 @@ impl Export {
                 .spacing(4),
             );
         }
-        if let Some(n) = &self.notice {
-            let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
-                Ok(m) => (m, style::info_banner),
-                Err(m) => (m, style::error_banner),
-            };
-            content = content.push(
-                container(text(message).size(style::BODY_SIZE))
-                    .padding([8, 12])
-                    .width(Length::Fill)
-                    .style(style),
-            );
+        if let Some(n) = notice(&self.notice) {
+            content = content.push(n);
         }
         if self.saved.is_some() && self.progress.is_none() {
             content = content.push(

@@ -15,6 +15,7 @@ use crate::domain::resource::{FileRef, FileStatus, TEXTBOOK};
 use crate::domain::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
 use crate::exchange::files;
 use crate::store::SchoolFile;
+use crate::ui::widget::banner::notice;
 use crate::ui::widget::{form, pager};
 use crate::ui::{style, text as t};
 
@@ -487,7 +488,7 @@ impl Inventory {
         if let Some((id, r)) = &self.review {
             content = content.push(self.review_view(*id, r));
         }
-        if let Some(n) = super_notice(&self.notice) {
+        if let Some(n) = notice(&self.notice) {
             content = content.push(n);
         }
         if let Some((_, name, done, total)) = &self.hashing {
@@ -842,20 +843,6 @@ fn header<'a>(title: &'a str) -> Element<'a, Message> {
         .size(style::SMALL_SIZE)
         .style(style::muted_text)
         .into()
-}
-
-fn super_notice(notice: &Option<Result<String, String>>) -> Option<Element<'_, Message>> {
-    notice.as_ref().map(|n| {
-        let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
-            Ok(m) => (m, style::info_banner),
-            Err(m) => (m, style::error_banner),
-        };
-        container(text(message).size(style::BODY_SIZE))
-            .padding([8, 12])
-            .width(Length::Fill)
-            .style(style)
-            .into()
-    })
 }
 
 /// Hashes on a thread, reporting progress about every 1% through a channel whose messages the

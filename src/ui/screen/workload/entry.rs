@@ -6,10 +6,10 @@ use iced::widget::operation;
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::notice;
 use crate::domain::workload::{Settings, Totals, parse_date, summarise};
 use crate::domain::{Amount, CourseKind, Entry, Teacher, Term};
 use crate::store::{SchoolFile, StoreError};
+use crate::ui::widget::banner::notice;
 use crate::ui::{style, text as t};
 
 #[derive(Default)]

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length, Task};
 
-use super::notice;
 use crate::domain::{Entry, Teacher, Term};
 use crate::exchange::import::{self, HOURS_HEADERS, TEACHER_HEADERS, TableKind};
 use crate::exchange::table::{Problem, Table};
 use crate::store::{Changes, Mode, SchoolFile};
+use crate::ui::widget::banner::notice;
 use crate::ui::{background, style, text as t};
 
 #[derive(Default)]

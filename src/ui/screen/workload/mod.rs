@@ -119,21 +119,6 @@ impl Workload {
     }
 }
 
-/// A line saying what just happened, or what went wrong.
-fn notice<'a, M: 'a>(notice: &'a Option<Result<String, String>>) -> Option<Element<'a, M>> {
-    notice.as_ref().map(|n| {
-        let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
-            Ok(m) => (m, style::info_banner),
-            Err(m) => (m, style::error_banner),
-        };
-        container(text(message).size(style::BODY_SIZE))
-            .padding([8, 12])
-            .width(Length::Fill)
-            .style(style)
-            .into()
-    })
-}
-
 /// A table cell of text.
 fn cell<'a, M: 'a>(value: impl text::IntoFragment<'a>) -> Element<'a, M> {
     text(value).size(style::BODY_SIZE).into()

@@ -3,9 +3,10 @@
 use iced::widget::{button, column, container, row, scrollable, table, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::{cell, header, notice};
+use super::{cell, header};
 use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
 use crate::store::{SchoolFile, StoreError};
+use crate::ui::widget::banner::notice;
 use crate::ui::widget::{form, pager};
 use crate::ui::{style, text as t};
 

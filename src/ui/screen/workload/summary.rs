@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, scrollable, table, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use super::{cell, header, notice};
+use super::{cell, header};
 use crate::domain::workload::{self, Coefficient, Settings, TeacherRow, Totals, parse_date};
 use crate::domain::{Hundredths, Term};
 use crate::exchange::workbook;
 use crate::store::{SchoolFile, StoreError};
+use crate::ui::widget::banner::notice;
 use crate::ui::widget::pager;
 use crate::ui::{style, text as t};
 
