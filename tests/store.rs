@@ -310,3 +310,33 @@ fn opening_an_unchanged_file_keeps_the_existing_backups() {
         "a changed file is backed up again"
     );
 }
+
+#[test]
+fn the_v6_fixture_keeps_its_seal_and_gains_an_empty_key_store() {
+    use yitihua::domain::signature::{SignatureRole, png_info};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("阿拉善.yth");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/school-v6.yth"),
+        &path,
+    )
+    .unwrap();
+    let mut file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.migrated_from(), Some(6));
+    let seal = file.signature_image(SignatureRole::Seal).unwrap().unwrap();
+    assert_eq!(png_info(&seal).unwrap().width, 1);
+    assert_eq!(file.signing_key().unwrap(), None);
+
+    file.save_signing_key(b"cert-1", b"sealed-1", false).unwrap();
+    let err = file.save_signing_key(b"cert-2", b"sealed-2", false).unwrap_err();
+    assert!(err.to_string().starts_with("学校已有签署密钥"), "{err}");
+    file.replace_encrypted_key(b"sealed-1b").unwrap();
+    assert_eq!(file.signing_key().unwrap().unwrap().encrypted_key, b"sealed-1b");
+    file.save_signing_key(b"cert-2", b"sealed-2", true).unwrap();
+    assert_eq!(file.signing_key().unwrap().unwrap().certificate, b"cert-2");
+    assert_eq!(
+        file.own_certificates().unwrap(),
+        [b"cert-2".to_vec(), b"cert-1".to_vec()],
+        "the replaced key's certificate is kept"
+    );
+}

@@ -187,6 +187,28 @@ CREATE TABLE signature_images (
 );
 ";
 
+/// Version 7: the school's signing key and the certificates the office trusts. The private key
+/// is only ever stored encrypted with the passphrase (PKCS#8 PBES2, scrypt); a replaced key is
+/// kept retired, so the file still knows the certificate older packets were signed with. Like
+/// the images, none of this is in the interchange JSON.
+const V7: &str = "
+CREATE TABLE signing_keys (
+    id            INTEGER PRIMARY KEY,
+    certificate   BLOB NOT NULL,
+    encrypted_key BLOB NOT NULL,
+    created_at    TEXT NOT NULL,
+    retired_at    TEXT
+);
+CREATE UNIQUE INDEX one_current_signing_key ON signing_keys (retired_at IS NULL)
+    WHERE retired_at IS NULL;
+CREATE TABLE trusted_certificates (
+    fingerprint TEXT PRIMARY KEY,
+    certificate BLOB NOT NULL,
+    name        TEXT NOT NULL,
+    added_at    TEXT NOT NULL
+);
+";
+
 enum Migration {
     Sql(&'static str),
     /// Schema plus seed data computed in Rust.
@@ -200,6 +222,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(v4),
     Migration::Code(v5),
     Migration::Sql(V6),
+    Migration::Sql(V7),
 ];
 
 /// The schema version this program writes. A file with a higher one is refused, never

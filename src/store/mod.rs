@@ -14,6 +14,7 @@ pub mod recent;
 mod resources;
 mod school;
 mod signatures;
+mod signing;
 mod teachers;
 mod workload;
 
@@ -21,6 +22,7 @@ pub use error::StoreError;
 pub use file::SchoolFile;
 pub use history::HistoryEvent;
 pub use migrate::SCHEMA_VERSION;
+pub use signing::StoredKey;
 pub use teachers::{Changes, Mode};
 
 /// Written into every school file's header (`PRAGMA application_id`, ASCII "YTHA") so a file of
