@@ -5,6 +5,7 @@ pub mod cli;
 pub mod domain;
 pub mod exchange;
 pub mod report;
+pub mod sign;
 pub mod store;
 pub mod ui;
 
