@@ -463,3 +463,135 @@ fn export_writes_the_packet_and_refuses_when_errors_block_it() {
     assert!(stdout(&o).contains("个错误，未导出"), "{}", stdout(&o));
     assert!(!out.exists());
 }
+
+#[test]
+fn sign_setup_export_sign_and_verify_catch_changes_and_keep_keys_out_of_the_dump() {
+    let dir = tempfile::tempdir().unwrap();
+    let school = dir.path().join("small.yth");
+    assert!(yitihua(&[&"demo", &school]).status.success());
+    let good = dir.path().join("口令.txt");
+    std::fs::write(&good, "巴林右旗2026\n").unwrap();
+    let wrong = dir.path().join("错误口令.txt");
+    std::fs::write(&wrong, "not-the-passphrase\n").unwrap();
+
+    let o = yitihua(&[&"sign-setup", &school, &"--passphrase-file", &good]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("证书指纹（SHA-256）："));
+    let o = yitihua(&[&"sign-setup", &school, &"--passphrase-file", &good]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "an existing key is not replaced silently"
+    );
+
+    let refused = dir.path().join("refused.pdf");
+    let o = yitihua(&[
+        &"export",
+        &school,
+        &"--batch",
+        &"1",
+        &"--out",
+        &refused,
+        &"--sign",
+        &"--passphrase-file",
+        &wrong,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("口令不正确，未签署"), "{}", stderr(&o));
+    assert!(!refused.exists(), "a wrong passphrase writes nothing");
+
+    let signed = dir.path().join("signed.pdf");
+    let o = yitihua(&[
+        &"export",
+        &school,
+        &"--batch",
+        &"1",
+        &"--out",
+        &signed,
+        &"--sign",
+        &"--passphrase-file",
+        &good,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = yitihua(&[&"verify", &signed]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("签署人：赤峰市巴林右旗技工学校"), "{text}");
+    assert!(text.contains("文件完整：签署后未被改动"));
+
+    let key = SchoolFile::open(&school)
+        .unwrap()
+        .signing_key()
+        .unwrap()
+        .unwrap();
+    let pem = dir.path().join("学校证书.pem");
+    std::fs::write(&pem, yitihua::sign::certificate_pem(&key.certificate)).unwrap();
+    let o = yitihua(&[&"verify", &signed, &"--trust", &pem]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("证书：与信任的证书一致"));
+    let dump = stdout(&yitihua(&[&"dump", &school]));
+    let pem_body: String = yitihua::sign::certificate_pem(&key.certificate)
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    assert!(
+        !dump.contains(&pem_body[..40]),
+        "no certificate in the dump"
+    );
+    assert!(
+        !dump.to_lowercase().contains("key"),
+        "no key material in the dump"
+    );
+
+    let mut bytes = std::fs::read(&signed).unwrap();
+    let middle = bytes.len() / 3;
+    bytes[middle] ^= 0x01;
+    let changed = dir.path().join("changed.pdf");
+    std::fs::write(&changed, &bytes).unwrap();
+    let o = yitihua(&[&"verify", &changed]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("文件已改动或签名无效"));
+
+    let unsigned = dir.path().join("unsigned.pdf");
+    assert!(
+        yitihua(&[&"export", &school, &"--batch", &"1", &"--out", &unsigned])
+            .status
+            .success()
+    );
+    assert_eq!(yitihua(&[&"verify", &unsigned]).status.code(), Some(2));
+    assert_eq!(
+        yitihua(&[&"verify", &school]).status.code(),
+        Some(2),
+        "not a PDF"
+    );
+
+    // A lost passphrase: a new key; the packet signed with the old one still verifies.
+    let o = yitihua(&[
+        &"sign-setup",
+        &school,
+        &"--passphrase-file",
+        &wrong,
+        &"--replace",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(yitihua(&[&"verify", &signed]).status.code(), Some(0));
+    let o = yitihua(&[&"verify", &signed, &"--trust", &pem]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "the old certificate is the one trusted here"
+    );
+    let other = dir.path().join("新证书.pem");
+    let new_key = SchoolFile::open(&school)
+        .unwrap()
+        .signing_key()
+        .unwrap()
+        .unwrap();
+    std::fs::write(&other, yitihua::sign::certificate_pem(&new_key.certificate)).unwrap();
+    let o = yitihua(&[&"verify", &signed, &"--trust", &other]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "signed by a certificate other than the trusted one"
+    );
+}

@@ -65,3 +65,66 @@ fn an_error_in_the_declaration_blocks_export() {
     assert!(h.sees("有错误未改正，不能导出。请先在“专业申报”中改正。"));
     assert!(!h.is_enabled("导出申报材料…"));
 }
+
+#[test]
+fn a_key_is_created_with_the_passphrase_twice_and_a_signed_packet_verifies() {
+    use yitihua::ui::screen::export::SigningMessage;
+    let doc = document(Size::Small);
+    let mut h = Harness::with_school(&doc);
+    h.click("导出与签署");
+    h.fill("新口令", "短口令");
+    h.fill("再次输入新口令", "短口令");
+    h.click("创建签署密钥");
+    assert!(h.sees("口令至少8个字符"));
+    h.fill("新口令", "巴林右旗技工学校2026");
+    h.fill("再次输入新口令", "巴林右旗技工学校2025");
+    h.click("创建签署密钥");
+    assert!(h.sees("两次输入的口令不一致"));
+    h.fill("再次输入新口令", "巴林右旗技工学校2026");
+    h.click("创建签署密钥");
+    let key = h
+        .app
+        .file()
+        .unwrap()
+        .signing_key()
+        .unwrap()
+        .expect("a key is stored");
+    let fingerprint = yitihua::sign::fingerprint(&key.certificate);
+    assert!(h.sees(&format!("已创建签署密钥，证书指纹：{fingerprint}")));
+
+    // A packet signed with that key, as 导出申报材料… with the 签署口令 makes it.
+    let findings =
+        yitihua::domain::check::check(&h.app.file().unwrap().check_inputs().unwrap().context(), 1);
+    let document = yitihua::exchange::Document::from_file(h.app.file().unwrap()).unwrap();
+    let input = yitihua::report::PacketInput {
+        document: &document,
+        batch: 1,
+        findings: &findings,
+        date: "2026-11-29".parse().unwrap(),
+        filler: "",
+        signatures: &Default::default(),
+    };
+    let pdf = yitihua::report::packet(&input, &mut |_| {}).unwrap();
+    let signed = yitihua::sign::sign_pdf(
+        &pdf,
+        &yitihua::sign::Signer {
+            certificate_der: &key.certificate,
+            encrypted_key_der: &key.encrypted_key,
+            passphrase: "巴林右旗技工学校2026",
+        },
+        &doc.school.name,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let path = h.dir.path().join("申报材料.pdf");
+    std::fs::write(&path, signed).unwrap();
+    h.run(vec![Message::Export(ExportMessage::Signing(
+        SigningMessage::PacketChosen(Some(path)),
+    ))]);
+    assert!(h.sees(&format!("签署人：{}", doc.school.name)));
+    assert!(h.sees("文件完整：签署后未被改动"));
+    assert!(
+        h.sees("证书：与信任的证书一致"),
+        "the school's own certificate"
+    );
+}

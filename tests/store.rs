@@ -327,11 +327,17 @@ fn the_v6_fixture_keeps_its_seal_and_gains_an_empty_key_store() {
     assert_eq!(png_info(&seal).unwrap().width, 1);
     assert_eq!(file.signing_key().unwrap(), None);
 
-    file.save_signing_key(b"cert-1", b"sealed-1", false).unwrap();
-    let err = file.save_signing_key(b"cert-2", b"sealed-2", false).unwrap_err();
+    file.save_signing_key(b"cert-1", b"sealed-1", false)
+        .unwrap();
+    let err = file
+        .save_signing_key(b"cert-2", b"sealed-2", false)
+        .unwrap_err();
     assert!(err.to_string().starts_with("学校已有签署密钥"), "{err}");
     file.replace_encrypted_key(b"sealed-1b").unwrap();
-    assert_eq!(file.signing_key().unwrap().unwrap().encrypted_key, b"sealed-1b");
+    assert_eq!(
+        file.signing_key().unwrap().unwrap().encrypted_key,
+        b"sealed-1b"
+    );
     file.save_signing_key(b"cert-2", b"sealed-2", true).unwrap();
     assert_eq!(file.signing_key().unwrap().unwrap().certificate, b"cert-2");
     assert_eq!(

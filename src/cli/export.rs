@@ -18,6 +18,7 @@ pub fn export(
     batch: u32,
     out_path: &Path,
     date: NaiveDate,
+    passphrase: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
     let inputs = school.check_inputs()?;
@@ -52,11 +53,19 @@ pub fn export(
         filler: &document.school.contact,
         signatures: &signatures,
     };
-    let bytes = report::packet(&input, &mut |_| {})?;
+    let mut bytes = report::packet(&input, &mut |_| {})?;
+    if let Some(passphrase) = passphrase {
+        bytes = super::sign::sign_packet(school, &bytes, passphrase)?;
+    }
     write_new(out_path, &bytes)?;
     writeln!(
         out,
-        "已导出申报材料：{}（{} KB）",
+        "已导出{}申报材料：{}（{} KB）",
+        if passphrase.is_some() {
+            "并签署"
+        } else {
+            ""
+        },
         out_path.display(),
         bytes.len() / 1024
     )?;

@@ -11,7 +11,10 @@ use crate::exchange::{Document, demo};
 use crate::store::SchoolFile;
 
 mod export;
+mod sign;
 mod workload;
+
+pub use sign::{check_passphrase, read_certificate};
 
 use crate::exchange::import::TableKind;
 
@@ -61,6 +64,17 @@ pub enum Command {
         out: PathBuf,
         /// The date printed on the cover and the signature lines; today if not given.
         date: Option<chrono::NaiveDate>,
+        /// Sign with the school's key, unlocked by the passphrase in this file.
+        sign: Option<PathBuf>,
+    },
+    SignSetup {
+        file: PathBuf,
+        passphrase_file: PathBuf,
+        replace: bool,
+    },
+    Verify {
+        packet: PathBuf,
+        trust: Option<PathBuf>,
     },
     ImportTable {
         file: PathBuf,
@@ -121,7 +135,14 @@ const USAGE: &str = "\
   yitihua report workload 文件.yth [--term 学期] [--json | --xlsx 输出.xlsx]
                                             课时汇总：每位教师的一体化、其他和折算课时
   yitihua export 文件.yth --batch N --out 申报材料.pdf [--date 2026-11-29]
-                                            导出该批次的申报材料 PDF（有错误时不导出，列出错误，退出码为1）
+                 [--sign --passphrase-file 口令文件]
+                                            导出该批次的申报材料 PDF（有错误时不导出，列出错误，退出码为1）；
+                                            --sign 用学校密钥数字签名
+  yitihua sign-setup 文件.yth --passphrase-file 口令文件 [--replace]
+                                            创建学校的签署密钥和证书（口令文件第一行为口令，至少8个字符）
+  yitihua verify 申报材料.pdf [--trust 证书.pem|.cer]
+                                            验证签名：签署人、时间、证书指纹、签署后是否改动
+                                            （退出码：0 有效且未改动，1 无效或已改动，2 不是已签署的 PDF）
   yitihua import-table 文件.yth 表格.xlsx|.csv --as teachers|hours [--dry-run] [--skip-bad-rows]
                                             导入教师名册或课时（按表头列名匹配；先试运行列出
                                             每行问题；有问题时不写入，除非 --skip-bad-rows）
@@ -217,9 +238,39 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             args.end()?;
             Command::CheckFiles { file }
         }
+        "sign-setup" => {
+            let file = args.file("学校文件")?;
+            let mut options = args.options(&["--passphrase-file"], &["--replace"])?;
+            Command::SignSetup {
+                file,
+                passphrase_file: PathBuf::from(options.take("--passphrase-file")?),
+                replace: options.has("--replace"),
+            }
+        }
+        "verify" => {
+            let packet = args.file("PDF 文件")?;
+            let mut options = args.options(&["--trust"], &[])?;
+            Command::Verify {
+                packet,
+                trust: options.take("--trust").ok().map(PathBuf::from),
+            }
+        }
         "export" => {
             let file = args.file("学校文件")?;
-            let mut options = args.options(&["--batch", "--out", "--date"], &[])?;
+            let mut options = args.options(
+                &["--batch", "--out", "--date", "--passphrase-file"],
+                &["--sign"],
+            )?;
+            let sign = match (options.has("--sign"), options.take("--passphrase-file")) {
+                (true, Ok(path)) => Some(PathBuf::from(path)),
+                (true, Err(_)) => {
+                    return Err(UsageError("--sign 需要 --passphrase-file 口令文件".into()));
+                }
+                (false, Ok(_)) => {
+                    return Err(UsageError("--passphrase-file 只与 --sign 一起使用".into()));
+                }
+                (false, Err(_)) => None,
+            };
             let batch = options.take("--batch")?;
             let date =
                 match options.take("--date") {
@@ -235,6 +286,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 })?,
                 out: PathBuf::from(options.take("--out")?),
                 date,
+                sign,
             }
         }
         "import-table" => {
@@ -381,6 +433,10 @@ pub fn run(command: Command) -> ExitCode {
     match execute(command, &mut std::io::stdout().lock()) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Blocked) => ExitCode::FAILURE,
+        Ok(Outcome::NotSigned(why)) => {
+            eprintln!("错误：{why}");
+            ExitCode::from(2)
+        }
         Err(message) => {
             eprintln!("错误：{message}");
             ExitCode::FAILURE
@@ -414,9 +470,11 @@ fn attach_console() {}
 /// How a command that ran went.
 enum Outcome {
     Done,
-    /// `check` found errors (the declaration cannot be signed as it is), or an import found
-    /// rows it could not take.
+    /// `check` found errors (the declaration cannot be signed as it is), an import found rows
+    /// it could not take, or `verify` found a changed packet.
     Blocked,
+    /// `verify` was given something that is not a signed PDF: exit 2, as the issue asks.
+    NotSigned(String),
 }
 
 fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
@@ -441,14 +499,35 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             batch,
             out: path,
             date,
-        } => export::export(
-            &open(&file)?,
-            batch,
-            &path,
-            date.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            out,
-        )
-        .map_err(|e| e.to_string()),
+            sign,
+        } => {
+            let passphrase = sign.as_deref().map(sign::read_passphrase).transpose()?;
+            export::export(
+                &open(&file)?,
+                batch,
+                &path,
+                date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                passphrase.as_deref(),
+                out,
+            )
+            .map_err(|e| e.to_string())
+        }
+        Command::SignSetup {
+            file,
+            passphrase_file,
+            replace,
+        } => {
+            let passphrase = sign::read_passphrase(&passphrase_file)?;
+            sign::setup(&mut open(&file)?, &passphrase, replace, out).map_err(|e| e.to_string())
+        }
+        Command::Verify { packet, trust } => {
+            let trusted = trust.as_deref().map(read_certificate).transpose()?;
+            match sign::verify(&packet, trusted.as_slice(), trust.is_some(), out) {
+                Ok(Ok(outcome)) => Ok(outcome),
+                Ok(Err(not_signed)) => Ok(Outcome::NotSigned(not_signed.to_string())),
+                Err(e) => Err(e.to_string()),
+            }
+        }
         Command::ImportTable {
             file,
             table,

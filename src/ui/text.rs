@@ -232,3 +232,19 @@ pub const SIGNATURES: &str = "签字与盖章";
 pub const SIGNATURES_HINT: &str =
     "存了图片的印在签署页上，没有的留横线手签。印章请用透明背景的 PNG。";
 pub const PICK_IMAGE: &str = "选择图片…";
+
+// Digital signature (数字签名)
+pub const DIGITAL_SIGNATURE: &str = "数字签名";
+pub const DIGITAL_SIGNATURE_HINT: &str = "签署后的 PDF 任何改动都能被发现（本程序和其他 PDF 软件均可验证）。私钥只以口令加密后保存在学校文件中；忘记口令只能更换密钥，之前签署的材料仍可验证。导出时填写签署口令即签署，不填则不签署。";
+pub const NEW_PASSPHRASE: &str = "新口令";
+pub const REPEAT_PASSPHRASE: &str = "再次输入新口令";
+pub const CURRENT_PASSPHRASE: &str = "当前口令";
+pub const SIGNING_PASSPHRASE: &str = "签署口令";
+pub const CREATE_KEY: &str = "创建签署密钥";
+pub const CHANGE_PASSPHRASE: &str = "更改口令";
+pub const REPLACE_KEY: &str = "忘记口令，更换密钥";
+pub const REPLACE_KEY_HINT: &str =
+    "更换密钥后请把新证书交给接收材料的部门；用旧密钥签署的材料仍然有效。";
+pub const EXPORT_CERTIFICATE: &str = "导出证书…";
+pub const VERIFY_PACKET: &str = "验证签名…";
+pub const TRUST_CERTIFICATE: &str = "添加信任的证书…";

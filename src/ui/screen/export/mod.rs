@@ -1,6 +1,11 @@
 //! 导出与签署: choose the batch, see the check's findings first (an error blocks export, an
-//! explained warning is printed with its explanation), manage the signature and seal images,
-//! then save the packet — built on a thread with a progress bar — and open or print it.
+//! explained warning is printed with its explanation), manage the signature and seal images and
+//! the digital signature, then save the packet — built, and signed if a passphrase is given, on
+//! a thread with a progress bar — and open or print it.
+
+mod signing;
+
+pub use signing::Message as SigningMessage;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +19,7 @@ use crate::domain::workload::parse_date;
 use crate::domain::{Finding, Severity};
 use crate::exchange::Document;
 use crate::report::{self, PacketInput, Signatures};
+use crate::sign;
 use crate::store::SchoolFile;
 use crate::ui::widget::banner::notice;
 use crate::ui::{style, text as t};
@@ -34,6 +40,7 @@ pub struct Export {
     progress: Option<f32>,
     /// The last packet saved.
     saved: Option<PathBuf>,
+    signing: signing::Signing,
     notice: Option<Result<String, String>>,
 }
 
@@ -50,10 +57,12 @@ pub enum Message {
     Done(Result<(PathBuf, usize), String>),
     Open,
     Print,
+    Signing(signing::Message),
 }
 
 impl Export {
     pub fn load(&mut self, file: &SchoolFile) {
+        self.signing.load(file);
         if let Err(e) = self.read(file) {
             self.notice = Some(Err(e.to_string()));
         }
@@ -173,11 +182,18 @@ impl Export {
             }
             Message::Done(result) => {
                 self.progress = None;
+                let signed = self.signing.signer().is_some();
                 self.notice = Some(result.map(|(path, size)| {
                     self.saved = Some(path.clone());
-                    format!("已导出：{}（{} KB）", path.display(), size / 1024)
+                    format!(
+                        "已导出{}：{}（{} KB）",
+                        if signed { "并签署" } else { "" },
+                        path.display(),
+                        size / 1024
+                    )
                 }));
             }
+            Message::Signing(m) => return self.signing.update(m, file).map(Message::Signing),
             Message::Open => {
                 if let Some(path) = &self.saved {
                     self.notice = Some(open(path).map(|()| t::OPENED.to_string()));
@@ -218,6 +234,8 @@ impl Export {
         };
         let findings = self.findings.clone();
         let filler = self.filler.clone();
+        let signer = self.signing.signer();
+        let school_name = document.school.name.clone();
         self.progress = Some(0.0);
         self.notice = None;
         let (mut sender, receiver) = mpsc::channel(64);
@@ -236,6 +254,20 @@ impl Export {
             };
             let result = report::packet(&input, &mut report)
                 .map_err(|e| e.to_string())
+                .and_then(|bytes| match &signer {
+                    None => Ok(bytes),
+                    Some((key, passphrase)) => sign::sign_pdf(
+                        &bytes,
+                        &sign::Signer {
+                            certificate_der: &key.certificate,
+                            encrypted_key_der: &key.encrypted_key,
+                            passphrase,
+                        },
+                        &school_name,
+                        chrono::Utc::now(),
+                    )
+                    .map_err(|e| e.to_string()),
+                })
                 .and_then(|bytes| write(&path, &bytes).map(|()| (path.clone(), bytes.len())));
             let _ = iced::futures::executor::block_on(iced::futures::SinkExt::send(
                 &mut sender,
@@ -270,6 +302,10 @@ impl Export {
         if self.batch.is_some() {
             content = content.push(self.findings_view());
             content = content.push(self.signatures_view());
+        }
+        // Verifying a packet needs no declaration of one's own.
+        content = content.push(self.signing.view().map(Message::Signing));
+        if self.batch.is_some() {
             let blocked = self.errors() > 0;
             let busy = self.progress.is_some();
             content = content.push(

@@ -1,0 +1,374 @@
+//! 数字签名 in 导出与签署: the school's key (created with a passphrase asked twice, changed,
+//! replaced when the passphrase is lost), the certificate exported for the receiving office, the
+//! passphrase that signs the next export, and 验证签名 for any packet.
+
+use std::path::PathBuf;
+
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::cli::check_passphrase;
+use crate::sign::{self, Verification};
+use crate::store::{SchoolFile, StoredKey};
+use crate::ui::widget::banner::notice;
+use crate::ui::{style, text as t};
+
+#[derive(Default)]
+pub struct Signing {
+    key: Option<StoredKey>,
+    /// The passphrase typed twice for a new key, or the new one when changing.
+    first: String,
+    second: String,
+    /// The current passphrase, when changing it.
+    current: String,
+    changing: bool,
+    /// Signs the next export when not empty.
+    pub passphrase: String,
+    verification: Option<(PathBuf, Result<Verification, String>)>,
+    notice: Option<Result<String, String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    First(String),
+    Second(String),
+    Current(String),
+    Passphrase(String),
+    CreateKey,
+    ReplaceKey,
+    StartChange,
+    ChangePassphrase,
+    CancelChange,
+    ExportCertificate,
+    CertificatePath(Option<PathBuf>),
+    PickPacket,
+    PacketChosen(Option<PathBuf>),
+    PickTrusted,
+    TrustedChosen(Option<PathBuf>),
+}
+
+impl Signing {
+    pub fn load(&mut self, file: &SchoolFile) {
+        match file.signing_key() {
+            Ok(key) => self.key = key,
+            Err(e) => self.notice = Some(Err(e.to_string())),
+        }
+    }
+
+    /// What the export thread needs to sign: the key material and the passphrase, or nothing
+    /// when the office does not sign this time.
+    pub fn signer(&self) -> Option<(StoredKey, String)> {
+        match (&self.key, self.passphrase.is_empty()) {
+            (Some(key), false) => Some((key.clone(), self.passphrase.clone())),
+            _ => None,
+        }
+    }
+
+    fn new_passphrase(&self) -> Result<String, String> {
+        check_passphrase(&self.first)?;
+        if self.first != self.second {
+            return Err("两次输入的口令不一致".into());
+        }
+        Ok(self.first.clone())
+    }
+
+    fn clear(&mut self) {
+        self.first.clear();
+        self.second.clear();
+        self.current.clear();
+        self.changing = false;
+    }
+
+    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+        match message {
+            Message::First(v) => self.first = v,
+            Message::Second(v) => self.second = v,
+            Message::Current(v) => self.current = v,
+            Message::Passphrase(v) => self.passphrase = v,
+            Message::CreateKey | Message::ReplaceKey => {
+                let replace = matches!(message, Message::ReplaceKey);
+                let result = self.new_passphrase().and_then(|passphrase| {
+                    let profile = file.profile().map_err(|e| e.to_string())?;
+                    let key = sign::create_key(
+                        &profile.name,
+                        &profile.credit_code,
+                        &passphrase,
+                        chrono::Utc::now(),
+                    )
+                    .map_err(|e| e.to_string())?;
+                    file.save_signing_key(&key.certificate_der, &key.encrypted_key_der, replace)
+                        .map_err(|e| e.to_string())?;
+                    Ok(format!(
+                        "已创建签署密钥，证书指纹：{}",
+                        sign::fingerprint(&key.certificate_der)
+                    ))
+                });
+                if result.is_ok() {
+                    self.clear();
+                }
+                self.notice = Some(result);
+                self.load(file);
+            }
+            Message::StartChange => {
+                self.clear();
+                self.changing = true;
+            }
+            Message::CancelChange => self.clear(),
+            Message::ChangePassphrase => {
+                let result = (|| -> Result<String, String> {
+                    let new = self.new_passphrase()?;
+                    let key = self.key.as_ref().ok_or("学校还没有签署密钥")?;
+                    let encrypted =
+                        sign::change_passphrase(&key.encrypted_key, &self.current, &new)
+                            .map_err(|e| e.to_string())?;
+                    file.replace_encrypted_key(&encrypted)
+                        .map_err(|e| e.to_string())?;
+                    Ok("已更改口令".into())
+                })();
+                if result.is_ok() {
+                    self.clear();
+                }
+                self.notice = Some(result);
+                self.load(file);
+            }
+            Message::ExportCertificate => {
+                return Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_CERTIFICATE)
+                        .add_filter("证书", &["pem"])
+                        .set_file_name("学校证书.pem")
+                        .save_file(),
+                    |h| Message::CertificatePath(h.map(|h| h.path().to_path_buf())),
+                );
+            }
+            Message::CertificatePath(None)
+            | Message::PacketChosen(None)
+            | Message::TrustedChosen(None) => {}
+            Message::CertificatePath(Some(path)) => {
+                if let Some(key) = &self.key {
+                    self.notice = Some(
+                        std::fs::write(&path, sign::certificate_pem(&key.certificate))
+                            .map(|()| format!("已导出证书：{}", path.display()))
+                            .map_err(|e| format!("无法写入 {}：{e}", path.display())),
+                    );
+                }
+            }
+            Message::PickPacket => {
+                return Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::VERIFY_PACKET)
+                        .add_filter("PDF", &["pdf"])
+                        .pick_file(),
+                    |h| Message::PacketChosen(h.map(|h| h.path().to_path_buf())),
+                );
+            }
+            Message::PacketChosen(Some(path)) => {
+                let result = (|| -> Result<Verification, String> {
+                    let pdf = std::fs::read(&path)
+                        .map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+                    let mut trusted: Vec<Vec<u8>> = file
+                        .trusted_certificates()
+                        .map_err(|e| e.to_string())?
+                        .into_iter()
+                        .map(|(_, c)| c)
+                        .collect();
+                    trusted.extend(file.own_certificates().map_err(|e| e.to_string())?);
+                    sign::verify_pdf(&pdf, &trusted).map_err(|e| e.to_string())
+                })();
+                self.verification = Some((path, result));
+            }
+            Message::PickTrusted => {
+                return Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::TRUST_CERTIFICATE)
+                        .add_filter("证书", &["pem", "cer", "crt", "der"])
+                        .pick_file(),
+                    |h| Message::TrustedChosen(h.map(|h| h.path().to_path_buf())),
+                );
+            }
+            Message::TrustedChosen(Some(path)) => {
+                let result = crate::cli::read_certificate(&path).and_then(|der| {
+                    let fingerprint = sign::fingerprint(&der);
+                    let name = path
+                        .file_stem()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    file.add_trusted_certificate(&fingerprint, &name, &der)
+                        .map_err(|e| e.to_string())?;
+                    Ok(format!("已信任证书 {name}（{fingerprint}）"))
+                });
+                self.notice = Some(result);
+            }
+        }
+        Task::none()
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let secret = |label: &'static str, value: &str, on: fn(String) -> Message| {
+            column![
+                text(label).size(style::SMALL_SIZE),
+                text_input("", value)
+                    .id(label)
+                    .secure(true)
+                    .on_input(on)
+                    .padding(6)
+                    .size(style::BODY_SIZE)
+                    .width(180),
+            ]
+            .spacing(4)
+        };
+        let mut body = column![
+            text(t::DIGITAL_SIGNATURE).size(style::BODY_SIZE + 2),
+            text(t::DIGITAL_SIGNATURE_HINT)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        ]
+        .spacing(10);
+        match (&self.key, self.changing) {
+            (None, _) => {
+                body = body.push(
+                    row![
+                        secret(t::NEW_PASSPHRASE, &self.first, Message::First),
+                        secret(t::REPEAT_PASSPHRASE, &self.second, Message::Second),
+                        button(text(t::CREATE_KEY).size(style::BODY_SIZE))
+                            .style(button::primary)
+                            .on_press(Message::CreateKey),
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::End),
+                );
+            }
+            (Some(key), false) => {
+                body = body
+                    .push(
+                        text(format!(
+                            "证书指纹（SHA-256）：{}　创建于 {}",
+                            sign::fingerprint(&key.certificate),
+                            key.created_at
+                        ))
+                        .size(style::SMALL_SIZE),
+                    )
+                    .push(
+                        row![
+                            secret(t::SIGNING_PASSPHRASE, &self.passphrase, Message::Passphrase),
+                            button(text(t::EXPORT_CERTIFICATE).size(style::SMALL_SIZE))
+                                .style(button::secondary)
+                                .on_press(Message::ExportCertificate),
+                            button(text(t::CHANGE_PASSPHRASE).size(style::SMALL_SIZE))
+                                .style(button::secondary)
+                                .on_press(Message::StartChange),
+                        ]
+                        .spacing(12)
+                        .align_y(Alignment::End),
+                    );
+            }
+            (Some(_), true) => {
+                body = body
+                    .push(
+                        row![
+                            secret(t::CURRENT_PASSPHRASE, &self.current, Message::Current),
+                            secret(t::NEW_PASSPHRASE, &self.first, Message::First),
+                            secret(t::REPEAT_PASSPHRASE, &self.second, Message::Second),
+                        ]
+                        .spacing(12),
+                    )
+                    .push(
+                        row![
+                            button(text(t::CHANGE_PASSPHRASE).size(style::SMALL_SIZE))
+                                .style(button::primary)
+                                .on_press(Message::ChangePassphrase),
+                            button(text(t::REPLACE_KEY).size(style::SMALL_SIZE))
+                                .style(button::danger)
+                                .on_press(Message::ReplaceKey),
+                            button(text(t::CANCEL).size(style::SMALL_SIZE))
+                                .style(button::secondary)
+                                .on_press(Message::CancelChange),
+                        ]
+                        .spacing(10),
+                    )
+                    .push(
+                        text(t::REPLACE_KEY_HINT)
+                            .size(style::SMALL_SIZE)
+                            .style(style::muted_text),
+                    );
+            }
+        }
+        if let Some(n) = notice(&self.notice) {
+            body = body.push(n);
+        }
+        body = body.push(
+            row![
+                button(text(t::VERIFY_PACKET).size(style::SMALL_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::PickPacket),
+                button(text(t::TRUST_CERTIFICATE).size(style::SMALL_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::PickTrusted),
+            ]
+            .spacing(10),
+        );
+        if let Some((path, result)) = &self.verification {
+            body = body.push(verification(path, result));
+        }
+        container(body)
+            .padding(14)
+            .width(Length::Fill)
+            .style(style::dialog)
+            .into()
+    }
+}
+
+fn verification<'a>(
+    path: &'a std::path::Path,
+    result: &'a Result<Verification, String>,
+) -> Element<'a, Message> {
+    let mut lines =
+        column![text(format!("验证：{}", path.display())).size(style::BODY_SIZE)].spacing(4);
+    match result {
+        Err(e) => {
+            lines = lines.push(
+                text(e.as_str())
+                    .size(style::BODY_SIZE)
+                    .style(style::error_text),
+            )
+        }
+        Ok(v) => {
+            let time = v.signed_at.map_or_else(
+                || "（未记录）".to_string(),
+                |t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M:%S")
+                        .to_string()
+                },
+            );
+            lines = lines
+                .push(text(format!("签署人：{}", v.signer)).size(style::BODY_SIZE))
+                .push(text(format!("签署时间：{time}")).size(style::BODY_SIZE))
+                .push(text(format!("证书指纹：{}", v.fingerprint)).size(style::SMALL_SIZE))
+                .push(
+                    text(if v.intact {
+                        "文件完整：签署后未被改动".to_string()
+                    } else {
+                        format!(
+                            "文件已改动或签名无效：{}",
+                            v.problem.as_deref().unwrap_or("")
+                        )
+                    })
+                    .size(style::BODY_SIZE)
+                    .style(if v.intact {
+                        style::muted_text
+                    } else {
+                        style::error_text
+                    }),
+                )
+                .push(
+                    text(if v.trusted {
+                        "证书：与信任的证书一致"
+                    } else {
+                        "证书：不在信任列表中（自签证书，请与学校核对指纹）"
+                    })
+                    .size(style::BODY_SIZE),
+                );
+        }
+    }
+    lines.into()
+}
