@@ -346,3 +346,45 @@ fn the_v6_fixture_keeps_its_seal_and_gains_an_empty_key_store() {
         "the replaced key's certificate is kept"
     );
 }
+
+#[test]
+fn a_migration_still_in_the_wal_is_not_run_twice() {
+    use rusqlite::config::DbConfig;
+    // A file whose last commit (to schema v6) is still in the WAL, as a crash or a killed
+    // process leaves it: the main file's header still says version 5.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("崩溃后.yth");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/school-v5.yth"),
+        &path,
+    )
+    .unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        conn.execute_batch(
+            "BEGIN;
+             CREATE TABLE signature_images (role TEXT PRIMARY KEY, png BLOB NOT NULL,
+                                            saved_at TEXT NOT NULL);
+             PRAGMA user_version = 6;
+             COMMIT;",
+        )
+        .unwrap();
+    }
+    let wal = dir.path().join("崩溃后.yth-wal");
+    assert!(
+        wal.metadata().unwrap().len() > 0,
+        "the commit is in the WAL"
+    );
+    let mut header = [0u8; 64];
+    std::io::Read::read_exact(&mut std::fs::File::open(&path).unwrap(), &mut header).unwrap();
+    assert_eq!(header[63], 5, "the header still says version 5");
+
+    let file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.migrated_from(), Some(6));
+    assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(file.teachers().unwrap()[0].name, "其木格");
+}

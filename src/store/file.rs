@@ -65,7 +65,7 @@ impl SchoolFile {
     /// written, so a refused file is left exactly as it was. A backup is taken before anything
     /// is changed.
     pub fn open(path: &Path) -> Result<SchoolFile, StoreError> {
-        let header = header::inspect(path)?;
+        header::inspect(path)?;
         if std::fs::metadata(path)?.permissions().readonly() {
             return Err(StoreError::ReadOnly);
         }
@@ -76,16 +76,23 @@ impl SchoolFile {
         if check != "ok" {
             return Err(StoreError::Corrupt(check));
         }
+        // The header's version can be stale: after a crash the last commit (a migration
+        // included) may still be in the WAL, which SQLite has just applied. The version that
+        // counts is the one SQLite reads now.
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerVersion {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
         backup::take(&conn, path)?;
-        let migrated_from = if header.user_version < SCHEMA_VERSION {
+        let migrated_from = if version < SCHEMA_VERSION {
             let tx = conn.transaction()?;
-            migrate::migrate(&tx, header.user_version)?;
-            history::record(
-                &tx,
-                &format!("从第{}版迁移到第{SCHEMA_VERSION}版", header.user_version),
-            )?;
+            migrate::migrate(&tx, version)?;
+            history::record(&tx, &format!("从第{version}版迁移到第{SCHEMA_VERSION}版"))?;
             tx.commit()?;
-            Some(header.user_version)
+            Some(version)
         } else {
             None
         };

@@ -9,13 +9,10 @@ use super::{APPLICATION_ID, SCHEMA_VERSION, StoreError};
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-/// What the header says about a file that passed every check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Header {
-    pub user_version: i32,
-}
-
-pub(super) fn inspect(path: &Path) -> Result<Header, StoreError> {
+/// Refuses what can be refused from the header alone. The version here can be older than the
+/// file's (a commit still in the WAL); `SchoolFile::open` reads the real one once SQLite has the
+/// file, this only refuses a file that is already too new.
+pub(super) fn inspect(path: &Path) -> Result<(), StoreError> {
     let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => StoreError::NotFound(path.to_path_buf()),
         _ => StoreError::Io(e),
@@ -54,5 +51,5 @@ pub(super) fn inspect(path: &Path) -> Result<Header, StoreError> {
     if page_count_valid && len < page_size * u64::from(u32_at(28)) {
         return Err(StoreError::Truncated);
     }
-    Ok(Header { user_version })
+    Ok(())
 }
