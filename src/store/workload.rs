@@ -55,9 +55,21 @@ impl SchoolFile {
 
     /// Every entry of a term (of all terms if `None`), with its row id, by teacher then date.
     pub fn entries(&self, term: Option<&str>) -> Result<Vec<(i64, Entry)>, StoreError> {
+        self.query_entries(
+            term,
+            "ORDER BY teacher, term, coalesce(date, ''), course, class",
+        )
+    }
+
+    /// `order` is an ORDER BY clause or empty: a summary does not depend on the order, and
+    /// sorting 12,000 rows by text was about a fifth of its time (18.6 → 14.4 ms, all terms).
+    fn query_entries(
+        &self,
+        term: Option<&str>,
+        order: &str,
+    ) -> Result<Vec<(i64, Entry)>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, {ENTRY_COLUMNS} FROM hours WHERE ?1 IS NULL OR term = ?1
-             ORDER BY teacher, term, coalesce(date, ''), course, class"
+            "SELECT id, {ENTRY_COLUMNS} FROM hours WHERE ?1 IS NULL OR term = ?1 {order}"
         ))?;
         let rows = stmt.query_map([term], |r| Ok((r.get(0)?, read_entry(r, 1)?)))?;
         rows.map(|row| {
@@ -205,7 +217,11 @@ impl SchoolFile {
 
     /// The workload summary of a term (all terms if `None`) as the file holds it now.
     pub fn workload_summary(&self, term: Option<&str>) -> Result<Summary, StoreError> {
-        let entries: Vec<Entry> = self.entries(term)?.into_iter().map(|(_, e)| e).collect();
+        let entries: Vec<Entry> = self
+            .query_entries(term, "")?
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
         Ok(summarise(
             &self.teachers()?,
             &self.terms()?,
