@@ -9,7 +9,6 @@ pub use signing::Message as SigningMessage;
 
 use std::path::{Path, PathBuf};
 
-use iced::futures::channel::mpsc;
 use iced::widget::{button, column, container, progress_bar, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
@@ -238,43 +237,37 @@ impl Export {
         let school_name = document.school.name.clone();
         self.progress = Some(0.0);
         self.notice = None;
-        let (mut sender, receiver) = mpsc::channel(64);
-        std::thread::spawn(move || {
-            let input = PacketInput {
-                document: &document,
-                batch,
-                findings: &findings,
-                date,
-                filler: &filler,
-                signatures: &signatures,
-            };
-            let mut report = |p: f32| {
-                // A full channel only drops a progress step.
-                let _ = sender.try_send(Message::Progress(p));
-            };
-            let result = report::packet(&input, &mut report)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| match &signer {
-                    None => Ok(bytes),
-                    Some((key, passphrase)) => sign::sign_pdf(
-                        &bytes,
-                        &sign::Signer {
-                            certificate_der: &key.certificate,
-                            encrypted_key_der: &key.encrypted_key,
-                            passphrase,
-                        },
-                        &school_name,
-                        chrono::Utc::now(),
-                    )
-                    .map_err(|e| e.to_string()),
-                })
-                .and_then(|bytes| write(&path, &bytes).map(|()| (path.clone(), bytes.len())));
-            let _ = iced::futures::executor::block_on(iced::futures::SinkExt::send(
-                &mut sender,
-                Message::Done(result),
-            ));
-        });
-        Task::run(receiver, |m| m)
+        crate::ui::background::run_with_progress(
+            move |report: &mut dyn FnMut(f32)| {
+                let input = PacketInput {
+                    document: &document,
+                    batch,
+                    findings: &findings,
+                    date,
+                    filler: &filler,
+                    signatures: &signatures,
+                };
+                report::packet(&input, report)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| match &signer {
+                        None => Ok(bytes),
+                        Some((key, passphrase)) => sign::sign_pdf(
+                            &bytes,
+                            &sign::Signer {
+                                certificate_der: &key.certificate,
+                                encrypted_key_der: &key.encrypted_key,
+                                passphrase,
+                            },
+                            &school_name,
+                            chrono::Utc::now(),
+                        )
+                        .map_err(|e| e.to_string()),
+                    })
+                    .and_then(|bytes| write(&path, &bytes).map(|()| (path.clone(), bytes.len())))
+            },
+            Message::Progress,
+            Message::Done,
+        )
     }
 
     pub fn view(&self) -> Element<'_, Message> {

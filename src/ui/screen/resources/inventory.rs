@@ -5,7 +5,6 @@
 
 use std::path::PathBuf;
 
-use iced::futures::channel::mpsc;
 use iced::widget::{
     button, column, container, progress_bar, row, scrollable, table, text, text_input,
 };
@@ -845,24 +844,20 @@ fn header<'a>(title: &'a str) -> Element<'a, Message> {
         .into()
 }
 
-/// Hashes on a thread, reporting progress about every 1% through a channel whose messages the
-/// window receives as they come.
+/// Hashes on a thread, reporting progress about every 1%.
 fn hash_in_background(id: i64, path: PathBuf) -> Task<Message> {
-    let (mut sender, receiver) = mpsc::channel(16);
-    std::thread::spawn(move || {
-        let mut last = 0u64;
-        let result = files::hash(&path, |done, total| {
-            if total == 0 || (done - last) * 100 >= total {
-                last = done;
-                // A full channel means the window is busy; a skipped update is harmless.
-                let _ = sender.try_send(Message::Hashing(id, done, total));
-            }
-        })
-        .map_err(|e| format!("无法读取 {}：{e}", path.display()));
-        let _ = iced::futures::executor::block_on(iced::futures::SinkExt::send(
-            &mut sender,
-            Message::Hashed(id, result),
-        ));
-    });
-    Task::run(receiver, |m| m)
+    crate::ui::background::run_with_progress(
+        move |report: &mut dyn FnMut((u64, u64))| {
+            let mut last = 0u64;
+            files::hash(&path, |done, total| {
+                if total == 0 || (done - last) * 100 >= total {
+                    last = done;
+                    report((done, total));
+                }
+            })
+            .map_err(|e| format!("无法读取 {}：{e}", path.display()))
+        },
+        move |(done, total)| Message::Hashing(id, done, total),
+        move |result| Message::Hashed(id, result),
+    )
 }
