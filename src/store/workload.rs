@@ -79,13 +79,20 @@ impl SchoolFile {
         .collect()
     }
 
-    /// One teacher's entries of a term, newest first, for 教师填报.
-    pub fn entries_of(&self, teacher: &str, term: &str) -> Result<Vec<(i64, Entry)>, StoreError> {
+    /// One teacher's entries of a term (of all terms if `None`), newest first, for 教师填报;
+    /// read through the teacher index rather than the whole school's hours.
+    pub fn entries_of(
+        &self,
+        teacher: &str,
+        term: Option<&str>,
+    ) -> Result<Vec<(i64, Entry)>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, {ENTRY_COLUMNS} FROM hours WHERE teacher = ?1 AND term = ?2
+            "SELECT id, {ENTRY_COLUMNS} FROM hours WHERE teacher = ?1 AND (?2 IS NULL OR term = ?2)
              ORDER BY coalesce(date, '') DESC, id DESC"
         ))?;
-        let rows = stmt.query_map([teacher, term], |r| Ok((r.get(0)?, read_entry(r, 1)?)))?;
+        let rows = stmt.query_map(rusqlite::params![teacher, term], |r| {
+            Ok((r.get(0)?, read_entry(r, 1)?))
+        })?;
         rows.map(|row| {
             let (id, entry) = row?;
             Ok((id, entry?))

@@ -109,10 +109,9 @@ impl SelfEntry {
             return Ok(());
         };
         if let Some(term) = &self.term {
-            self.entries = file.entries_of(&teacher.id, &term.name)?;
+            self.entries = file.entries_of(&teacher.id, Some(&term.name))?;
         }
-        let mut all = file.entries(None)?;
-        all.retain(|(_, e)| e.teacher == teacher.id);
+        let mut all = file.entries_of(&teacher.id, None)?;
         all.sort_by_key(|(id, _)| std::cmp::Reverse(*id));
         for (_, e) in all {
             let key = (e.course, e.kind, e.class, e.specialty);
