@@ -98,34 +98,9 @@ pub fn verify(
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),
     };
-    writeln!(out, "签署人：{}", v.signer)?;
-    match v.signed_at {
-        Some(t) => writeln!(
-            out,
-            "签署时间：{}",
-            t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S")
-        )?,
-        None => writeln!(out, "签署时间：（未记录）")?,
+    for line in v.report() {
+        writeln!(out, "{line}")?;
     }
-    writeln!(out, "证书指纹（SHA-256）：{}", v.fingerprint)?;
-    if v.intact {
-        writeln!(out, "文件完整：签署后未被改动")?;
-    } else {
-        writeln!(
-            out,
-            "文件已改动或签名无效：{}",
-            v.problem.as_deref().unwrap_or("签名与内容不符")
-        )?;
-    }
-    writeln!(
-        out,
-        "{}",
-        if v.trusted {
-            "证书：与信任的证书一致"
-        } else {
-            "证书：不在信任列表中（自签证书，请与学校核对指纹）"
-        }
-    )?;
     Ok(Ok(if v.intact && (v.trusted || !trust_required) {
         Outcome::Done
     } else {

@@ -64,6 +64,41 @@ pub struct Verification {
     pub trusted: bool,
 }
 
+impl Verification {
+    /// The five lines `yitihua verify` prints and the window shows, in this order: signer,
+    /// signing time (local), fingerprint, whether the file is unchanged, whether the
+    /// certificate is trusted.
+    pub fn report(&self) -> [String; 5] {
+        let time = self.signed_at.map_or_else(
+            || "（未记录）".to_string(),
+            |t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string()
+            },
+        );
+        [
+            format!("签署人：{}", self.signer),
+            format!("签署时间：{time}"),
+            format!("证书指纹（SHA-256）：{}", self.fingerprint),
+            if self.intact {
+                "文件完整：签署后未被改动".to_string()
+            } else {
+                format!(
+                    "文件已改动或签名无效：{}",
+                    self.problem.as_deref().unwrap_or("签名与内容不符")
+                )
+            },
+            if self.trusted {
+                "证书：与信任的证书一致"
+            } else {
+                "证书：不在信任列表中（自签证书，请与学校核对指纹）"
+            }
+            .to_string(),
+        ]
+    }
+}
+
 /// Why nothing was signed or no key was made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignError {

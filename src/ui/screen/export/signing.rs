@@ -332,42 +332,17 @@ fn verification<'a>(
             )
         }
         Ok(v) => {
-            let time = v.signed_at.map_or_else(
-                || "（未记录）".to_string(),
-                |t| {
-                    t.with_timezone(&chrono::Local)
-                        .format("%Y-%m-%d %H:%M:%S")
-                        .to_string()
-                },
-            );
+            let [signer, time, fingerprint, integrity, trust] = v.report();
             lines = lines
-                .push(text(format!("签署人：{}", v.signer)).size(style::BODY_SIZE))
-                .push(text(format!("签署时间：{time}")).size(style::BODY_SIZE))
-                .push(text(format!("证书指纹：{}", v.fingerprint)).size(style::SMALL_SIZE))
-                .push(
-                    text(if v.intact {
-                        "文件完整：签署后未被改动".to_string()
-                    } else {
-                        format!(
-                            "文件已改动或签名无效：{}",
-                            v.problem.as_deref().unwrap_or("")
-                        )
-                    })
-                    .size(style::BODY_SIZE)
-                    .style(if v.intact {
-                        style::muted_text
-                    } else {
-                        style::error_text
-                    }),
-                )
-                .push(
-                    text(if v.trusted {
-                        "证书：与信任的证书一致"
-                    } else {
-                        "证书：不在信任列表中（自签证书，请与学校核对指纹）"
-                    })
-                    .size(style::BODY_SIZE),
-                );
+                .push(text(signer).size(style::BODY_SIZE))
+                .push(text(time).size(style::BODY_SIZE))
+                .push(text(fingerprint).size(style::SMALL_SIZE))
+                .push(text(integrity).size(style::BODY_SIZE).style(if v.intact {
+                    style::muted_text
+                } else {
+                    style::error_text
+                }))
+                .push(text(trust).size(style::BODY_SIZE));
         }
     }
     lines.into()
