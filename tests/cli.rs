@@ -595,3 +595,115 @@ fn sign_setup_export_sign_and_verify_catch_changes_and_keep_keys_out_of_the_dump
         "signed by a certificate other than the trusted one"
     );
 }
+
+#[test]
+fn without_a_display_the_window_says_so_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&[][..], &["open", "学校.yth"][..]] {
+        let o = Command::new(env!("CARGO_BIN_EXE_yitihua"))
+            .args(args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env("YITIHUA_HOME", dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let message = stderr(&o);
+        assert!(message.contains("没有图形界面"), "{message}");
+        assert!(message.contains("yitihua --help"), "{message}");
+        assert!(!message.contains("panicked"), "{message}");
+    }
+}
+
+#[test]
+fn output_piped_into_a_reader_that_stops_early_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("演示.yth");
+    // Large, so the dump is far more than a pipe buffer holds and the write must fail.
+    assert!(
+        yitihua(&[&"demo", &path, &"--size", &"large"])
+            .status
+            .success()
+    );
+    // `yitihua dump F | head -1`: the reader closes the pipe after its first line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yitihua"))
+        .args(["dump"])
+        .arg(&path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&o), "", "nothing is said about the closed pipe");
+    assert!(o.status.success());
+}
+
+/// Runs the binary as an ordinary user: as root (CI) through setpriv as `nobody`, for whom
+/// permissions hold; otherwise as the user running the tests.
+fn as_ordinary_user(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let mut command = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_yitihua"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_yitihua"))
+    };
+    command
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_folder_or_file_without_write_permission_is_named_for_what_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let set = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
+    let dir = tempfile::tempdir().unwrap();
+    set(dir.path(), 0o755).unwrap();
+
+    // A writable file in a folder that is not: SQLite cannot keep its journal there.
+    let folder = dir.path().join("只读文件夹");
+    std::fs::create_dir(&folder).unwrap();
+    let school = folder.join("学校.yth");
+    new_school(&school);
+    std::fs::remove_dir_all(folder.join("学校-备份")).ok();
+    set(&school, 0o666).unwrap();
+    set(&folder, 0o555).unwrap();
+    let before = std::fs::read(&school).unwrap();
+    let o = as_ordinary_user(&[&"info", &school]);
+    set(&folder, 0o755).unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let message = stderr(&o);
+    assert!(message.contains("文件所在的文件夹不允许写入"), "{message}");
+    assert!(!message.contains("只读的"), "{message}");
+    assert_eq!(std::fs::read(&school).unwrap(), before);
+
+    // A file that belongs to another user (only root can make one for the test).
+    if Command::new("id")
+        .arg("-u")
+        .output()
+        .unwrap()
+        .stdout
+        .starts_with(b"0\n")
+    {
+        let open = dir.path().join("公共文件夹");
+        std::fs::create_dir(&open).unwrap();
+        set(&open, 0o777).unwrap();
+        let theirs = open.join("别人的.yth");
+        new_school(&theirs);
+        set(&theirs, 0o644).unwrap();
+        let o = as_ordinary_user(&[&"info", &theirs]);
+        assert_eq!(o.status.code(), Some(1));
+        let message = stderr(&o);
+        assert!(message.contains("没有写入该文件的权限"), "{message}");
+        assert!(!message.contains("I/O"), "{message}");
+    }
+}

@@ -136,7 +136,7 @@ fn check_files_lists_a_changed_and_a_missing_file() {
     let statuses: Vec<FileStatus> = problems.iter().map(|p| p.2).collect();
     assert_eq!(statuses, [FileStatus::Changed, FileStatus::Missing]);
     h.run(vec![Message::Resources(ResourcesMessage::Inventory(
-        InventoryMessage::Checked(2, problems),
+        InventoryMessage::Checked(Ok((2, problems))),
     ))]);
     assert!(h.sees("检查了 2 个文件，2 个缺失或已改动。"));
     assert!(h.sees(&format!("已改动：发动机拆装演示　{}", video.display())));

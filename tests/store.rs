@@ -388,3 +388,111 @@ fn a_migration_still_in_the_wal_is_not_run_twice() {
     assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(file.teachers().unwrap()[0].name, "其木格");
 }
+
+#[test]
+fn refuses_a_file_left_by_a_crash_during_creation_without_writing_to_it() {
+    // Our mark, no schema: what an older version's `new` left when it was killed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("中断.yth");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "application_id", yitihua::store::APPLICATION_ID)
+        .unwrap();
+    conn.execute_batch("CREATE TABLE x (y); DROP TABLE x;")
+        .unwrap();
+    drop(conn);
+    let message = assert_refused_untouched(&path, |e| matches!(e, StoreError::Incomplete));
+    assert!(message.contains("创建时被中断"), "{message}");
+}
+
+#[test]
+fn a_checkpoint_cut_short_is_recovered_from_the_wal_and_a_real_truncation_still_refused() {
+    use rusqlite::config::DbConfig;
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    {
+        // Commits left in the WAL, as a window killed before its closing checkpoint leaves.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .unwrap();
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        conn.execute_batch(
+            "BEGIN;
+             CREATE TABLE ballast (b BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+             INSERT INTO ballast SELECT zeroblob(4000) FROM n;
+             COMMIT;",
+        )
+        .unwrap();
+    }
+    // The checkpoint that was killed had written the new header (with the new page count)
+    // and not yet the pages that make the file that long.
+    let wal = std::fs::read(dir.path().join("学校.yth-wal")).unwrap();
+    let page_size = u32::from_be_bytes(wal[8..12].try_into().unwrap()) as usize;
+    // The newest copy of page 1 in the WAL: frames are a 24-byte header (page number first)
+    // and the page, after the WAL's 32-byte header.
+    let page_one = wal[32..]
+        .chunks_exact(24 + page_size)
+        .rfind(|frame| u32::from_be_bytes(frame[..4].try_into().unwrap()) == 1)
+        .map(|frame| &frame[24..])
+        .expect("page 1 was rewritten");
+    let mut main = std::fs::read(&path).unwrap();
+    main[..100].copy_from_slice(&page_one[..100]);
+    let claimed = u32::from_be_bytes(main[28..32].try_into().unwrap()) as usize * page_size;
+    assert!(
+        claimed > main.len(),
+        "the header claims more pages than the file has"
+    );
+    assert_eq!(
+        main[24..28],
+        main[92..96],
+        "the page count is one SQLite trusts"
+    );
+    std::fs::write(&path, &main).unwrap();
+
+    let file = SchoolFile::open(&path).expect("recovered from the WAL");
+    assert_eq!(file.profile().unwrap().name, profile().name);
+    drop(file);
+
+    // The same short file without its WAL is a truncated copy.
+    let copy_dir = tempfile::tempdir().unwrap();
+    let copy = copy_dir.path().join("复制.yth");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let claimed = u32::from_be_bytes(bytes[28..32].try_into().unwrap()) as usize * page_size;
+    bytes.truncate(claimed - 2 * page_size);
+    std::fs::write(&copy, &bytes).unwrap();
+    assert_refused_untouched(&copy, |e| matches!(e, StoreError::Truncated));
+}
+
+#[test]
+fn store_messages_are_chinese_for_os_and_sqlite_failures() {
+    use std::io::{Error, ErrorKind};
+    for kind in [
+        ErrorKind::NotFound,
+        ErrorKind::PermissionDenied,
+        ErrorKind::StorageFull,
+        ErrorKind::ReadOnlyFilesystem,
+        ErrorKind::Other,
+    ] {
+        let message = yitihua::store::io_message(&Error::from(kind));
+        assert!(!has_english_word(&message), "{kind:?}: {message}");
+    }
+    let full = StoreError::from(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+        Some("database or disk is full".into()),
+    ));
+    assert!(full.to_string().starts_with("磁盘空间已满"), "{full}");
+    let io = StoreError::from(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR_WRITE),
+        Some("disk I/O error".into()),
+    ));
+    assert!(!io.to_string().contains("disk"), "{io}");
+    assert!(io.to_string().contains("磁盘读写出错"), "{io}");
+}
+
+/// Three ASCII letters in a row: an English word ("U盘" is Chinese usage).
+fn has_english_word(message: &str) -> bool {
+    message
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.iter().all(u8::is_ascii_alphabetic))
+}

@@ -430,7 +430,7 @@ impl Options {
 /// declarations are free of errors).
 pub fn run(command: Command) -> ExitCode {
     attach_console();
-    match execute(command, &mut std::io::stdout().lock()) {
+    match execute(command, &mut Piped::new(std::io::stdout().lock())) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Blocked) => ExitCode::FAILURE,
         Ok(Outcome::NotSigned(why)) => {
@@ -441,6 +441,51 @@ pub fn run(command: Command) -> ExitCode {
             eprintln!("错误：{message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Standard output that may be a pipe whose reader stopped early (`yitihua dump F | head`).
+/// Command-line programs then go quietly on: the rest of the output is dropped, the command's
+/// work is finished and its exit code kept, and no "Broken pipe" is printed.
+struct Piped<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Piped<W> {
+    fn new(inner: W) -> Self {
+        Piped {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn closing(&mut self, result: std::io::Result<usize>, len: usize) -> std::io::Result<usize> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(len)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for Piped<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.closing(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush().map(|()| 0);
+        self.closing(result, 0).map(|_| ())
     }
 }
 
@@ -480,7 +525,7 @@ enum Outcome {
 fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
     let written = |r: std::io::Result<()>| {
         r.map(|()| Outcome::Done)
-            .map_err(|e| format!("无法输出：{e}"))
+            .map_err(|e| format!("无法输出：{}", crate::store::io_message(&e)))
     };
     let open = |file: &PathBuf| SchoolFile::open(file).map_err(|e| e.to_string());
     match command {
@@ -577,8 +622,13 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             written(out.write_all(document.to_json().as_bytes()))
         }
         Command::Load { data, file } => {
-            let json = std::fs::read_to_string(&data)
-                .map_err(|e| format!("无法读取 {}：{e}", data.display()))?;
+            let json = std::fs::read_to_string(&data).map_err(|e| {
+                format!(
+                    "无法读取 {}：{}",
+                    data.display(),
+                    crate::store::io_message(&e)
+                )
+            })?;
             let document = Document::parse(&json).map_err(|e| e.to_string())?;
             document
                 .create_file(&file, &format!("从 JSON 数据导入（{}）", data.display()))
@@ -599,21 +649,11 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
     }
 }
 
-/// Writes a report file; refuses to replace one, as every command here refuses to overwrite.
+/// Writes a report file whole or not at all; refuses to replace one, as every command here
+/// refuses to overwrite.
 fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
-    use std::io::Write as _;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                format!("文件已存在，不会覆盖：{}", path.display())
-            }
-            _ => format!("无法写入 {}：{e}", path.display()),
-        })?;
-    file.write_all(bytes)
-        .map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    use crate::store::atomic;
+    atomic::save(path, atomic::Existing::Refuse, bytes)
 }
 
 /// Prints every finding of the chosen batch, or of every batch that has a declaration.
@@ -854,6 +894,26 @@ fn info(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that has gone away, as `head` does after its lines.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_the_output_quietly() {
+        let mut out = Piped::new(ClosedPipe);
+        assert!(writeln!(out, "第一行").is_ok());
+        assert!(writeln!(out, "第二行").is_ok());
+        assert!(out.flush().is_ok());
+    }
 
     fn parse_strs(args: &[&str]) -> Result<Invocation, UsageError> {
         parse(args.iter().map(OsString::from))

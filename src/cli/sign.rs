@@ -10,8 +10,13 @@ use crate::store::SchoolFile;
 /// The passphrase is the file's first line; a file keeps it out of the shell's history and the
 /// process list.
 pub fn read_passphrase(path: &Path) -> Result<String, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("无法读取口令文件 {}：{e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "无法读取口令文件 {}：{}",
+            path.display(),
+            crate::store::io_message(&e)
+        )
+    })?;
     let line = text.lines().next().unwrap_or("").trim_end_matches('\r');
     check_passphrase(line)?;
     Ok(line.to_string())
@@ -74,11 +79,22 @@ pub fn sign_packet(
 
 /// Reads a certificate given as PEM or DER (.cer).
 pub fn read_certificate(path: &Path) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取证书 {}：{e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        format!(
+            "无法读取证书 {}：{}",
+            path.display(),
+            crate::store::io_message(&e)
+        )
+    })?;
     if bytes.starts_with(b"-----BEGIN") {
         der::pem::decode_vec(&bytes)
             .map(|(_, der)| der)
-            .map_err(|e| format!("证书 {} 不是有效的 PEM：{e}", path.display()))
+            .map_err(|_| {
+                format!(
+                    "证书 {} 不是有效的证书文件（.pem 或 .cer），请让对方重新导出证书后再试",
+                    path.display()
+                )
+            })
     } else {
         Ok(bytes)
     }
@@ -93,7 +109,13 @@ pub fn verify(
     trust_required: bool,
     out: &mut dyn Write,
 ) -> Result<Result<Outcome, sign::VerifyError>, Box<dyn std::error::Error>> {
-    let pdf = std::fs::read(packet).map_err(|e| format!("无法读取 {}：{e}", packet.display()))?;
+    let pdf = std::fs::read(packet).map_err(|e| {
+        format!(
+            "无法读取 {}：{}",
+            packet.display(),
+            crate::store::io_message(&e)
+        )
+    })?;
     let v = match sign::verify_pdf(&pdf, trusted) {
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),

@@ -158,7 +158,8 @@ pub(super) fn check(contents: &[u8], digest: &[u8]) -> Reading {
 }
 
 fn read(contents: &[u8], digest: &[u8], reading: &mut Reading) -> Result<(), String> {
-    let unreadable = |e: der::Error| format!("签名值无法解析（{e}），可能已被替换或损坏");
+    // der's own text is English and says nothing the office can act on.
+    let unreadable = |_: der::Error| "签名值无法解析，可能已被替换或损坏".to_string();
     let mut reader = SliceReader::new(contents).map_err(unreadable)?;
     let info = ContentInfo::decode(&mut reader).map_err(unreadable)?;
     let padding_start = usize::try_from(reader.position()).map_err(unreadable)?;

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::StoreError;
+use super::atomic::{Existing, Pending};
+use super::{StoreError, header, io_message};
 
 /// Enough to go back a couple of weeks of daily use without filling a disk.
 pub const KEEP: usize = 10;
@@ -25,7 +26,7 @@ pub fn dir_for(school_file: &Path) -> PathBuf {
 /// would otherwise erase the history). Returns the path of the backup that matches the file.
 pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, StoreError> {
     let dir = dir_for(school_file);
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Backup(e.to_string()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| StoreError::Backup(io_message(&e)))?;
     let stem = school_file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -45,8 +46,13 @@ pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, Sto
         n += 1;
         target = dir.join(format!("{stem}-{stamp}-{n}.yth"));
     }
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
-        .map_err(|e| StoreError::Backup(e.to_string()))?;
+    // Written under a temporary name and renamed when whole: a backup cut short by a full
+    // disk or a kill must never stand in the rotation as the newest copy.
+    let failed = |e: String| StoreError::Backup(e);
+    let pending = Pending::begin(&target, Existing::Refuse).map_err(|e| failed(io_message(&e)))?;
+    conn.execute("VACUUM INTO ?1", [pending.path().to_string_lossy()])
+        .map_err(|e| failed(StoreError::from(e).to_string()))?;
+    pending.commit().map_err(|e| failed(io_message(&e)))?;
     prune(&dir, &stem)?;
     Ok(target)
 }
@@ -60,7 +66,9 @@ fn prune(dir: &Path, stem: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// This file's backups, oldest first by modification time.
+/// This file's backups that open, oldest first by modification time. One that does not (left
+/// empty or cut short by an older version) is no backup: counting it as the newest would skip
+/// the copy that protects the file.
 fn list(dir: &Path, stem: &str) -> Result<Vec<(std::time::SystemTime, PathBuf)>, StoreError> {
     let prefix = format!("{stem}-");
     let mut backups: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
@@ -69,6 +77,7 @@ fn list(dir: &Path, stem: &str) -> Result<Vec<(std::time::SystemTime, PathBuf)>,
             let name = e.file_name().to_string_lossy().into_owned();
             name.starts_with(&prefix) && name.ends_with(".yth")
         })
+        .filter(|e| header::inspect(&e.path()).is_ok())
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
     backups.sort();

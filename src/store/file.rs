@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::atomic::{Existing, Pending};
 use super::{APPLICATION_ID, SCHEMA_VERSION, StoreError, backup, header, history, migrate};
 use crate::domain::SchoolProfile;
 
@@ -25,20 +26,37 @@ impl SchoolFile {
     /// Creates a new school file holding `profile`. Refuses an existing path, so no school's
     /// data is ever overwritten by "new".
     pub fn create(path: &Path, profile: &SchoolProfile) -> Result<SchoolFile, StoreError> {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(path.to_path_buf()),
-                _ => StoreError::Io(e),
-            })?;
-        let made = Self::initialise(path, profile);
-        if made.is_err() {
-            // Only our own empty file is removed; the path did not exist before.
-            let _ = std::fs::remove_file(path);
-        }
-        made
+        Self::create_with(path, profile, |_| Ok::<(), StoreError>(()))
+    }
+
+    /// Creates a new school file holding `profile` and whatever `fill` adds (a loaded JSON
+    /// document, a demo school). The file is built under a temporary name beside `path` and
+    /// appears at `path` only when complete: killed part-way, it leaves no half-filled school
+    /// that would open as valid and block the next attempt.
+    pub fn create_with<E: From<StoreError>>(
+        path: &Path,
+        profile: &SchoolProfile,
+        fill: impl FnOnce(&mut SchoolFile) -> Result<(), E>,
+    ) -> Result<SchoolFile, E> {
+        let pending = Pending::begin(path, Existing::Refuse).map_err(|e| not_created(path, e))?;
+        let mut file = Self::initialise(pending.path(), profile)?;
+        fill(&mut file)?;
+        // Everything into the main file, so the rename moves the whole school and no journal
+        // is left behind under the temporary name.
+        file.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(StoreError::from)?;
+        drop(file);
+        pending.commit().map_err(|e| not_created(path, e))?;
+        let conn = connect(path)?;
+        conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+            .map_err(StoreError::from)?;
+        finish_open(&conn)?;
+        Ok(SchoolFile {
+            conn,
+            path: path.to_path_buf(),
+            migrated_from: None,
+        })
     }
 
     fn initialise(path: &Path, profile: &SchoolProfile) -> Result<SchoolFile, StoreError> {
@@ -61,20 +79,35 @@ impl SchoolFile {
     /// Opens an existing school file, migrating it to the current schema if it is older.
     ///
     /// Every refusal (not found, not SQLite, another program's database, a newer version,
-    /// read-only, truncated, already open elsewhere, corrupt) happens before the first byte is
-    /// written, so a refused file is left exactly as it was. A backup is taken before anything
-    /// is changed.
+    /// read-only, no permission, truncated, left incomplete by a crash during creation, already
+    /// open elsewhere, corrupt) happens before the first byte is written, so a refused file is
+    /// left exactly as it was. A backup is taken before anything is changed. A file with a
+    /// `-wal` beside it (a crash before the last checkpoint) is recovered by SQLite.
     pub fn open(path: &Path) -> Result<SchoolFile, StoreError> {
         header::inspect(path)?;
         if std::fs::metadata(path)?.permissions().readonly() {
             return Err(StoreError::ReadOnly);
         }
+        // Opening for writing writes nothing, and tells a file owned by another user apart
+        // from one SQLite cannot journal (its folder): both reach SQLite as "I/O error".
+        if let Err(e) = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+        {
+            return Err(match e.kind() {
+                std::io::ErrorKind::PermissionDenied => StoreError::NoPermission,
+                _ => StoreError::from(e),
+            });
+        }
         let mut conn = connect(path)?;
         // Takes and keeps the exclusive lock; busy means another window or process holds it.
-        conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")?;
+        if let Err(e) = conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
+            return Err(diagnose(path, e));
+        }
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {
-            return Err(StoreError::Corrupt(check));
+            return Err(StoreError::Corrupt("完整性检查未通过".into()));
         }
         // The header's version can be stale: after a crash the last commit (a migration
         // included) may still be in the WAL, which SQLite has just applied. The version that
@@ -85,6 +118,11 @@ impl SchoolFile {
                 found: version,
                 supported: SCHEMA_VERSION,
             });
+        }
+        // Our mark but no schema: what a crash during creation by an older version left. It
+        // holds no school; migrating it would only dress it up as one.
+        if version == 0 {
+            return Err(StoreError::Incomplete);
         }
         backup::take(&conn, path)?;
         let migrated_from = if version < SCHEMA_VERSION {
@@ -167,6 +205,33 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
     conn.busy_timeout(std::time::Duration::ZERO)?;
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
     Ok(conn)
+}
+
+fn not_created(path: &Path, e: std::io::Error) -> StoreError {
+    match e.kind() {
+        std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(path.to_path_buf()),
+        _ => StoreError::from(e),
+    }
+}
+
+/// SQLite says only "unable to open" or "I/O error" when it cannot create its journal beside
+/// the file; the folder is then what the user must change.
+fn diagnose(path: &Path, e: rusqlite::Error) -> StoreError {
+    let error = StoreError::from(e);
+    if !matches!(error, StoreError::Sqlite(_) | StoreError::ReadOnly) {
+        return error;
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match Pending::begin(&dir.join(".yitihua-写入检查"), Existing::Replace) {
+        Ok(probe) => {
+            drop(probe);
+            error
+        }
+        Err(_) => StoreError::FolderNotWritable(dir.to_path_buf()),
+    }
 }
 
 fn finish_open(conn: &Connection) -> Result<(), StoreError> {

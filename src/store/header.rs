@@ -48,8 +48,17 @@ pub(super) fn inspect(path: &Path) -> Result<(), StoreError> {
     // The page count is only trustworthy when written by a SQLite that also bumped the
     // "version-valid-for" number to match the change counter (SQLite ≥ 3.7.0 always does).
     let page_count_valid = u32_at(92) == u32_at(24);
-    if page_count_valid && len < page_size * u64::from(u32_at(28)) {
+    // A `-wal` beside the file holds commits not yet copied into it, and a checkpoint killed
+    // part-way leaves the header ahead of the file's length: SQLite recovers both from the WAL,
+    // and `quick_check` then refuses what is really damaged.
+    if page_count_valid && len < page_size * u64::from(u32_at(28)) && !has_wal(path) {
         return Err(StoreError::Truncated);
     }
     Ok(())
+}
+
+fn has_wal(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(std::path::PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
 }

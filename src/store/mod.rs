@@ -1,6 +1,7 @@
 //! Persistence. The only place that speaks SQL: one SQLite file per school (`.yth`), plus the
 //! small settings file that remembers recent files.
 
+pub mod atomic;
 mod backup;
 mod catalogue;
 mod declarations;
@@ -18,7 +19,7 @@ mod signing;
 mod teachers;
 mod workload;
 
-pub use error::StoreError;
+pub use error::{StoreError, io_message};
 pub use file::SchoolFile;
 pub use history::HistoryEvent;
 pub use migrate::SCHEMA_VERSION;

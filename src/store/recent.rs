@@ -65,8 +65,6 @@ impl Recent {
             files: files.to_vec(),
         })
         .map_err(std::io::Error::other)?;
-        let tmp = self.path.with_extension("json.tmp");
-        std::fs::write(&tmp, json)?;
-        std::fs::rename(tmp, &self.path)
+        super::atomic::write(&self.path, super::atomic::Existing::Replace, &json)
     }
 }

@@ -16,6 +16,11 @@ pub use screen::declaration::Message as DeclarationMessage;
 
 /// Opens the window. `file` is the file named on the command line, if any.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    if !display_available() {
+        eprintln!("{}", text::NO_DISPLAY);
+        return ExitCode::from(2);
+    }
+    quiet_panics();
     let launch = Launch::from_environment(file);
     let result = iced::application(
         move || app::App::new(launch.clone()),
@@ -38,11 +43,36 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     .run();
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("错误：无法打开窗口：{e}");
+        Err(_) => {
+            eprintln!("{}", text::WINDOW_FAILED);
             ExitCode::FAILURE
         }
     }
+}
+
+/// On Linux and the BSDs a window needs an X11 or Wayland server; started from SSH or a bare
+/// console there is none, and the windowing library would panic in English.
+fn display_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+/// A panic in the window's own thread ends the program; the user reads why in Chinese rather
+/// than a backtrace. With `RUST_BACKTRACE` set (a developer), the standard report follows.
+fn quiet_panics() {
+    let standard = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some("main") {
+            eprintln!("{}", text::WINDOW_CRASHED);
+        }
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            standard(info);
+        }
+    }));
 }
 
 /// The 64 px app icon as raw RGBA (assets/icons/README.md), so no image decoder is needed.

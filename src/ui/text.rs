@@ -248,3 +248,8 @@ pub const REPLACE_KEY_HINT: &str =
 pub const EXPORT_CERTIFICATE: &str = "导出证书…";
 pub const VERIFY_PACKET: &str = "验证签名…";
 pub const TRUST_CERTIFICATE: &str = "添加信任的证书…";
+
+// Starting the window
+pub const NO_DISPLAY: &str = "错误：这里无法打开窗口：没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY，例如通过 SSH 或在字符终端登录时）。\n请在桌面上启动程序；不需要窗口的命令可以在这里使用，如 yitihua info、check、export、report、import-table、dump，用 yitihua --help 查看全部命令。";
+pub const WINDOW_FAILED: &str = "错误：无法打开窗口（图形系统初始化失败）。请确认在桌面环境中启动；不需要窗口的命令仍可使用，用 yitihua --help 查看。";
+pub const WINDOW_CRASHED: &str = "错误：程序内部出错，窗口已关闭。已保存的数据都在学校文件中，不会丢失；请重新打开程序，若一再出现，请联系开发者。";

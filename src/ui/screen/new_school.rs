@@ -75,7 +75,11 @@ impl NewSchool {
         if let Some(dir) = self.path.parent()
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            self.error = Some(format!("无法创建文件夹 {}：{e}", dir.display()));
+            self.error = Some(format!(
+                "无法创建文件夹 {}：{}",
+                dir.display(),
+                crate::store::io_message(&e)
+            ));
             return Action::None;
         }
         match SchoolFile::create(&self.path, &profile) {

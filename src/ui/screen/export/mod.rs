@@ -135,7 +135,13 @@ impl Export {
             Message::ImageChosen(_, None) => {}
             Message::ImageChosen(role, Some(path)) => {
                 let result = std::fs::read(&path)
-                    .map_err(|e| format!("无法读取 {}：{e}", path.display()))
+                    .map_err(|e| {
+                        format!(
+                            "无法读取 {}：{}",
+                            path.display(),
+                            crate::store::io_message(&e)
+                        )
+                    })
                     .and_then(|png| {
                         file.save_signature_image(role, &png)
                             .map_err(|e| e.to_string())
@@ -444,16 +450,10 @@ impl Export {
     }
 }
 
-/// Writes next to the target and renames, so a failed export never leaves half a PDF where the
-/// office expects a whole one.
+/// The save dialog has already asked whether to replace an existing file.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let partial = path.with_extension("pdf.part");
-    std::fs::write(&partial, bytes)
-        .and_then(|()| std::fs::rename(&partial, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            format!("无法写入 {}：{e}", path.display())
-        })
+    use crate::store::atomic;
+    atomic::save(path, atomic::Existing::Replace, bytes)
 }
 
 /// Hands the file to the system's default viewer.
@@ -476,10 +476,12 @@ fn open(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    command
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| format!("无法打开 PDF（{e}），请在文件夹中双击打开"))
+    command.spawn().map(|_| ()).map_err(|e| {
+        format!(
+            "无法打开 PDF（{}），请在文件夹中双击打开",
+            crate::store::io_message(&e)
+        )
+    })
 }
 
 /// Sends the file to the default printer: the system's print verb on Windows, `lp` (CUPS)
@@ -505,8 +507,10 @@ fn print(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    command
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| format!("无法送打印机（{e}），请打开 PDF 后从阅读器打印"))
+    command.spawn().map(|_| ()).map_err(|e| {
+        format!(
+            "无法送打印机（{}），请打开 PDF 后从阅读器打印",
+            crate::store::io_message(&e)
+        )
+    })
 }

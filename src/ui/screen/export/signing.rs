@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::cli::check_passphrase;
 use crate::sign::{self, Verification};
+use crate::store::atomic;
 use crate::store::{SchoolFile, StoredKey};
 use crate::ui::widget::banner::notice;
 use crate::ui::{style, text as t};
@@ -147,9 +148,12 @@ impl Signing {
             Message::CertificatePath(Some(path)) => {
                 if let Some(key) = &self.key {
                     self.notice = Some(
-                        std::fs::write(&path, sign::certificate_pem(&key.certificate))
-                            .map(|()| format!("已导出证书：{}", path.display()))
-                            .map_err(|e| format!("无法写入 {}：{e}", path.display())),
+                        atomic::save(
+                            &path,
+                            atomic::Existing::Replace,
+                            sign::certificate_pem(&key.certificate).as_bytes(),
+                        )
+                        .map(|()| format!("已导出证书：{}", path.display())),
                     );
                 }
             }
@@ -164,8 +168,13 @@ impl Signing {
             }
             Message::PacketChosen(Some(path)) => {
                 let result = (|| -> Result<Verification, String> {
-                    let pdf = std::fs::read(&path)
-                        .map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+                    let pdf = std::fs::read(&path).map_err(|e| {
+                        format!(
+                            "无法读取 {}：{}",
+                            path.display(),
+                            crate::store::io_message(&e)
+                        )
+                    })?;
                     let mut trusted: Vec<Vec<u8>> = file
                         .trusted_certificates()
                         .map_err(|e| e.to_string())?

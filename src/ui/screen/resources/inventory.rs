@@ -143,7 +143,7 @@ pub enum Message {
     Hashed(i64, Result<FileRef, String>),
     CheckFiles,
     /// How many files were checked, and those missing or changed.
-    Checked(usize, Vec<FileProblem>),
+    Checked(Result<(usize, Vec<FileProblem>), String>),
 }
 
 impl Inventory {
@@ -276,14 +276,17 @@ impl Inventory {
                             .filter(|(_, _, status)| *status != FileStatus::Unchanged)
                             .map(|(title, f, status)| (title.clone(), f.path.clone(), status))
                             .collect();
-                        (files.len(), problems)
+                        Ok((files.len(), problems))
                     }),
-                    |(count, problems)| Message::Checked(count, problems),
+                    Message::Checked,
                 );
             }
-            Message::Checked(count, problems) => {
+            Message::Checked(result) => {
                 self.checking = false;
-                self.checked = Some((count, problems));
+                match result {
+                    Ok(checked) => self.checked = Some(checked),
+                    Err(e) => self.notice = Some(Err(e)),
+                }
             }
             Message::Hashed(id, result) => {
                 self.hashing = None;
@@ -855,7 +858,13 @@ fn hash_in_background(id: i64, path: PathBuf) -> Task<Message> {
                     report((done, total));
                 }
             })
-            .map_err(|e| format!("无法读取 {}：{e}", path.display()))
+            .map_err(|e| {
+                format!(
+                    "无法读取 {}：{}",
+                    path.display(),
+                    crate::store::io_message(&e)
+                )
+            })
         },
         move |(done, total)| Message::Hashing(id, done, total),
         move |result| Message::Hashed(id, result),

@@ -8,6 +8,7 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::workload::{Settings, Totals, parse_date, summarise};
 use crate::domain::{Amount, CourseKind, Entry, Teacher, Term};
+use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::widget::banner::notice;
 use crate::ui::{style, text as t};
@@ -237,7 +238,8 @@ impl SelfEntry {
             &entries,
         )
         .map_err(|e| e.to_string())?;
-        std::fs::write(path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+        // The save dialog has already asked whether to replace an existing file.
+        atomic::save(path, atomic::Existing::Replace, &bytes)?;
         Ok(format!("已导出：{}", path.display()))
     }
 

@@ -10,6 +10,7 @@ use super::{cell, header};
 use crate::domain::workload::{self, Coefficient, Settings, TeacherRow, Totals, parse_date};
 use crate::domain::{Hundredths, Term};
 use crate::exchange::workbook;
+use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::widget::banner::notice;
 use crate::ui::widget::pager;
@@ -422,6 +423,6 @@ fn save_dialog(
 /// The save dialog already asked about replacing an existing file, so this writes over it.
 fn write(path: PathBuf, bytes: Result<Vec<u8>, String>) -> Result<String, String> {
     let bytes = bytes?;
-    std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    atomic::save(&path, atomic::Existing::Replace, &bytes)?;
     Ok(format!("已导出：{}", path.display()))
 }
