@@ -8,6 +8,7 @@ pub mod report;
 pub mod sign;
 pub mod store;
 pub mod ui;
+pub mod workflow;
 
 /// The bundled Noto Sans CJK SC face; one font for the GUI (and later the PDF) so a bare office
 /// PC shows every character of a school's names without relying on system fonts.

@@ -54,6 +54,44 @@ fn the_findings_come_first_and_images_are_kept_for_the_signature_page() {
 }
 
 #[test]
+fn the_packet_is_written_whole_where_the_save_dialog_pointed() {
+    let mut h = Harness::with_school(&document(Size::Small));
+    h.click("导出与签署");
+    h.fill("落款日期", "2026年11月29日");
+    let path = h.dir.path().join("第一批申报材料.pdf");
+    h.settle(Message::Export(ExportMessage::PathChosen(Some(
+        path.clone(),
+    ))));
+    let notice = h.text_containing("已导出").expect("a notice");
+    assert!(
+        notice.starts_with(&format!("已导出：{}（", path.display())),
+        "{notice}"
+    );
+    let pdf = lopdf::Document::load(&path).expect("a whole PDF");
+    assert!(pdf.get_pages().len() > 5);
+    let names: Vec<_> = std::fs::read_dir(h.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf") || n.contains(".part"))
+        .collect();
+    assert_eq!(
+        names,
+        ["第一批申报材料.pdf"],
+        "nothing else is left beside it"
+    );
+
+    // A folder that is gone by the time the packet is written: said, and nothing written.
+    let gone = h.dir.path().join("已删除的文件夹").join("申报材料.pdf");
+    h.settle(Message::Export(ExportMessage::PathChosen(Some(gone))));
+    let notice = h.text_containing("无法写入").expect("a notice");
+    assert!(notice.contains("找不到该文件或文件夹"), "{notice}");
+    assert!(
+        h.is_enabled("导出申报材料…"),
+        "the window is ready for another try"
+    );
+}
+
+#[test]
 fn an_error_in_the_declaration_blocks_export() {
     let mut doc = document(Size::Small);
     // A third specialty: over a 技工学校's limit of two per batch.
@@ -92,32 +130,20 @@ fn a_key_is_created_with_the_passphrase_twice_and_a_signed_packet_verifies() {
     let fingerprint = yitihua::sign::fingerprint(&key.certificate);
     assert!(h.sees(&format!("已创建签署密钥，证书指纹：{fingerprint}")));
 
-    // A packet signed with that key, as 导出申报材料… with the 签署口令 makes it.
-    let findings =
-        yitihua::domain::check::check(&h.app.file().unwrap().check_inputs().unwrap().context(), 1);
-    let document = yitihua::exchange::Document::from_file(h.app.file().unwrap()).unwrap();
-    let input = yitihua::report::PacketInput {
-        document: &document,
-        batch: 1,
-        findings: &findings,
-        date: "2026-11-29".parse().unwrap(),
-        filler: "",
-        signatures: &Default::default(),
-    };
-    let pdf = yitihua::report::packet(&input, &mut |_| {}).unwrap();
-    let signed = yitihua::sign::sign_pdf(
-        &pdf,
-        &yitihua::sign::Signer {
-            certificate_der: &key.certificate,
-            encrypted_key_der: &key.encrypted_key,
-            passphrase: "巴林右旗技工学校2026",
-        },
-        &doc.school.name,
-        chrono::Utc::now(),
-    )
-    .unwrap();
+    // 导出申报材料… with the 签署口令: the packet is built and signed on a thread and written
+    // where the save dialog pointed.
+    h.fill("签署口令", "巴林右旗技工学校2026");
     let path = h.dir.path().join("申报材料.pdf");
-    std::fs::write(&path, signed).unwrap();
+    h.settle(Message::Export(ExportMessage::PathChosen(Some(
+        path.clone(),
+    ))));
+    assert!(
+        h.text_containing("已导出并签署").is_some(),
+        "the notice says it was signed"
+    );
+    let verified = yitihua::sign::verify_pdf(&std::fs::read(&path).unwrap(), &[key.certificate])
+        .expect("a signed packet");
+    assert!(verified.intact && verified.trusted);
     h.run(vec![Message::Export(ExportMessage::Signing(
         SigningMessage::PacketChosen(Some(path)),
     ))]);

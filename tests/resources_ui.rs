@@ -102,43 +102,44 @@ fn a_compiled_textbook_names_its_editors_from_the_roster() {
 }
 
 #[test]
-fn check_files_lists_a_changed_and_a_missing_file() {
-    use yitihua::domain::resource::{FileRef, FileStatus};
+fn added_files_are_hashed_and_checking_them_finds_the_changed_and_the_missing() {
     use yitihua::ui::Message;
     use yitihua::ui::screen::resources::{InventoryMessage, Message as ResourcesMessage};
 
     let mut h = Harness::with_school(&document(Size::Small));
-    let video = h.dir.path().join("发动机拆装.mp4");
-    std::fs::write(&video, b"original").unwrap();
-    let recorded = yitihua::exchange::files::hash(&video, |_, _| {}).unwrap();
-    std::fs::write(&video, b"edited!!").unwrap();
+    let (id, title) = h
+        .app
+        .file()
+        .unwrap()
+        .resources(None)
+        .unwrap()
+        .into_iter()
+        .find(|(_, item)| item.kind == "教学课件")
+        .map(|(id, item)| (id, item.title))
+        .expect("the demo has courseware");
     h.click("教学资源包");
     h.click("资源清单");
-    let moved = FileRef {
-        path: h
-            .dir
-            .path()
-            .join("已移走.pptx")
-            .to_string_lossy()
-            .into_owned(),
-        ..recorded.clone()
-    };
-    // What the background check sends back; the check itself is `files::verify`, tested there.
-    let problems: Vec<_> = [&recorded, &moved]
-        .map(|f| {
-            (
-                "发动机拆装演示".to_string(),
-                f.path.clone(),
-                yitihua::exchange::files::verify(f),
-            )
-        })
-        .to_vec();
-    let statuses: Vec<FileStatus> = problems.iter().map(|p| p.2).collect();
-    assert_eq!(statuses, [FileStatus::Changed, FileStatus::Missing]);
-    h.run(vec![Message::Resources(ResourcesMessage::Inventory(
-        InventoryMessage::Checked(Ok((2, problems))),
-    ))]);
+    let video = h.dir.path().join("发动机拆装.mp4");
+    let slides = h.dir.path().join("发动机拆装.pptx");
+    std::fs::write(&video, b"original").unwrap();
+    std::fs::write(&slides, b"slides").unwrap();
+    // 添加文件… as the file dialog answers it: hashed on a thread, then recorded.
+    for path in [&video, &slides] {
+        h.settle(Message::Resources(ResourcesMessage::Inventory(
+            InventoryMessage::FileChosen(id, Some(path.clone())),
+        )));
+    }
+    let stored = h.app.file().unwrap().resources(None).unwrap();
+    let files = &stored.iter().find(|(i, _)| *i == id).unwrap().1.files;
+    let recorded = yitihua::exchange::files::hash(&video, |_, _| {}).unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0].sha256, recorded.sha256, "the hash is stored");
+    assert!(h.text_containing("已添加文件").is_some());
+
+    std::fs::write(&video, b"edited!!").unwrap();
+    std::fs::remove_file(&slides).unwrap();
+    h.click_and_settle("检查文件");
     assert!(h.sees("检查了 2 个文件，2 个缺失或已改动。"));
-    assert!(h.sees(&format!("已改动：发动机拆装演示　{}", video.display())));
-    assert!(h.sees(&format!("缺失：发动机拆装演示　{}", moved.path)));
+    assert!(h.sees(&format!("已改动：{title}　{}", video.display())));
+    assert!(h.sees(&format!("缺失：{title}　{}", slides.display())));
 }

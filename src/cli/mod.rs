@@ -14,7 +14,7 @@ mod export;
 mod sign;
 mod workload;
 
-pub use sign::{check_passphrase, read_certificate};
+use crate::workflow::signing::{read_certificate, read_passphrase};
 
 use crate::exchange::import::TableKind;
 
@@ -546,13 +546,13 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             date,
             sign,
         } => {
-            let passphrase = sign.as_deref().map(sign::read_passphrase).transpose()?;
+            let passphrase = sign.as_deref().map(read_passphrase).transpose()?;
             export::export(
                 &open(&file)?,
                 batch,
                 &path,
                 date.unwrap_or_else(|| chrono::Local::now().date_naive()),
-                passphrase.as_deref(),
+                passphrase,
                 out,
             )
             .map_err(|e| e.to_string())
@@ -562,7 +562,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             passphrase_file,
             replace,
         } => {
-            let passphrase = sign::read_passphrase(&passphrase_file)?;
+            let passphrase = read_passphrase(&passphrase_file)?;
             sign::setup(&mut open(&file)?, &passphrase, replace, out).map_err(|e| e.to_string())
         }
         Command::Verify { packet, trust } => {

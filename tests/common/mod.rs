@@ -70,6 +70,39 @@ impl Harness {
         }
     }
 
+    /// Sends `message` and runs the Tasks it returns to completion, feeding their messages
+    /// back as the iced runtime would, so work on a thread (building the packet, hashing a
+    /// file) reaches the file on disk. Widget operations such as focus moves are dropped. Only
+    /// for messages whose Tasks open no file dialog: the test answers dialogs itself.
+    pub fn settle(&mut self, message: Message) {
+        use iced::futures::StreamExt;
+        use iced_test::runtime::{Action, task};
+        let mut queue = std::collections::VecDeque::from([message]);
+        while let Some(message) = queue.pop_front() {
+            let Some(stream) = task::into_stream(self.app.update(message)) else {
+                continue;
+            };
+            for action in iced::futures::executor::block_on(stream.collect::<Vec<_>>()) {
+                if let Action::Output(next) = action {
+                    queue.push_back(next);
+                }
+            }
+        }
+    }
+
+    /// Clicks and runs what the click starts to completion (see [`Harness::settle`]).
+    pub fn click_and_settle(&mut self, label: &str) {
+        let messages: Vec<Message> = {
+            let mut ui = self.simulator();
+            ui.click(label)
+                .unwrap_or_else(|e| panic!("cannot click “{label}”: {e}"));
+            ui.into_messages().collect()
+        };
+        for message in messages {
+            self.settle(message);
+        }
+    }
+
     pub fn click(&mut self, label: &str) {
         let messages: Vec<Message> = {
             let mut ui = self.simulator();
@@ -110,6 +143,24 @@ impl Harness {
             ui.into_messages().collect()
         };
         self.run(messages);
+    }
+
+    /// The whole text of the first text on screen that contains `fragment` (a notice that ends
+    /// with a path or a size).
+    pub fn text_containing(&self, fragment: &str) -> Option<String> {
+        let fragment = fragment.to_string();
+        self.simulator()
+            .find(
+                move |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                    iced_test::selector::Candidate::Text { content, .. }
+                        if content.contains(fragment.as_str()) =>
+                    {
+                        Some(content.to_string())
+                    }
+                    _ => None,
+                },
+            )
+            .ok()
     }
 
     pub fn sees(&self, text: &str) -> bool {

@@ -16,12 +16,10 @@ use crate::domain::check::{self, may_sign};
 use crate::domain::signature::{PngInfo, SignatureRole, png_info};
 use crate::domain::workload::parse_date;
 use crate::domain::{Finding, Severity};
-use crate::exchange::Document;
-use crate::report::{self, PacketInput, Signatures};
-use crate::sign;
-use crate::store::SchoolFile;
+use crate::store::{SchoolFile, atomic};
 use crate::ui::widget::banner::notice;
 use crate::ui::{style, text as t};
+use crate::workflow::export::{Prepared, prepare};
 
 #[derive(Default)]
 pub struct Export {
@@ -218,58 +216,25 @@ impl Export {
         let (Some(batch), Some(date)) = (self.batch, parse_date(&self.date)) else {
             return Task::none();
         };
-        let read = || -> Result<(Document, Signatures), crate::store::StoreError> {
-            let image = |role| file.signature_image(role);
-            Ok((
-                Document::from_file(file)?,
-                Signatures {
-                    filler: image(SignatureRole::Filler)?,
-                    academic_head: image(SignatureRole::AcademicHead)?,
-                    principal: image(SignatureRole::Principal)?,
-                    seal: image(SignatureRole::Seal)?,
-                },
-            ))
-        };
-        let (document, signatures) = match read() {
-            Ok(read) => read,
+        let packet = match prepare(file, batch, date, self.signing.signer()) {
+            Ok(Prepared::Ready(packet)) => packet,
+            Ok(Prepared::Blocked(_)) => {
+                self.notice = Some(Err(t::EXPORT_BLOCKED.into()));
+                return Task::none();
+            }
             Err(e) => {
-                self.notice = Some(Err(e.to_string()));
+                self.notice = Some(Err(e));
                 return Task::none();
             }
         };
-        let findings = self.findings.clone();
-        let filler = self.filler.clone();
-        let signer = self.signing.signer();
-        let school_name = document.school.name.clone();
         self.progress = Some(0.0);
         self.notice = None;
         crate::ui::background::run_with_progress(
             move |report: &mut dyn FnMut(f32)| {
-                let input = PacketInput {
-                    document: &document,
-                    batch,
-                    findings: &findings,
-                    date,
-                    filler: &filler,
-                    signatures: &signatures,
-                };
-                report::packet(&input, report)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| match &signer {
-                        None => Ok(bytes),
-                        Some((key, passphrase)) => sign::sign_pdf(
-                            &bytes,
-                            &sign::Signer {
-                                certificate_der: &key.certificate,
-                                encrypted_key_der: &key.encrypted_key,
-                                passphrase,
-                            },
-                            &school_name,
-                            chrono::Utc::now(),
-                        )
-                        .map_err(|e| e.to_string()),
-                    })
-                    .and_then(|bytes| write(&path, &bytes).map(|()| (path.clone(), bytes.len())))
+                let bytes = packet.build(report)?;
+                // The save dialog has already asked whether to replace an existing file.
+                atomic::save(&path, atomic::Existing::Replace, &bytes)?;
+                Ok((path, bytes.len()))
             },
             Message::Progress,
             Message::Done,
@@ -448,12 +413,6 @@ impl Export {
             .style(style::dialog)
             .into()
     }
-}
-
-/// The save dialog has already asked whether to replace an existing file.
-fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    use crate::store::atomic;
-    atomic::save(path, atomic::Existing::Replace, bytes)
 }
 
 /// Hands the file to the system's default viewer.

@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use crate::cli::check_passphrase;
 use crate::sign::{self, Verification};
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoredKey};
 use crate::ui::widget::banner::notice;
 use crate::ui::{style, text as t};
+use crate::workflow::signing::{check_passphrase, create_key, read_certificate};
 
 #[derive(Default)]
 pub struct Signing {
@@ -56,13 +56,10 @@ impl Signing {
         }
     }
 
-    /// What the export thread needs to sign: the key material and the passphrase, or nothing
-    /// when the office does not sign this time.
-    pub fn signer(&self) -> Option<(StoredKey, String)> {
-        match (&self.key, self.passphrase.is_empty()) {
-            (Some(key), false) => Some((key.clone(), self.passphrase.clone())),
-            _ => None,
-        }
+    /// The passphrase that signs the next export, or nothing when the office does not sign
+    /// this time.
+    pub fn signer(&self) -> Option<String> {
+        (self.key.is_some() && !self.passphrase.is_empty()).then(|| self.passphrase.clone())
     }
 
     fn new_passphrase(&self) -> Result<String, String> {
@@ -89,20 +86,8 @@ impl Signing {
             Message::CreateKey | Message::ReplaceKey => {
                 let replace = matches!(message, Message::ReplaceKey);
                 let result = self.new_passphrase().and_then(|passphrase| {
-                    let profile = file.profile().map_err(|e| e.to_string())?;
-                    let key = sign::create_key(
-                        &profile.name,
-                        &profile.credit_code,
-                        &passphrase,
-                        chrono::Utc::now(),
-                    )
-                    .map_err(|e| e.to_string())?;
-                    file.save_signing_key(&key.certificate_der, &key.encrypted_key_der, replace)
-                        .map_err(|e| e.to_string())?;
-                    Ok(format!(
-                        "已创建签署密钥，证书指纹：{}",
-                        sign::fingerprint(&key.certificate_der)
-                    ))
+                    let fingerprint = create_key(file, &passphrase, replace)?;
+                    Ok(format!("已创建签署密钥，证书指纹：{fingerprint}"))
                 });
                 if result.is_ok() {
                     self.clear();
@@ -196,7 +181,7 @@ impl Signing {
                 );
             }
             Message::TrustedChosen(Some(path)) => {
-                let result = crate::cli::read_certificate(&path).and_then(|der| {
+                let result = read_certificate(&path).and_then(|der| {
                     let fingerprint = sign::fingerprint(&der);
                     let name = path
                         .file_stem()
