@@ -192,7 +192,11 @@ fn load_explains_what_is_wrong_with_the_json() {
     doc["school"]["region"] = "北京市".into();
     std::fs::write(&data, doc.to_string()).unwrap();
     let o = yitihua(&[&"load", &data, &target]);
-    assert!(stderr(&o).contains("无效的取值 `北京市`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("无效的取值“北京市”（可用的取值：呼和浩特市、"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

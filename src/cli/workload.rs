@@ -54,6 +54,9 @@ pub fn import_table(
         }
     };
     writeln!(out, "{}：{plan_report}", path.display())?;
+    for notice in &table.notices {
+        writeln!(out, "  {notice}")?;
+    }
     if !problems.is_empty() {
         writeln!(out, "有问题的行：")?;
         for p in &problems {

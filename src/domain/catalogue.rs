@@ -47,14 +47,23 @@ impl Catalogue {
     /// the old one (so declarations that name it keep pointing at it), new names are added at
     /// the end. Returns how many were added and how many replaced.
     pub fn merge(&mut self, imported: Vec<Specialty>) -> (usize, usize) {
+        // By name through an index: an official list may have many thousands of entries, and a
+        // scan per entry made 100,000 of them take minutes.
+        let mut at: std::collections::HashMap<String, usize> = self
+            .specialties
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.clone(), i))
+            .collect();
         let (mut added, mut replaced) = (0, 0);
         for entry in imported {
-            match self.specialties.iter_mut().find(|s| s.name == entry.name) {
-                Some(existing) => {
-                    *existing = entry;
+            match at.get(&entry.name) {
+                Some(&i) => {
+                    self.specialties[i] = entry;
                     replaced += 1;
                 }
                 None => {
+                    at.insert(entry.name.clone(), self.specialties.len());
                     self.specialties.push(entry);
                     added += 1;
                 }

@@ -54,8 +54,10 @@ impl std::fmt::Display for SchoolKind {
 }
 
 /// 学校基本情况. Only name, kind and region are needed to start a file; the rest is filled in
-/// later and checked by [`SchoolProfile::validate`] before it is saved.
+/// later and checked by [`SchoolProfile::validate`] before it is saved. Unknown keys are
+/// refused, as everywhere in the interchange format, so a misspelt key is not silently lost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SchoolProfile {
     pub name: String,
     pub kind: SchoolKind,

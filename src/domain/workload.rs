@@ -142,14 +142,43 @@ impl Term {
     }
 }
 
-/// Dates as offices type them: 2024-09-02, 2024/9/2, 2024.9.2, 2024年9月2日.
+/// Dates as offices type them: 2024-09-02, 2024/9/2, 2024.9.2, 2024年9月2日. A time after the
+/// date (2024-09-10 08:30, 2024-09-10T08:30:00, as a sheet's date-time cell reads) is allowed
+/// and dropped, since every date field here is a day; anything else after it is refused.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim().trim_end_matches('日');
+    let text = text.trim();
+    let (date, time) = text
+        .split_once(|c: char| c == 'T' || c.is_whitespace())
+        .unwrap_or((text, ""));
+    if !time.is_empty() && !is_time(time.trim()) {
+        return None;
+    }
+    let text = date.trim_end_matches('日');
     let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
     let [y, m, d] = parts.as_slice() else {
         return None;
     };
     ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// 8:30, 08:30:00 or 08:30:00.000: hours, minutes and optional (fractional) seconds.
+fn is_time(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(':').collect();
+    let number = |part: &str, below: u32| {
+        !part.is_empty() && part.len() <= 2 && part.parse::<u32>().is_ok_and(|n| n < below)
+    };
+    match parts.as_slice() {
+        [h, m] => number(h, 24) && number(m, 60),
+        [h, m, s] => {
+            let (whole, fraction) = s.split_once('.').unwrap_or((s, "0"));
+            number(h, 24)
+                && number(m, 60)
+                && number(whole, 60)
+                && !fraction.is_empty()
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -588,6 +617,28 @@ mod tests {
             assert_eq!(parse_date(text), Some(date("2024-09-02")), "{text}");
         }
         for bad in ["2024-02-30", "9/2", "二〇二四年", ""] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        for with_time in [
+            "2024-09-02 08:30",
+            "2024/9/2 8:30:15",
+            "2024-09-02T08:30:00",
+            "2024-09-02T08:30:00.000",
+            "2024年9月2日 14:05",
+        ] {
+            assert_eq!(
+                parse_date(with_time),
+                Some(date("2024-09-02")),
+                "{with_time}"
+            );
+        }
+        for bad in [
+            "2024-09-02 上午",
+            "2024-09-02 25:00",
+            "2024-09-02 8:60",
+            "2024-09-02 8",
+            "2024-09-02 08:30 外加",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         let name = |d: &str| Term::usual_for(date(d)).map(|t| t.name);

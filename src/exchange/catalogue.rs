@@ -9,8 +9,6 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
-
 use crate::domain::{Catalogue, Level, Specialty};
 
 /// Every problem found, each worded with its row (`第N行`, the header being 第1行).
@@ -31,8 +29,13 @@ fn fail(message: impl Into<String>) -> ImportErrors {
 
 /// Reads a catalogue file; the extension (.csv or .json) decides the format.
 pub fn read(path: &Path) -> Result<Vec<Specialty>, ImportErrors> {
-    let bytes =
-        std::fs::read(path).map_err(|e| fail(format!("无法读取 {}：{e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(format!(
+            "无法读取 {}：{}",
+            path.display(),
+            crate::store::io_message(&e)
+        ))
+    })?;
     let source = format!(
         "导入自 {}",
         path.file_name()
@@ -64,23 +67,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, ImportErrors> {
 }
 
 fn parse_json(text: &str) -> Result<Vec<Specialty>, ImportErrors> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Shape {
-        List(Vec<Specialty>),
-        Catalogue(Catalogue),
-    }
-    let shape: Shape = serde_json::from_str(text).map_err(|e| {
-        fail(format!(
-            "JSON 格式错误（第{}行第{}列）：{e}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let specialties = match shape {
-        Shape::List(list) => list,
-        Shape::Catalogue(c) => c.specialties,
+    // Either shape is told by its first character, so serde's message about the shape the file
+    // is meant to have comes back, not "matches neither".
+    let parsed = if text.trim_start().starts_with('[') {
+        serde_json::from_str::<Vec<Specialty>>(text)
+    } else {
+        serde_json::from_str::<Catalogue>(text).map(|c| c.specialties)
     };
+    let specialties = parsed.map_err(|e| fail(super::json::describe_serde(&e)))?;
     let mut problems = Vec::new();
     for (i, s) in specialties.iter().enumerate() {
         if s.name.trim().is_empty() {
@@ -99,12 +93,15 @@ fn parse_json(text: &str) -> Result<Vec<Specialty>, ImportErrors> {
 }
 
 fn parse_csv(text: &str, source: &str) -> Result<Vec<Specialty>, ImportErrors> {
+    if let Some(unclosed) = super::table::unclosed_quote(text) {
+        return Err(fail(unclosed.to_string()));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| fail(format!("第1行（表头）无法读取：{e}")))?
+        .map_err(|_| fail("第1行（表头）无法读取：请在 Excel/WPS 中打开并另存为 CSV"))?
         .clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let (Some(name_col), Some(levels_col)) = (column("专业名称"), column("培养层次"))
@@ -123,8 +120,10 @@ fn parse_csv(text: &str, source: &str) -> Result<Vec<Specialty>, ImportErrors> {
         let row = i + 2;
         let record = match record {
             Ok(r) => r,
-            Err(e) => {
-                problems.push(format!("第{row}行：无法读取（{e}）"));
+            Err(_) => {
+                problems.push(format!(
+                    "第{row}行：无法读取，请在 Excel/WPS 中打开并另存为 CSV"
+                ));
                 continue;
             }
         };

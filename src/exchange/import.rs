@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use chrono::{Datelike, NaiveDate};
+
 use super::table::{Problem, Row, Table};
 use crate::domain::workload::{MAX_PERIODS_PER_DAY, parse_date};
 use crate::domain::{Amount, CourseKind, Employment, Entry, Gender, Teacher, TeacherLevel, Term};
@@ -104,7 +106,7 @@ impl RowCheck<'_> {
             self.fail(column, "不能为空");
             return None;
         }
-        match value.parse::<i64>() {
+        match whole_number(value).parse::<i64>() {
             Ok(n) if n < 0 => self.fail(column, format!("不能为负数（{value}）")),
             Ok(0) => self.fail(column, "须大于0"),
             Ok(n) => {
@@ -114,12 +116,45 @@ impl RowCheck<'_> {
                 });
             }
             Err(_) if value.parse::<f64>().is_ok() => {
-                self.fail(column, format!("须为整数（{value}）"))
+                self.fail(column, format!("须为整数（{value}），请填写整数"))
             }
             Err(_) => self.fail(column, format!("“{value}”不是数字")),
         }
         None
     }
+}
+
+/// "3.0" or "3.00" as "3": a CSV saved from a sheet whose column is formatted with decimals
+/// writes counts so. Any other text is returned as it is.
+fn whole_number(value: &str) -> &str {
+    match value.split_once('.') {
+        Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => whole,
+        _ => value,
+    }
+}
+
+/// A date as typed, or as Excel's day number (45544 is 2024-09-09) when the date column is
+/// formatted as a number or was saved to CSV so. Only the 1900 date system that Windows Excel
+/// and WPS use; only numbers of days between 1990 and 2100, so a count or a year typed into the
+/// column is not taken for a date. The time of day after the point is dropped.
+fn sheet_date(text: &str) -> Option<NaiveDate> {
+    parse_date(text).or_else(|| {
+        let (days, fraction) = text.split_once('.').unwrap_or((text, "0"));
+        if days.is_empty()
+            || fraction.is_empty()
+            || !days
+                .bytes()
+                .chain(fraction.bytes())
+                .all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        // Day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was, so from
+        // March 1900 on, day n is n days after 1899-12-30.
+        let date = NaiveDate::from_ymd_opt(1899, 12, 30)?
+            .checked_add_days(chrono::Days::new(days.parse().ok()?))?;
+        (1990..=2100).contains(&date.year()).then_some(date)
+    })
 }
 
 fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
@@ -277,7 +312,7 @@ pub fn hours(table: &Table, roster: &[Teacher], terms: &[Term]) -> Plan<Entry> {
         );
         let amount = if filled(date_col) || filled(periods_col) {
             let date_text = row.get(date_col);
-            let date = match parse_date(date_text) {
+            let date = match sheet_date(date_text) {
                 Some(d) => Some(d),
                 None if date_text.is_empty() => {
                     check.fail("日期", "填写了节数，但没有日期");
@@ -338,4 +373,36 @@ pub fn hours(table: &Table, roster: &[Teacher], terms: &[Term]) -> Plan<Entry> {
     }
     plan.problems.sort_by_key(|p| p.row);
     plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn excel_day_numbers_in_a_date_column_are_dates_between_1990_and_2100() {
+        assert_eq!(sheet_date("45544"), day("2024-09-09"));
+        assert_eq!(sheet_date("45544.354"), day("2024-09-09"), "a time of day");
+        assert_eq!(sheet_date("32874"), day("1990-01-01"));
+        assert_eq!(sheet_date("73415"), day("2100-12-31"));
+        assert_eq!(sheet_date("2024-09-10 08:30"), day("2024-09-10"));
+        for not_a_date in [
+            "32873", "73416", "2024", "12", "-45544", "4.5e4", "45544.", "",
+        ] {
+            assert_eq!(sheet_date(not_a_date), None, "{not_a_date}");
+        }
+    }
+
+    #[test]
+    fn decimals_with_only_zeros_are_whole_numbers() {
+        assert_eq!(whole_number("3.0"), "3");
+        assert_eq!(whole_number("12.00"), "12");
+        for kept in ["3.5", "3.", "3.01", "30", "两节"] {
+            assert_eq!(whole_number(kept), kept);
+        }
+    }
 }

@@ -69,8 +69,10 @@ fn read(conn: &Connection) -> Result<Catalogue, StoreError> {
     let mut specialties = Vec::new();
     for row in rows {
         let (name, code, levels, national_standard, source, verified) = row?;
-        let levels: Vec<Level> = serde_json::from_str(&levels)
-            .map_err(|e| StoreError::InvalidData(format!("专业“{name}”的培养层次无效：{e}")))?;
+        // serde's reason is English and says no more than the stored text does.
+        let levels: Vec<Level> = serde_json::from_str(&levels).map_err(|_| {
+            StoreError::InvalidData(format!("专业“{name}”的培养层次无效（{levels}）"))
+        })?;
         specialties.push(Specialty {
             name,
             code,

@@ -80,7 +80,12 @@ impl std::fmt::Display for StoreError {
             Self::Corrupt(detail) => {
                 write!(f, "文件已损坏，无法打开（{detail}）。请使用备份。")
             }
-            Self::InvalidData(detail) => write!(f, "文件中的数据无效：{detail}"),
+            Self::InvalidData(detail) => {
+                write!(
+                    f,
+                    "文件中的数据无效：{detail}。请使用“-备份”文件夹中的备份。"
+                )
+            }
             Self::Refused(why) => f.write_str(why),
             Self::Backup(detail) => write!(f, "无法创建备份，为保护数据未打开文件（{detail}）。"),
             Self::Io(e) => write!(f, "读写文件失败：{}", io_message(e)),

@@ -36,6 +36,8 @@ struct Planned {
     bad_rows: usize,
     unfilled: usize,
     problems: Vec<Problem>,
+    /// Cells the sheet reader ignored (far outside the data), said but not counted as bad.
+    notices: Vec<String>,
     /// What writing every good row would change.
     changes: Changes,
 }
@@ -215,6 +217,7 @@ fn plan(
         bad_rows,
         unfilled,
         problems,
+        notices: table.notices.clone(),
         changes,
     })
 }
@@ -250,6 +253,13 @@ impl Planned {
             text(format!("导入将{}。", self.changes)).size(style::BODY_SIZE),
         ]
         .spacing(8);
+        for notice in &self.notices {
+            body = body.push(
+                text(notice.as_str())
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text),
+            );
+        }
         if let Records::Hours { new_terms, .. } = &self.records {
             for term in new_terms {
                 body = body.push(
