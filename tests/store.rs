@@ -496,3 +496,25 @@ fn has_english_word(message: &str) -> bool {
         .windows(3)
         .any(|w| w.iter().all(u8::is_ascii_alphabetic))
 }
+
+#[test]
+fn a_backup_that_does_not_open_is_not_counted_as_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    // What an older version left when the disk filled up during a backup: the newest file in
+    // the folder, younger than the school file, and empty.
+    let folder = dir.path().join("学校-备份");
+    std::fs::create_dir(&folder).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(folder.join("学校-20261201-080000.yth"), b"").unwrap();
+    drop(SchoolFile::open(&path).unwrap());
+    let real: Vec<_> = backups(dir.path())
+        .into_iter()
+        .filter(|b| std::fs::metadata(b).unwrap().len() > 0)
+        .collect();
+    assert_eq!(real.len(), 1, "a real backup was taken");
+    assert_eq!(
+        SchoolFile::open(&real[0]).unwrap().profile().unwrap().name,
+        profile().name
+    );
+}
