@@ -1,44 +1,16 @@
 //! Input that used to be misread without a word, or refused in English: each file is made as
 //! a user would make it by mistake, and the message the user sees is asserted word for word.
 
-use std::path::{Path, PathBuf};
+mod binary;
+
 use std::process::{Command, Output};
+
+use binary::{school, stderr, stdout, yitihua};
 use std::time::{Duration, Instant};
 
 use rust_xlsxwriter::Workbook;
 use yitihua::exchange::import::TEACHER_HEADERS;
 use yitihua::exchange::table::Table;
-
-fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yitihua"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn school(dir: &Path) -> PathBuf {
-    let path = dir.join("学校.yth");
-    let o = yitihua(&[
-        &"new",
-        &path,
-        &"--name",
-        &"兴安盟技工学校",
-        &"--kind",
-        &"技工学校",
-        &"--region",
-        &"兴安盟",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    path
-}
 
 const ROSTER_CSV: &str = "工号,姓名,性别,系部,任职形式,一体化教师等级\n\
                           T001,王芳,女,汽车工程系,专职,一级\n\

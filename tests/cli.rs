@@ -1,38 +1,17 @@
 //! The built binary, run as a user would from a terminal.
 
+mod binary;
+
 use std::path::Path;
 use std::process::{Command, Output};
+
+use binary::{stderr, stdout, yitihua};
 
 use yitihua::exchange::Document;
 use yitihua::store::SchoolFile;
 
-fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yitihua"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
 fn new_school(path: &Path) {
-    let o = yitihua(&[
-        &"new",
-        &path,
-        &"--name",
-        &"锡林郭勒盟技工学校",
-        &"--kind",
-        &"技工学校",
-        &"--region",
-        &"锡林郭勒盟",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    binary::new_school(path, "锡林郭勒盟技工学校", "技工学校", "锡林郭勒盟");
 }
 
 #[test]

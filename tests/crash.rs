@@ -5,23 +5,14 @@
 //! strace's `-e inject=SYSCALL:signal=KILL:when=N` kills the process at its Nth such call, so
 //! each case repeats exactly; the kill points are spread over the calls counted in a clean run.
 
+mod binary;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use binary::{BIN, stderr, yitihua};
 
 use yitihua::store::SchoolFile;
-
-const BIN: &str = env!("CARGO_BIN_EXE_yitihua");
-
-fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(BIN)
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn strace() -> Command {
     let mut c = Command::new("strace");

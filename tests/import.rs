@@ -1,22 +1,14 @@
 //! Importing the roster and hours from Excel and CSV files made the way offices make them, with
 //! the command line a user would type.
 
+mod binary;
+
 use std::path::Path;
-use std::process::{Command, Output};
+
+use binary::{school, stdout, yitihua};
 
 use rust_xlsxwriter::{Format, Workbook};
 use yitihua::store::SchoolFile;
-
-fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yitihua"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 /// A sheet of text cells; a row of `None` is left empty.
 fn xlsx(path: &Path, rows: &[&[&str]], merge: Option<(u32, u16, u32, u16)>) {
@@ -88,22 +80,6 @@ const ROSTER: &[&[&str]] = &[
         "讲师",
     ],
 ];
-
-fn school(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join("学校.yth");
-    let o = yitihua(&[
-        &"new",
-        &path,
-        &"--name",
-        &"兴安盟技工学校",
-        &"--kind",
-        &"技工学校",
-        &"--region",
-        &"兴安盟",
-    ]);
-    assert!(o.status.success());
-    path
-}
 
 fn counts(path: &Path) -> (usize, usize, usize) {
     let f = SchoolFile::open(path).unwrap();

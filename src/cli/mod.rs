@@ -622,13 +622,8 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             written(out.write_all(document.to_json().as_bytes()))
         }
         Command::Load { data, file } => {
-            let json = std::fs::read_to_string(&data).map_err(|e| {
-                format!(
-                    "无法读取 {}：{}",
-                    data.display(),
-                    crate::store::io_message(&e)
-                )
-            })?;
+            let json = std::fs::read_to_string(&data)
+                .map_err(|e| crate::store::read_failure(&data, &e))?;
             let document = Document::parse(&json).map_err(|e| e.to_string())?;
             document
                 .create_file(&file, &format!("从 JSON 数据导入（{}）", data.display()))

@@ -33,13 +33,7 @@ pub fn verify(
     trust_required: bool,
     out: &mut dyn Write,
 ) -> Result<Result<Outcome, sign::VerifyError>, Box<dyn std::error::Error>> {
-    let pdf = std::fs::read(packet).map_err(|e| {
-        format!(
-            "无法读取 {}：{}",
-            packet.display(),
-            crate::store::io_message(&e)
-        )
-    })?;
+    let pdf = std::fs::read(packet).map_err(|e| crate::store::read_failure(packet, &e))?;
     let v = match sign::verify_pdf(&pdf, trusted) {
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),

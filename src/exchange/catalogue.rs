@@ -29,13 +29,7 @@ fn fail(message: impl Into<String>) -> ImportErrors {
 
 /// Reads a catalogue file; the extension (.csv or .json) decides the format.
 pub fn read(path: &Path) -> Result<Vec<Specialty>, ImportErrors> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        fail(format!(
-            "无法读取 {}：{}",
-            path.display(),
-            crate::store::io_message(&e)
-        ))
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| fail(crate::store::read_failure(path, &e)))?;
     let source = format!(
         "导入自 {}",
         path.file_name()

@@ -142,6 +142,11 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// The sentence for a file that could not be read, wherever the user chose it.
+pub fn read_failure(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("无法读取 {}：{}", path.display(), io_message(e))
+}
+
 /// SQLite's own text ("database or disk is full", "disk I/O error") is English; this says the
 /// same in Chinese, and where SQLite only knows "I/O error" it says what to check.
 fn sqlite_message(e: &rusqlite::Error) -> String {

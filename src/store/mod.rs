@@ -19,7 +19,7 @@ mod signing;
 mod teachers;
 mod workload;
 
-pub use error::{StoreError, io_message};
+pub use error::{StoreError, io_message, read_failure};
 pub use file::SchoolFile;
 pub use history::HistoryEvent;
 pub use migrate::SCHEMA_VERSION;

@@ -90,26 +90,23 @@ impl Harness {
         }
     }
 
+    /// What clicking the label sends.
+    fn clicked(&self, label: &str) -> Vec<Message> {
+        let mut ui = self.simulator();
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("cannot click “{label}”: {e}"));
+        ui.into_messages().collect()
+    }
+
     /// Clicks and runs what the click starts to completion (see [`Harness::settle`]).
     pub fn click_and_settle(&mut self, label: &str) {
-        let messages: Vec<Message> = {
-            let mut ui = self.simulator();
-            ui.click(label)
-                .unwrap_or_else(|e| panic!("cannot click “{label}”: {e}"));
-            ui.into_messages().collect()
-        };
-        for message in messages {
+        for message in self.clicked(label) {
             self.settle(message);
         }
     }
 
     pub fn click(&mut self, label: &str) {
-        let messages: Vec<Message> = {
-            let mut ui = self.simulator();
-            ui.click(label)
-                .unwrap_or_else(|e| panic!("cannot click “{label}”: {e}"));
-            ui.into_messages().collect()
-        };
+        let messages = self.clicked(label);
         self.run(messages);
     }
 

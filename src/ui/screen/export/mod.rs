@@ -133,13 +133,7 @@ impl Export {
             Message::ImageChosen(_, None) => {}
             Message::ImageChosen(role, Some(path)) => {
                 let result = std::fs::read(&path)
-                    .map_err(|e| {
-                        format!(
-                            "无法读取 {}：{}",
-                            path.display(),
-                            crate::store::io_message(&e)
-                        )
-                    })
+                    .map_err(|e| crate::store::read_failure(&path, &e))
                     .and_then(|png| {
                         file.save_signature_image(role, &png)
                             .map_err(|e| e.to_string())

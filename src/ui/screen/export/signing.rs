@@ -153,13 +153,8 @@ impl Signing {
             }
             Message::PacketChosen(Some(path)) => {
                 let result = (|| -> Result<Verification, String> {
-                    let pdf = std::fs::read(&path).map_err(|e| {
-                        format!(
-                            "无法读取 {}：{}",
-                            path.display(),
-                            crate::store::io_message(&e)
-                        )
-                    })?;
+                    let pdf =
+                        std::fs::read(&path).map_err(|e| crate::store::read_failure(&path, &e))?;
                     let mut trusted: Vec<Vec<u8>> = file
                         .trusted_certificates()
                         .map_err(|e| e.to_string())?

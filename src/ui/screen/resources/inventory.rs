@@ -858,13 +858,7 @@ fn hash_in_background(id: i64, path: PathBuf) -> Task<Message> {
                     report((done, total));
                 }
             })
-            .map_err(|e| {
-                format!(
-                    "无法读取 {}：{}",
-                    path.display(),
-                    crate::store::io_message(&e)
-                )
-            })
+            .map_err(|e| crate::store::read_failure(&path, &e))
         },
         move |(done, total)| Message::Hashing(id, done, total),
         move |result| Message::Hashed(id, result),
