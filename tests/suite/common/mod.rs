@@ -1,7 +1,5 @@
 //! A user at the window, headless: iced_test's Simulator on tiny-skia, with the bundled font,
 //! driven by the Chinese labels on screen. Shared by the UI test files.
-// Each test file uses a different part of the harness.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Once;

@@ -1,9 +1,7 @@
 //! The window driven headless (iced_test's Simulator on tiny-skia), by the Chinese labels a
 //! user sees. Each test asserts what the school file and the screen now hold.
 
-mod common;
-
-use common::{Harness, launch};
+use crate::common::{Harness, launch};
 use yitihua::domain::{Region, SchoolKind};
 use yitihua::store::SchoolFile;
 use yitihua::ui::{App, Message};

@@ -1,11 +1,7 @@
 //! Input that used to be misread without a word, or refused in English: each file is made as
 //! a user would make it by mistake, and the message the user sees is asserted word for word.
 
-mod binary;
-
-use std::process::{Command, Output};
-
-use binary::{school, stderr, stdout, yitihua};
+use crate::binary::{school, stderr, stdout, yitihua, yitihua_through};
 use std::time::{Duration, Instant};
 
 use rust_xlsxwriter::Workbook;
@@ -47,23 +43,6 @@ fn a_csv_quote_left_open_is_refused_naming_its_row() {
     );
 }
 
-/// Runs the binary with at most 256 MiB of data memory (on Linux; elsewhere without a limit),
-/// so reading that allocates the sheet's whole rectangle fails instead of passing slowly.
-fn yitihua_in_256_mib(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut command = if cfg!(target_os = "linux") {
-        let mut c = Command::new("sh");
-        c.args(["-c", "ulimit -d 262144 && exec \"$0\" \"$@\""])
-            .arg(env!("CARGO_BIN_EXE_yitihua"));
-        c
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_yitihua"))
-    };
-    command
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
 #[test]
 fn stray_cells_far_from_the_table_are_ignored_and_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -101,7 +80,10 @@ fn stray_cells_far_from_the_table_are_ignored_and_named() {
     );
 
     let file = school(dir.path());
-    let o = yitihua_in_256_mib(&[&"import-table", &file, &path, &"--as", &"teachers"]);
+    let o = yitihua_through(
+        &["sh", "-c", "ulimit -d 262144 && exec \"$0\" \"$@\""],
+        &[&"import-table", &file, &path, &"--as", &"teachers"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("共 2 行数据，可导入 2 位教师，0 行有问题"),

@@ -5,12 +5,10 @@
 //! strace's `-e inject=SYSCALL:signal=KILL:when=N` kills the process at its Nth such call, so
 //! each case repeats exactly; the kill points are spread over the calls counted in a clean run.
 
-mod binary;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use binary::{BIN, stderr, yitihua};
+use crate::binary::{BIN, is_root, stderr, yitihua};
 
 use yitihua::store::SchoolFile;
 
@@ -323,13 +321,6 @@ impl Drop for SmallDisk {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.path).status();
     }
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
 }
 
 #[test]

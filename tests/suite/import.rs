@@ -1,11 +1,9 @@
 //! Importing the roster and hours from Excel and CSV files made the way offices make them, with
 //! the command line a user would type.
 
-mod binary;
-
 use std::path::Path;
 
-use binary::{school, stdout, yitihua};
+use crate::binary::{school, stdout, yitihua};
 
 use rust_xlsxwriter::{Format, Workbook};
 use yitihua::store::SchoolFile;

@@ -1,9 +1,7 @@
 //! 教师与课时 in the window, by its Chinese labels: the roster form, 教师填报 by keyboard, and
 //! importing a sheet through the dry run.
 
-mod common;
-
-use common::Harness;
+use crate::common::Harness;
 use yitihua::domain::{Amount, Employment, TeacherLevel};
 use yitihua::exchange::demo::{Size, document};
 use yitihua::exchange::import::TableKind;

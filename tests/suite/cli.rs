@@ -1,11 +1,9 @@
 //! The built binary, run as a user would from a terminal.
 
-mod binary;
-
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-use binary::{stderr, stdout, yitihua};
+use crate::binary::{self, is_root, stderr, stdout, yitihua, yitihua_through};
 
 use yitihua::exchange::Document;
 use yitihua::store::SchoolFile;
@@ -624,31 +622,24 @@ fn output_piped_into_a_reader_that_stops_early_ends_quietly() {
     assert!(o.status.success());
 }
 
-/// Runs the binary as an ordinary user: as root (CI) through setpriv as `nobody`, for whom
-/// permissions hold; otherwise as the user running the tests.
-fn as_ordinary_user(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    let mut command = if root {
-        let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_yitihua"));
-        c
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_yitihua"))
-    };
-    command
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
 #[test]
 fn a_folder_or_file_without_write_permission_is_named_for_what_it_is() {
     use std::os::unix::fs::PermissionsExt;
     let set = |p: &Path, mode| std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
+    // As root (CI) through setpriv as `nobody`, for whom permissions hold.
+    let as_ordinary_user = |args: &[&dyn AsRef<std::ffi::OsStr>]| {
+        if is_root() {
+            let nobody = [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+            ];
+            yitihua_through(&nobody, args)
+        } else {
+            yitihua(args)
+        }
+    };
     let dir = tempfile::tempdir().unwrap();
     set(dir.path(), 0o755).unwrap();
 
@@ -670,13 +661,7 @@ fn a_folder_or_file_without_write_permission_is_named_for_what_it_is() {
     assert_eq!(std::fs::read(&school).unwrap(), before);
 
     // A file that belongs to another user (only root can make one for the test).
-    if Command::new("id")
-        .arg("-u")
-        .output()
-        .unwrap()
-        .stdout
-        .starts_with(b"0\n")
-    {
+    if is_root() {
         let open = dir.path().join("公共文件夹");
         std::fs::create_dir(&open).unwrap();
         set(&open, 0o777).unwrap();

@@ -1,9 +1,7 @@
 //! 资源清单 in the window, by its Chinese labels: a textbook is recorded, does not count until
 //! an approving review, and each review is kept.
 
-mod common;
-
-use common::Harness;
+use crate::common::Harness;
 use yitihua::domain::Conclusion;
 use yitihua::exchange::demo::{Size, document};
 

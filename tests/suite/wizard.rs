@@ -2,9 +2,7 @@
 //! the policy's limit, fill in each, explain the warnings, confirm; the school file holds the
 //! draft at every step.
 
-mod common;
-
-use common::Harness;
+use crate::common::Harness;
 use yitihua::domain::{CooperationMode, Status};
 
 fn school(kind: &str, region: &str) -> Harness {

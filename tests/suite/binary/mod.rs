@@ -1,6 +1,4 @@
 //! The built binary, run as a user runs it from a terminal; shared by the command-line tests.
-// Each test file uses a different part of it.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -12,6 +10,24 @@ pub fn yitihua(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
         .args(args.iter().map(|a| a.as_ref()))
         .output()
         .expect("the binary runs")
+}
+
+/// The binary started by another program that then `exec`s it with the arguments: a shell
+/// that lowers a limit first, `setpriv` to drop root.
+pub fn yitihua_through(wrapper: &[&str], args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    Command::new(wrapper[0])
+        .args(&wrapper[1..])
+        .arg(BIN)
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -1,9 +1,7 @@
 //! 导出与签署 in the window: the check comes first, an error blocks export, and the signature
 //! and seal images are stored for printing.
 
-mod common;
-
-use common::Harness;
+use crate::common::Harness;
 use yitihua::domain::signature::SignatureRole;
 use yitihua::exchange::demo::{Size, document};
 use yitihua::ui::Message;
