@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Outcome, ReportFormat, write_new};
-use crate::exchange::import::{self, HOURS_HEADERS, Plan, TEACHER_HEADERS, TableKind};
-use crate::exchange::table::Table;
-use crate::store::{Mode, SchoolFile};
+use crate::exchange::import::TableKind;
+use crate::store::SchoolFile;
+use crate::workflow::import;
 
 /// Reads the sheet, prints the plan row by row, and writes only when asked, when not a dry
 /// run, and when no row has a problem (or `skip_bad_rows` says to leave those out).
@@ -18,80 +18,41 @@ pub fn import_table(
     skip_bad_rows: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
-    let required: &[&str] = match kind {
-        TableKind::Teachers => &TEACHER_HEADERS,
-        TableKind::Hours => &HOURS_HEADERS,
-    };
-    let table = Table::read(path, required)?;
-    let mode = if dry_run { Mode::DryRun } else { Mode::Write };
-    let (plan_report, problems, changes) = match kind {
-        TableKind::Teachers => {
-            let plan = import::teachers(&table, &school.teachers()?);
-            let blocked = !plan.problems.is_empty() && !skip_bad_rows;
-            let changes =
-                school.import_teachers(&plan.records, if blocked { Mode::DryRun } else { mode })?;
-            (describe(&plan, "位教师"), plan.problems, changes)
-        }
-        TableKind::Hours => {
-            if !table.has("日期") && !table.has("周课时") {
-                return Err("表头须有“日期”和“节数”两列，或“周课时”和“周数”两列".into());
-            }
-            let plan = import::hours(&table, &school.teachers()?, &school.terms()?);
-            let blocked = !plan.problems.is_empty() && !skip_bad_rows;
-            let changes = school.import_hours(
-                &plan.new_terms,
-                &plan.records,
-                if blocked { Mode::DryRun } else { mode },
-            )?;
-            let mut report = describe(&plan, "条课时");
-            for t in &plan.new_terms {
-                report.push_str(&format!(
-                    "\n将新建学期：{}（{} 至 {}）",
-                    t.name, t.start, t.end
-                ));
-            }
-            (report, plan.problems, changes)
-        }
-    };
-    writeln!(out, "{}：{plan_report}", path.display())?;
-    for notice in &table.notices {
+    let table = import::read(path, kind)?;
+    let plan = import::plan(kind, path.to_path_buf(), &table, school)?;
+    let mut report = plan.summary();
+    for t in plan.new_terms() {
+        report.push_str(&format!(
+            "\n将新建学期：{}（{} 至 {}）",
+            t.name, t.start, t.end
+        ));
+    }
+    writeln!(out, "{}：{report}", path.display())?;
+    for notice in &plan.notices {
         writeln!(out, "  {notice}")?;
     }
-    if !problems.is_empty() {
+    if !plan.problems.is_empty() {
         writeln!(out, "有问题的行：")?;
-        for p in &problems {
+        for p in &plan.problems {
             writeln!(out, "  {p}")?;
         }
     }
-    let blocked = !problems.is_empty() && !skip_bad_rows;
+    let blocked = !plan.problems.is_empty() && !skip_bad_rows;
     if dry_run {
-        writeln!(out, "试运行：导入将{changes}。未写入任何数据。")?;
+        writeln!(out, "试运行：导入将{}。未写入任何数据。", plan.changes)?;
     } else if blocked {
         writeln!(
             out,
             "未导入任何数据：请改正以上各行后重新导入，或加 --skip-bad-rows 只导入没有问题的行。"
         )?;
     } else {
-        writeln!(out, "已导入：{changes}。")?;
+        writeln!(out, "已导入：{}。", plan.write(school)?)?;
     }
-    Ok(if problems.is_empty() {
+    Ok(if plan.problems.is_empty() {
         Outcome::Done
     } else {
         Outcome::Blocked
     })
-}
-
-fn describe<T>(plan: &Plan<T>, unit: &str) -> String {
-    let mut text = format!(
-        "共 {} 行数据，可导入 {} {unit}，{} 行有问题",
-        plan.rows,
-        plan.records.len(),
-        plan.bad_rows()
-    );
-    if plan.unfilled > 0 {
-        text.push_str(&format!("，{} 行未填课时（跳过）", plan.unfilled));
-    }
-    text
 }
 
 /// One row per teacher: integrated, other and weighted periods, then the totals.

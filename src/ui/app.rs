@@ -6,7 +6,10 @@ use iced::keyboard::{self, Key, key};
 use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, window};
 
-use super::screen::{declaration, export, new_school, resources, school_info, welcome, workload};
+use super::screen::{
+    Action, Screen, Slot, declaration, export, new_school, resources, school_info, welcome,
+    workload,
+};
 use super::widget::{dialog, nav};
 use super::{style, text as t};
 use crate::store::recent::Recent;
@@ -68,16 +71,11 @@ struct Workspace {
     file: SchoolFile,
     area: Area,
     school: school_info::SchoolInfo,
-    /// Built when the area is first shown, from what the file holds then.
-    declaration: Option<declaration::Wizard>,
-    /// Why the declaration area could not be shown (the file's data could not be read).
-    declaration_error: Option<String>,
-    /// 教师与课时, built when the area is first shown; its error if the file could not be read.
-    workload: Option<Result<workload::Workload, String>>,
-    /// 教学资源包, built when the area is first shown and refreshed each time after.
-    resources: Option<resources::Resources>,
-    /// 导出与签署, read afresh each time the area is shown (the declaration may have changed).
-    export: export::Export,
+    /// The other areas are built when first shown and re-read from the file each time after.
+    declaration: Slot<declaration::Wizard>,
+    workload: Slot<workload::Workload>,
+    resources: Slot<resources::Resources>,
+    export: Slot<export::Export>,
     /// Set while the "unsaved edits" dialog asks what to do before leaving.
     leaving: Option<Leave>,
     leave_error: Option<String>,
@@ -163,10 +161,12 @@ impl App {
                     return Task::none();
                 };
                 match screen.update(message) {
-                    welcome::Action::New => return pick_new_file(),
-                    welcome::Action::Open => return pick_file_to_open(),
-                    welcome::Action::OpenRecent(path) => self.open(path),
-                    welcome::Action::Forget(path) => {
+                    Action::None => {}
+                    Action::Run(task) => return task.map(Message::Welcome),
+                    Action::Ask(welcome::Intent::New) => return pick_new_file(),
+                    Action::Ask(welcome::Intent::Open) => return pick_file_to_open(),
+                    Action::Ask(welcome::Intent::OpenRecent(path)) => self.open(path),
+                    Action::Ask(welcome::Intent::Forget(path)) => {
                         let files = self.recent.forget(&path).unwrap_or_default();
                         screen.set_recent(files);
                     }
@@ -180,43 +180,40 @@ impl App {
                     return Task::none();
                 };
                 match screen.update(message) {
-                    new_school::Action::None => {}
-                    new_school::Action::Cancel => self.show_welcome(None),
-                    new_school::Action::Created(file) => self.enter(file),
+                    Action::None => {}
+                    Action::Run(task) => return task.map(Message::NewSchool),
+                    Action::Ask(new_school::Intent::Cancel) => self.show_welcome(None),
+                    Action::Ask(new_school::Intent::Created(file)) => self.enter(file),
                 }
             }
             Message::School(message) => {
                 if let State::Workspace(ws) = &mut self.state {
-                    ws.school.update(message, &mut ws.file);
+                    let action = ws.school.update(message, &mut ws.file);
+                    return action.map(Message::School).into_task();
                 }
             }
             Message::Declaration(message) => {
-                if let State::Workspace(ws) = &mut self.state
-                    && let Some(wizard) = &mut ws.declaration
-                {
-                    match wizard.update(message, &mut ws.file) {
-                        declaration::Action::None => {}
-                        declaration::Action::PickCatalogueFile => return pick_catalogue_file(),
-                    }
+                if let State::Workspace(ws) = &mut self.state {
+                    let action = ws.declaration.update(message, &mut ws.file);
+                    return action.map(Message::Declaration).into_task();
                 }
             }
             Message::Workload(message) => {
-                if let State::Workspace(ws) = &mut self.state
-                    && let Some(Ok(screen)) = &mut ws.workload
-                {
-                    return screen.update(message, &mut ws.file).map(Message::Workload);
+                if let State::Workspace(ws) = &mut self.state {
+                    let action = ws.workload.update(message, &mut ws.file);
+                    return action.map(Message::Workload).into_task();
                 }
             }
             Message::Resources(message) => {
-                if let State::Workspace(ws) = &mut self.state
-                    && let Some(screen) = &mut ws.resources
-                {
-                    return screen.update(message, &mut ws.file).map(Message::Resources);
+                if let State::Workspace(ws) = &mut self.state {
+                    let action = ws.resources.update(message, &mut ws.file);
+                    return action.map(Message::Resources).into_task();
                 }
             }
             Message::Export(message) => {
                 if let State::Workspace(ws) = &mut self.state {
-                    return ws.export.update(message, &mut ws.file).map(Message::Export);
+                    let action = ws.export.update(message, &mut ws.file);
+                    return action.map(Message::Export).into_task();
                 }
             }
             Message::Navigate(area) => return self.leave(Leave::Area(area)),
@@ -250,7 +247,8 @@ impl App {
                 if let State::Workspace(ws) = &mut self.state
                     && ws.area == Area::School
                 {
-                    ws.school.update(school_info::Message::Save, &mut ws.file);
+                    let action = ws.school.update(school_info::Message::Save, &mut ws.file);
+                    return action.map(Message::School).into_task();
                 }
             }
             Message::FocusNext => return iced::widget::operation::focus_next(),
@@ -277,32 +275,13 @@ impl App {
                 if let State::Workspace(ws) = &mut self.state {
                     ws.area = area;
                     ws.leaving = None;
-                    if area == Area::Export {
-                        ws.export.load(&ws.file);
-                    }
-                    if area == Area::Resources {
-                        match &mut ws.resources {
-                            Some(screen) => screen.refresh(&ws.file),
-                            None => ws.resources = Some(resources::Resources::new(&ws.file)),
-                        }
-                    }
-                    if area == Area::Workload {
-                        match &mut ws.workload {
-                            Some(Ok(screen)) => {
-                                if let Err(e) = screen.refresh(&ws.file) {
-                                    ws.workload = Some(Err(e));
-                                }
-                            }
-                            _ => ws.workload = Some(workload::Workload::new(&ws.file)),
-                        }
-                    }
-                    if area == Area::Declarations {
-                        let ready = match &mut ws.declaration {
-                            Some(wizard) => wizard.refresh(&ws.file),
-                            None => declaration::Wizard::new(&ws.file)
-                                .map(|wizard| ws.declaration = Some(wizard)),
-                        };
-                        ws.declaration_error = ready.err();
+                    let file = &ws.file;
+                    match area {
+                        Area::School => {}
+                        Area::Declarations => ws.declaration.show(file),
+                        Area::Workload => ws.workload.show(file),
+                        Area::Resources => ws.resources.show(file),
+                        Area::Export => ws.export.show(file),
                     }
                 }
                 Task::none()
@@ -340,8 +319,8 @@ impl App {
     }
 
     fn enter(&mut self, file: SchoolFile) {
-        let profile = match file.profile() {
-            Ok(profile) => profile,
+        let school = match school_info::SchoolInfo::open(&file) {
+            Ok(school) => school,
             Err(e) => {
                 self.show_welcome(Some(e.to_string()));
                 return;
@@ -352,12 +331,11 @@ impl App {
         self.state = State::Workspace(Box::new(Workspace {
             file,
             area: Area::School,
-            school: school_info::SchoolInfo::new(profile),
-            declaration: None,
-            declaration_error: None,
-            workload: None,
-            resources: None,
-            export: export::Export::default(),
+            school,
+            declaration: Slot::default(),
+            workload: Slot::default(),
+            resources: Slot::default(),
+            export: Slot::default(),
             leaving: None,
             leave_error: None,
         }));
@@ -412,21 +390,9 @@ fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
     let rail = nav::rail(&Area::ALL, ws.area, Message::Navigate, footer);
     let content: Element<'_, Message> = match ws.area {
         Area::School => ws.school.view().map(Message::School),
-        Area::Declarations => match (&ws.declaration, &ws.declaration_error) {
-            (Some(wizard), _) => wizard.view().map(Message::Declaration),
-            (None, error) => text(error.clone().unwrap_or_default())
-                .style(style::error_text)
-                .into(),
-        },
-        Area::Workload => match &ws.workload {
-            Some(Ok(screen)) => screen.view().map(Message::Workload),
-            Some(Err(error)) => text(error.as_str()).style(style::error_text).into(),
-            None => text("").into(),
-        },
-        Area::Resources => match &ws.resources {
-            Some(screen) => screen.view().map(Message::Resources),
-            None => text("").into(),
-        },
+        Area::Declarations => ws.declaration.view().map(Message::Declaration),
+        Area::Workload => ws.workload.view().map(Message::Workload),
+        Area::Resources => ws.resources.view().map(Message::Resources),
         Area::Export => ws.export.view().map(Message::Export),
     };
     let base = row![
@@ -477,20 +443,6 @@ fn pick_new_file() -> Task<Message> {
             .set_file_name("学校.yth")
             .save_file(),
         |handle| Message::NewFileChosen(handle.map(|h| h.path().to_path_buf())),
-    )
-}
-
-fn pick_catalogue_file() -> Task<Message> {
-    Task::perform(
-        rfd::AsyncFileDialog::new()
-            .set_title(t::IMPORT_CATALOGUE)
-            .add_filter("专业目录", &["csv", "json"])
-            .pick_file(),
-        |handle| {
-            Message::Declaration(declaration::Message::CatalogueChosen(
-                handle.map(|h| h.path().to_path_buf()),
-            ))
-        },
     )
 }
 

@@ -181,7 +181,6 @@ pub const IMPORT_INTRO: &str = "从 Excel（.xlsx）或 CSV 导入教师名册�
 pub const IMPORT_HEADERS: &str = "名册表头须有：工号、姓名、性别、系部、任职形式、一体化教师等级（可另有聘用企业、职称、技能等级、教师资格）。课时表头须有：工号、姓名、学期、课程、课程类型、班级，以及“日期、节数”或“周课时、周数”（可另有专业、内容）。列的顺序不限。";
 pub const IMPORT_ROSTER: &str = "导入教师名册…";
 pub const IMPORT_HOURS: &str = "导入课时…";
-pub const HOURS_NEED_AMOUNT: &str = "表头须有“日期”和“节数”两列，或“周课时”和“周数”两列";
 pub const PROBLEM_ROWS: &str = "有问题的行：";
 pub const CONFIRM_IMPORT: &str = "确认导入";
 pub const IMPORT_GOOD_ROWS: &str = "跳过有问题的行，导入其余各行";

@@ -3,4 +3,5 @@
 //! terminal; everything a user reads from here is Chinese.
 
 pub mod export;
+pub mod import;
 pub mod signing;

@@ -134,7 +134,7 @@ fn an_import_shows_every_bad_row_before_writing_and_imports_the_rest_on_request(
     h.run(vec![Message::Workload(WorkloadMessage::Import(
         ImportMessage::Read(TableKind::Teachers, sheet.clone(), table),
     ))]);
-    assert!(h.sees("共 4 行数据：可导入 2 位教师，2 行有问题"));
+    assert!(h.sees("共 4 行数据，可导入 2 位教师，2 行有问题"));
     assert!(h.sees("第3行，工号：“T001”与第2行重复"));
     assert!(h.sees("第4行，一体化教师等级：“五级”无效，应为一级、二级、三级、无"));
     assert!(h.sees("导入将新增 2 条，更新 0 条，未变 0 条。"));

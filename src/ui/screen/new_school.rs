@@ -8,6 +8,7 @@ use iced::{Element, Length};
 
 use crate::domain::{Field, Region, SchoolKind, SchoolProfile};
 use crate::store::SchoolFile;
+use crate::ui::screen::Action;
 use crate::ui::widget::form;
 use crate::ui::{style, text as t};
 
@@ -31,8 +32,7 @@ pub enum Message {
     Cancel,
 }
 
-pub enum Action {
-    None,
+pub enum Intent {
     Created(SchoolFile),
     Cancel,
 }
@@ -51,12 +51,12 @@ impl NewSchool {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message) -> Action<Message, Intent> {
         match message {
             Message::Name(name) => self.name = name,
             Message::Kind(kind) => self.kind = Some(kind),
             Message::Region(region) => self.region = Some(region),
-            Message::Cancel => return Action::Cancel,
+            Message::Cancel => return Action::Ask(Intent::Cancel),
             Message::Create => return self.create(),
         }
         Action::None
@@ -67,7 +67,7 @@ impl NewSchool {
         profile.validate().is_empty().then(|| profile.normalized())
     }
 
-    fn create(&mut self) -> Action {
+    fn create(&mut self) -> Action<Message, Intent> {
         self.show_errors = true;
         let Some(profile) = self.profile() else {
             return Action::None;
@@ -83,7 +83,7 @@ impl NewSchool {
             return Action::None;
         }
         match SchoolFile::create(&self.path, &profile) {
-            Ok(file) => Action::Created(file),
+            Ok(file) => Action::Ask(Intent::Created(file)),
             Err(e) => {
                 self.error = Some(e.to_string());
                 Action::None

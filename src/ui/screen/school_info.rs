@@ -5,7 +5,8 @@ use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
 use crate::domain::{Field, FieldError, Region, SchoolKind, SchoolProfile};
-use crate::store::SchoolFile;
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::form;
 use crate::ui::{style, text as t};
 
@@ -29,21 +30,7 @@ pub enum Message {
     Discard,
 }
 
-pub enum Action {
-    None,
-    /// The profile was written; the app refreshes the title.
-    Saved,
-}
-
 impl SchoolInfo {
-    pub fn new(profile: SchoolProfile) -> SchoolInfo {
-        SchoolInfo {
-            saved: profile.clone(),
-            draft: profile,
-            status: None,
-        }
-    }
-
     /// The profile as stored, which the title bar shows.
     pub fn saved(&self) -> &SchoolProfile {
         &self.saved
@@ -78,8 +65,27 @@ impl SchoolInfo {
         self.draft = self.saved.clone();
         self.status = None;
     }
+}
 
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action {
+impl Screen for SchoolInfo {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<SchoolInfo, StoreError> {
+        let profile = file.profile()?;
+        Ok(SchoolInfo {
+            saved: profile.clone(),
+            draft: profile,
+            status: None,
+        })
+    }
+
+    /// Only this area writes the profile, so what it holds is what the file holds; an edit in
+    /// progress is kept.
+    fn refresh(&mut self, _: &SchoolFile) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
         match message {
             Message::Edit(field, value) => {
                 self.status = None;
@@ -99,20 +105,16 @@ impl SchoolInfo {
                 if !self.can_save() {
                     return Action::None;
                 }
-                return match self.save(file) {
-                    Ok(()) => Action::Saved,
-                    Err(e) => {
-                        self.status = Some(Status::Failed(e));
-                        Action::None
-                    }
-                };
+                if let Err(e) = self.save(file) {
+                    self.status = Some(Status::Failed(e));
+                }
             }
             Message::Discard => self.discard(),
         }
         Action::None
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
+    fn view(&self) -> Element<'_, Message> {
         let errors = self.errors();
         let error_for = |field: Field| {
             errors

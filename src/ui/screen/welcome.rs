@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
+use crate::ui::screen::Action;
 use crate::ui::{style, text as t};
 
 pub struct Welcome {
@@ -21,7 +22,7 @@ pub enum Message {
 }
 
 /// What the app should do; the welcome screen itself touches no files.
-pub enum Action {
+pub enum Intent {
     New,
     Open,
     OpenRecent(PathBuf),
@@ -38,14 +39,14 @@ impl Welcome {
         self.recent = recent;
     }
 
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message) -> Action<Message, Intent> {
         self.error = None;
-        match message {
-            Message::New => Action::New,
-            Message::Open => Action::Open,
-            Message::OpenRecent(path) => Action::OpenRecent(path),
-            Message::Forget(path) => Action::Forget(path),
-        }
+        Action::Ask(match message {
+            Message::New => Intent::New,
+            Message::Open => Intent::Open,
+            Message::OpenRecent(path) => Intent::OpenRecent(path),
+            Message::Forget(path) => Intent::Forget(path),
+        })
     }
 
     pub fn view(&self) -> Element<'_, Message> {

@@ -1,9 +1,10 @@
 //! Building blocks shared by the screens.
 
-pub mod banner;
 pub mod dialog;
 pub mod form;
 pub mod nav;
+pub mod notice;
 pub mod pager;
 pub mod readiness;
 pub mod steps;
+pub mod tabs;

@@ -1,20 +1,50 @@
-//! The line under a form saying what just happened (blue) or what went wrong (red).
+//! The line under a form saying what just happened (blue) or what went wrong (red), shown where
+//! the user acted. Every screen keeps its last one as `Option<Notice>`.
 
 use iced::widget::{container, text};
 use iced::{Element, Length};
 
 use crate::ui::style;
 
-pub fn notice<'a, M: 'a>(notice: &'a Option<Result<String, String>>) -> Option<Element<'a, M>> {
-    notice.as_ref().map(|n| {
-        let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match n {
-            Ok(m) => (m, style::info_banner),
-            Err(m) => (m, style::error_banner),
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Done(String),
+    Failed(String),
+}
+
+impl Notice {
+    pub fn done(message: impl Into<String>) -> Notice {
+        Notice::Done(message.into())
+    }
+
+    pub fn failed(message: impl Into<String>) -> Notice {
+        Notice::Failed(message.into())
+    }
+
+    pub fn view<'a, M: 'a>(&self) -> Element<'a, M> {
+        let (message, style): (&str, fn(&iced::Theme) -> container::Style) = match self {
+            Notice::Done(m) => (m, style::info_banner),
+            Notice::Failed(m) => (m, style::error_banner),
         };
-        container(text(message).size(style::BODY_SIZE))
+        container(text(message.to_owned()).size(style::BODY_SIZE))
             .padding([8, 12])
             .width(Length::Fill)
             .style(style)
             .into()
-    })
+    }
+}
+
+/// What an operation that reports in words came to: its message, or its error.
+impl From<Result<String, String>> for Notice {
+    fn from(result: Result<String, String>) -> Notice {
+        match result {
+            Ok(m) => Notice::Done(m),
+            Err(m) => Notice::Failed(m),
+        }
+    }
+}
+
+/// The notice a screen shows, if any, ready to push into a column.
+pub fn view<'a, M: 'a>(notice: &Option<Notice>) -> Option<Element<'a, M>> {
+    notice.as_ref().map(Notice::view)
 }

@@ -10,14 +10,16 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::check::{self, Context, Finding, Inputs};
 use crate::domain::{
     Batch, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Level, Partner,
     Programme, Schooling, Site, Specialty, Status, YearMonth,
 };
-use crate::store::SchoolFile;
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::screen::{Action, Screen};
+use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::steps;
 use crate::ui::{style, text as t};
 
@@ -66,11 +68,6 @@ pub struct Wizard {
     new_specialty: NewSpecialty,
 }
 
-struct Notice {
-    text: String,
-    is_error: bool,
-}
-
 #[derive(Default)]
 struct NewBatch {
     name: String,
@@ -82,12 +79,6 @@ struct NewBatch {
 struct NewSpecialty {
     name: String,
     levels: Vec<Level>,
-}
-
-/// What the app must do for the wizard: open a file dialog, which needs the runtime.
-pub enum Action {
-    None,
-    PickCatalogueFile,
 }
 
 #[derive(Debug, Clone)]
@@ -139,46 +130,6 @@ pub enum Edit {
 }
 
 impl Wizard {
-    /// Starts on the first batch that is not yet signed, or the last batch.
-    pub fn new(file: &SchoolFile) -> Result<Wizard, String> {
-        let inputs = file.check_inputs().map_err(|e| e.to_string())?;
-        let first = inputs
-            .batches
-            .iter()
-            .find(|b| {
-                inputs
-                    .declarations
-                    .iter()
-                    .find(|d| d.batch == b.number)
-                    .is_none_or(|d| d.status != Status::Signed)
-            })
-            .or(inputs.batches.last())
-            .map_or(1, |b| b.number);
-        let mut wizard = Wizard {
-            inputs,
-            step: Step::Batch,
-            draft: Declaration::new(first),
-            open: 0,
-            search: String::new(),
-            dates: Vec::new(),
-            notice: None,
-            new_batch: NewBatch::default(),
-            new_specialty: NewSpecialty::default(),
-        };
-        wizard.select_batch(first);
-        Ok(wizard)
-    }
-
-    /// Re-reads what other areas may have changed (the school kind, the catalogue), keeping
-    /// the step and the batch; the draft itself is always saved, so it is read back as is.
-    pub fn refresh(&mut self, file: &SchoolFile) -> Result<(), String> {
-        self.inputs = file.check_inputs().map_err(|e| e.to_string())?;
-        let open = self.open;
-        self.select_batch(self.draft.batch);
-        self.open = open.min(self.draft.specialties.len().saturating_sub(1));
-        Ok(())
-    }
-
     fn select_batch(&mut self, batch: u32) {
         self.draft = self
             .inputs
@@ -224,89 +175,11 @@ impl Wizard {
     }
 
     fn refuse(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            is_error: true,
-        });
+        self.notice = Some(Notice::failed(text));
     }
 
     fn inform(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            is_error: false,
-        });
-    }
-
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action {
-        self.notice = None;
-        let before = self.draft.clone();
-        match message {
-            Message::BatchName(v) => self.new_batch.name = v,
-            Message::BatchStart(v) => self.new_batch.start = v,
-            Message::BatchEnd(v) => self.new_batch.end = v,
-            Message::AddBatch => self.add_batch(file),
-            Message::SpecialtyName(v) => self.new_specialty.name = v,
-            Message::SpecialtyLevel(level) => {
-                let levels = &mut self.new_specialty.levels;
-                match levels.iter().position(|&l| l == level) {
-                    Some(i) => {
-                        levels.remove(i);
-                    }
-                    None => levels.push(level),
-                }
-            }
-            Message::AddSpecialty => self.add_specialty(file),
-            Message::ImportCatalogue => return Action::PickCatalogueFile,
-            Message::CatalogueChosen(None) => {}
-            Message::CatalogueChosen(Some(path)) => self.import_catalogue(file, &path),
-            Message::GoTo(i) => {
-                if i <= self.step.index() {
-                    self.step = Step::ALL[i];
-                }
-            }
-            Message::Back => self.step = Step::ALL[self.step.index().saturating_sub(1)],
-            Message::Next => self.step = Step::ALL[(self.step.index() + 1).min(4)],
-            Message::PickBatch(batch) => {
-                // Looking at a batch is not declaring in it: nothing is saved until an edit.
-                self.select_batch(batch);
-                return Action::None;
-            }
-            Message::Search(query) => self.search = query,
-            Message::Open(i) => self.open = i,
-            Message::NewRevision => {
-                self.draft = self.draft.next_revision();
-                self.save(file);
-                return Action::None;
-            }
-            _ if self.draft.is_read_only() => {
-                self.refuse(t::SIGNED_READ_ONLY);
-                return Action::None;
-            }
-            Message::Toggle(name) => self.toggle(name),
-            Message::Edit(edit) => self.edit(edit),
-            Message::Explain(id, text) => {
-                if text.trim().is_empty() {
-                    self.draft.explanations.remove(&id);
-                } else {
-                    self.draft.explanations.insert(id, text);
-                }
-            }
-            Message::MarkChecked => {
-                if check::may_sign(&self.findings(), &self.draft) {
-                    self.draft.status = Status::Checked;
-                } else {
-                    self.refuse(t::CANNOT_CONFIRM);
-                }
-            }
-        }
-        if self.draft != before {
-            if self.draft.status == Status::Checked && before.status == Status::Checked {
-                // Any edit after 已校验 needs checking again.
-                self.draft.status = Status::Draft;
-            }
-            self.save(file);
-        }
-        Action::None
+        self.notice = Some(Notice::done(text));
     }
 
     /// A batch announced by a later notice; its number follows the last one.
@@ -507,8 +380,124 @@ impl Wizard {
             Edit::Teachers(v) => s.teachers = number(&v),
         }
     }
+}
 
-    pub fn view(&self) -> Element<'_, Message> {
+impl Screen for Wizard {
+    type Message = Message;
+
+    /// Starts on the first batch that is not yet signed, or the last batch.
+    fn open(file: &SchoolFile) -> Result<Wizard, StoreError> {
+        let inputs = file.check_inputs()?;
+        let first = inputs
+            .batches
+            .iter()
+            .find(|b| {
+                inputs
+                    .declarations
+                    .iter()
+                    .find(|d| d.batch == b.number)
+                    .is_none_or(|d| d.status != Status::Signed)
+            })
+            .or(inputs.batches.last())
+            .map_or(1, |b| b.number);
+        let mut wizard = Wizard {
+            inputs,
+            step: Step::Batch,
+            draft: Declaration::new(first),
+            open: 0,
+            search: String::new(),
+            dates: Vec::new(),
+            notice: None,
+            new_batch: NewBatch::default(),
+            new_specialty: NewSpecialty::default(),
+        };
+        wizard.select_batch(first);
+        Ok(wizard)
+    }
+
+    /// Re-reads what other areas may have changed (the school kind, the catalogue), keeping
+    /// the step and the batch; the draft itself is always saved, so it is read back as is.
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.inputs = file.check_inputs()?;
+        let open = self.open;
+        self.select_batch(self.draft.batch);
+        self.open = open.min(self.draft.specialties.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        self.notice = None;
+        let before = self.draft.clone();
+        match message {
+            Message::BatchName(v) => self.new_batch.name = v,
+            Message::BatchStart(v) => self.new_batch.start = v,
+            Message::BatchEnd(v) => self.new_batch.end = v,
+            Message::AddBatch => self.add_batch(file),
+            Message::SpecialtyName(v) => self.new_specialty.name = v,
+            Message::SpecialtyLevel(level) => {
+                let levels = &mut self.new_specialty.levels;
+                match levels.iter().position(|&l| l == level) {
+                    Some(i) => {
+                        levels.remove(i);
+                    }
+                    None => levels.push(level),
+                }
+            }
+            Message::AddSpecialty => self.add_specialty(file),
+            Message::ImportCatalogue => return Action::Run(pick_catalogue_file()),
+            Message::CatalogueChosen(None) => {}
+            Message::CatalogueChosen(Some(path)) => self.import_catalogue(file, &path),
+            Message::GoTo(i) => {
+                if i <= self.step.index() {
+                    self.step = Step::ALL[i];
+                }
+            }
+            Message::Back => self.step = Step::ALL[self.step.index().saturating_sub(1)],
+            Message::Next => self.step = Step::ALL[(self.step.index() + 1).min(4)],
+            Message::PickBatch(batch) => {
+                // Looking at a batch is not declaring in it: nothing is saved until an edit.
+                self.select_batch(batch);
+                return Action::None;
+            }
+            Message::Search(query) => self.search = query,
+            Message::Open(i) => self.open = i,
+            Message::NewRevision => {
+                self.draft = self.draft.next_revision();
+                self.save(file);
+                return Action::None;
+            }
+            _ if self.draft.is_read_only() => {
+                self.refuse(t::SIGNED_READ_ONLY);
+                return Action::None;
+            }
+            Message::Toggle(name) => self.toggle(name),
+            Message::Edit(edit) => self.edit(edit),
+            Message::Explain(id, text) => {
+                if text.trim().is_empty() {
+                    self.draft.explanations.remove(&id);
+                } else {
+                    self.draft.explanations.insert(id, text);
+                }
+            }
+            Message::MarkChecked => {
+                if check::may_sign(&self.findings(), &self.draft) {
+                    self.draft.status = Status::Checked;
+                } else {
+                    self.refuse(t::CANNOT_CONFIRM);
+                }
+            }
+        }
+        if self.draft != before {
+            if self.draft.status == Status::Checked && before.status == Status::Checked {
+                // Any edit after 已校验 needs checking again.
+                self.draft.status = Status::Draft;
+            }
+            self.save(file);
+        }
+        Action::None
+    }
+
+    fn view(&self) -> Element<'_, Message> {
         let step_bar = steps::bar(&t::STEPS, self.step.index(), Message::GoTo);
         let mut header = column![
             text(t::AREA_DECLARATIONS).size(style::HEADING_SIZE),
@@ -536,17 +525,8 @@ impl Wizard {
                 .align_y(Alignment::Center),
             );
         }
-        if let Some(notice) = &self.notice {
-            header = header.push(
-                container(text(notice.text.as_str()).size(style::BODY_SIZE))
-                    .padding(10)
-                    .width(Length::Fill)
-                    .style(if notice.is_error {
-                        style::error_banner
-                    } else {
-                        style::info_banner
-                    }),
-            );
+        if let Some(notice) = notice::view(&self.notice) {
+            header = header.push(notice);
         }
         let body = match self.step {
             Step::Batch => pick::batches(self),
@@ -610,4 +590,14 @@ fn remove<T>(items: &mut Vec<T>, i: usize) {
 /// A count as shown in its field: empty rather than 0, so the placeholder shows.
 fn shown(n: u32) -> String {
     if n == 0 { String::new() } else { n.to_string() }
+}
+
+fn pick_catalogue_file() -> Task<Message> {
+    Task::perform(
+        rfd::AsyncFileDialog::new()
+            .set_title(t::IMPORT_CATALOGUE)
+            .add_filter("专业目录", &["csv", "json"])
+            .pick_file(),
+        |handle| Message::CatalogueChosen(handle.map(|h| h.path().to_path_buf())),
+    )
 }

@@ -16,8 +16,9 @@ use crate::domain::check::{self, may_sign};
 use crate::domain::signature::{PngInfo, SignatureRole, png_info};
 use crate::domain::workload::parse_date;
 use crate::domain::{Finding, Severity};
-use crate::store::{SchoolFile, atomic};
-use crate::ui::widget::banner::notice;
+use crate::store::{SchoolFile, StoreError, atomic};
+use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::notice::{self, Notice};
 use crate::ui::{style, text as t};
 use crate::workflow::export::{Prepared, prepare};
 
@@ -38,7 +39,7 @@ pub struct Export {
     /// The last packet saved.
     saved: Option<PathBuf>,
     signing: signing::Signing,
-    notice: Option<Result<String, String>>,
+    notice: Option<Notice>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,53 +59,11 @@ pub enum Message {
 }
 
 impl Export {
-    pub fn load(&mut self, file: &SchoolFile) {
-        self.signing.load(file);
-        if let Err(e) = self.read(file) {
-            self.notice = Some(Err(e.to_string()));
+    /// Re-reads after a change here; a failure is said where the user acted.
+    fn reload(&mut self, file: &SchoolFile) {
+        if let Err(e) = self.refresh(file) {
+            self.notice = Some(Notice::failed(e.to_string()));
         }
-    }
-
-    fn read(&mut self, file: &SchoolFile) -> Result<(), crate::store::StoreError> {
-        let inputs = file.check_inputs()?;
-        self.batches = inputs
-            .batches
-            .iter()
-            .filter(|b| inputs.declarations.iter().any(|d| d.batch == b.number))
-            .map(|b| (b.number, b.label()))
-            .collect();
-        if self
-            .batch
-            .is_none_or(|n| !self.batches.iter().any(|(b, _)| *b == n))
-        {
-            self.batch = self.batches.last().map(|(n, _)| *n);
-        }
-        self.findings = self
-            .batch
-            .map(|n| check::check(&inputs.context(), n))
-            .unwrap_or_default();
-        self.ready = self.batch.is_some_and(|n| {
-            inputs
-                .declarations
-                .iter()
-                .find(|d| d.batch == n)
-                .is_some_and(|d| may_sign(&self.findings, d))
-        });
-        self.images = SignatureRole::ALL
-            .iter()
-            .map(|&role| {
-                let info = file
-                    .signature_image(role)?
-                    .and_then(|png| png_info(&png).ok());
-                Ok((role, info))
-            })
-            .collect::<Result<_, crate::store::StoreError>>()?;
-        let profile = file.profile()?;
-        self.filler = profile.contact;
-        if self.date.is_empty() {
-            self.date = chrono::Local::now().date_naive().to_string();
-        }
-        Ok(())
     }
 
     fn errors(&self) -> usize {
@@ -112,97 +71,6 @@ impl Export {
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .count()
-    }
-
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
-        match message {
-            Message::Batch(n) => {
-                self.batch = Some(n);
-                self.load(file);
-            }
-            Message::Date(d) => self.date = d,
-            Message::PickImage(role) => {
-                return Task::perform(
-                    rfd::AsyncFileDialog::new()
-                        .set_title(format!("选择{}图片（PNG）", role.name()))
-                        .add_filter("PNG 图片", &["png"])
-                        .pick_file(),
-                    move |h| Message::ImageChosen(role, h.map(|h| h.path().to_path_buf())),
-                );
-            }
-            Message::ImageChosen(_, None) => {}
-            Message::ImageChosen(role, Some(path)) => {
-                let result = std::fs::read(&path)
-                    .map_err(|e| crate::store::read_failure(&path, &e))
-                    .and_then(|png| {
-                        file.save_signature_image(role, &png)
-                            .map_err(|e| e.to_string())
-                    });
-                self.notice = Some(result.map(|()| format!("已保存{}图片", role.name())));
-                self.load(file);
-            }
-            Message::RemoveImage(role) => {
-                self.notice = Some(
-                    file.remove_signature_image(role)
-                        .map(|()| format!("已移除{}图片，打印时留签字横线", role.name()))
-                        .map_err(|e| e.to_string()),
-                );
-                self.load(file);
-            }
-            Message::Export => {
-                if parse_date(&self.date).is_none() {
-                    self.notice = Some(Err("落款日期应如 2026-11-29".into()));
-                    return Task::none();
-                }
-                let name = format!(
-                    "{}申报材料.pdf",
-                    self.batches
-                        .iter()
-                        .find(|(n, _)| Some(*n) == self.batch)
-                        .map_or("", |(_, label)| label.split('（').next().unwrap_or(""))
-                );
-                return Task::perform(
-                    rfd::AsyncFileDialog::new()
-                        .set_title(t::EXPORT_PACKET)
-                        .add_filter("PDF", &["pdf"])
-                        .set_file_name(name)
-                        .save_file(),
-                    |h| Message::PathChosen(h.map(|h| h.path().to_path_buf())),
-                );
-            }
-            Message::PathChosen(None) => {}
-            Message::PathChosen(Some(path)) => return self.start(file, path),
-            Message::Progress(p) => {
-                if self.progress.is_some() {
-                    self.progress = Some(p);
-                }
-            }
-            Message::Done(result) => {
-                self.progress = None;
-                let signed = self.signing.signer().is_some();
-                self.notice = Some(result.map(|(path, size)| {
-                    self.saved = Some(path.clone());
-                    format!(
-                        "已导出{}：{}（{} KB）",
-                        if signed { "并签署" } else { "" },
-                        path.display(),
-                        size / 1024
-                    )
-                }));
-            }
-            Message::Signing(m) => return self.signing.update(m, file).map(Message::Signing),
-            Message::Open => {
-                if let Some(path) = &self.saved {
-                    self.notice = Some(open(path).map(|()| t::OPENED.to_string()));
-                }
-            }
-            Message::Print => {
-                if let Some(path) = &self.saved {
-                    self.notice = Some(print(path).map(|()| t::SENT_TO_PRINTER.to_string()));
-                }
-            }
-        }
-        Task::none()
     }
 
     /// Reads what the packet prints now, then builds and writes it on a thread.
@@ -213,11 +81,11 @@ impl Export {
         let packet = match prepare(file, batch, date, self.signing.signer()) {
             Ok(Prepared::Ready(packet)) => packet,
             Ok(Prepared::Blocked(_)) => {
-                self.notice = Some(Err(t::EXPORT_BLOCKED.into()));
+                self.notice = Some(Notice::Failed(t::EXPORT_BLOCKED.into()));
                 return Task::none();
             }
             Err(e) => {
-                self.notice = Some(Err(e));
+                self.notice = Some(Notice::Failed(e));
                 return Task::none();
             }
         };
@@ -233,96 +101,6 @@ impl Export {
             Message::Progress,
             Message::Done,
         )
-    }
-
-    pub fn view(&self) -> Element<'_, Message> {
-        let mut content = column![
-            text(t::AREA_EXPORT).size(style::HEADING_SIZE),
-            text(t::EXPORT_INTRO)
-                .size(style::SMALL_SIZE)
-                .style(style::muted_text),
-        ]
-        .spacing(14);
-        if self.batches.is_empty() {
-            content = content.push(text(t::NOTHING_TO_EXPORT).size(style::BODY_SIZE));
-        }
-        content = content.push(
-            row(self.batches.iter().map(|(n, label)| {
-                button(text(label.as_str()).size(style::SMALL_SIZE))
-                    .padding([4, 10])
-                    .style(style::chip(Some(*n) == self.batch))
-                    .on_press(Message::Batch(*n))
-                    .into()
-            }))
-            .spacing(6)
-            .wrap(),
-        );
-        if self.batch.is_some() {
-            content = content.push(self.findings_view());
-            content = content.push(self.signatures_view());
-        }
-        // Verifying a packet needs no declaration of one's own.
-        content = content.push(self.signing.view().map(Message::Signing));
-        if self.batch.is_some() {
-            let blocked = self.errors() > 0;
-            let busy = self.progress.is_some();
-            content = content.push(
-                row![
-                    column![
-                        text(t::SIGN_DATE).size(style::SMALL_SIZE),
-                        text_input("2026-11-29", &self.date)
-                            .id(t::SIGN_DATE)
-                            .on_input(Message::Date)
-                            .padding(6)
-                            .size(style::BODY_SIZE)
-                            .width(140),
-                    ]
-                    .spacing(4),
-                    button(text(t::EXPORT_PACKET).size(style::BODY_SIZE))
-                        .style(button::primary)
-                        .on_press_maybe((!blocked && !busy).then_some(Message::Export)),
-                ]
-                .spacing(12)
-                .align_y(Alignment::End),
-            );
-            if blocked {
-                content = content.push(
-                    text(t::EXPORT_BLOCKED)
-                        .size(style::BODY_SIZE)
-                        .style(style::error_text),
-                );
-            }
-        }
-        if let Some(p) = self.progress {
-            content = content.push(
-                column![
-                    text(format!("正在生成申报材料… {:.0}%", p * 100.0)).size(style::SMALL_SIZE),
-                    progress_bar(0.0..=1.0, p).girth(8),
-                ]
-                .spacing(4),
-            );
-        }
-        if let Some(n) = notice(&self.notice) {
-            content = content.push(n);
-        }
-        if self.saved.is_some() && self.progress.is_none() {
-            content = content.push(
-                row![
-                    button(text(t::OPEN_PACKET).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press(Message::Open),
-                    button(text(t::PRINT_PACKET).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press(Message::Print),
-                ]
-                .spacing(10),
-            );
-        }
-        container(scrollable(content.max_width(1000)).height(Length::Fill))
-            .padding(32)
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .into()
     }
 
     fn findings_view(&self) -> Element<'_, Message> {
@@ -405,6 +183,243 @@ impl Export {
             .padding(14)
             .width(Length::Fill)
             .style(style::dialog)
+            .into()
+    }
+}
+
+impl Screen for Export {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Self, StoreError> {
+        opened(file)
+    }
+
+    /// Read afresh each time the area is shown: the declaration may have changed.
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.signing.refresh(file)?;
+        let inputs = file.check_inputs()?;
+        self.batches = inputs
+            .batches
+            .iter()
+            .filter(|b| inputs.declarations.iter().any(|d| d.batch == b.number))
+            .map(|b| (b.number, b.label()))
+            .collect();
+        if self
+            .batch
+            .is_none_or(|n| !self.batches.iter().any(|(b, _)| *b == n))
+        {
+            self.batch = self.batches.last().map(|(n, _)| *n);
+        }
+        self.findings = self
+            .batch
+            .map(|n| check::check(&inputs.context(), n))
+            .unwrap_or_default();
+        self.ready = self.batch.is_some_and(|n| {
+            inputs
+                .declarations
+                .iter()
+                .find(|d| d.batch == n)
+                .is_some_and(|d| may_sign(&self.findings, d))
+        });
+        self.images = SignatureRole::ALL
+            .iter()
+            .map(|&role| {
+                let info = file
+                    .signature_image(role)?
+                    .and_then(|png| png_info(&png).ok());
+                Ok((role, info))
+            })
+            .collect::<Result<_, StoreError>>()?;
+        let profile = file.profile()?;
+        self.filler = profile.contact;
+        if self.date.is_empty() {
+            self.date = chrono::Local::now().date_naive().to_string();
+        }
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        match message {
+            Message::Batch(n) => {
+                self.batch = Some(n);
+                self.reload(file);
+            }
+            Message::Date(d) => self.date = d,
+            Message::PickImage(role) => {
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(format!("选择{}图片（PNG）", role.name()))
+                        .add_filter("PNG 图片", &["png"])
+                        .pick_file(),
+                    move |h| Message::ImageChosen(role, h.map(|h| h.path().to_path_buf())),
+                ));
+            }
+            Message::ImageChosen(_, None) => {}
+            Message::ImageChosen(role, Some(path)) => {
+                let result = std::fs::read(&path)
+                    .map_err(|e| crate::store::read_failure(&path, &e))
+                    .and_then(|png| {
+                        file.save_signature_image(role, &png)
+                            .map_err(|e| e.to_string())
+                    });
+                self.notice = Some(Notice::from(
+                    result.map(|()| format!("已保存{}图片", role.name())),
+                ));
+                self.reload(file);
+            }
+            Message::RemoveImage(role) => {
+                self.notice = Some(Notice::from(
+                    file.remove_signature_image(role)
+                        .map(|()| format!("已移除{}图片，打印时留签字横线", role.name()))
+                        .map_err(|e| e.to_string()),
+                ));
+                self.reload(file);
+            }
+            Message::Export => {
+                if parse_date(&self.date).is_none() {
+                    self.notice = Some(Notice::Failed("落款日期应如 2026-11-29".into()));
+                    return Action::None;
+                }
+                let name = format!(
+                    "{}申报材料.pdf",
+                    self.batches
+                        .iter()
+                        .find(|(n, _)| Some(*n) == self.batch)
+                        .map_or("", |(_, label)| label.split('（').next().unwrap_or(""))
+                );
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_PACKET)
+                        .add_filter("PDF", &["pdf"])
+                        .set_file_name(name)
+                        .save_file(),
+                    |h| Message::PathChosen(h.map(|h| h.path().to_path_buf())),
+                ));
+            }
+            Message::PathChosen(None) => {}
+            Message::PathChosen(Some(path)) => return Action::Run(self.start(file, path)),
+            Message::Progress(p) => {
+                if self.progress.is_some() {
+                    self.progress = Some(p);
+                }
+            }
+            Message::Done(result) => {
+                self.progress = None;
+                let signed = self.signing.signer().is_some();
+                self.notice = Some(Notice::from(result.map(|(path, size)| {
+                    self.saved = Some(path.clone());
+                    format!(
+                        "已导出{}：{}（{} KB）",
+                        if signed { "并签署" } else { "" },
+                        path.display(),
+                        size / 1024
+                    )
+                })));
+            }
+            Message::Signing(m) => return self.signing.update(m, file).map(Message::Signing),
+            Message::Open => {
+                if let Some(path) = &self.saved {
+                    self.notice = Some(Notice::from(open(path).map(|()| t::OPENED.to_string())));
+                }
+            }
+            Message::Print => {
+                if let Some(path) = &self.saved {
+                    self.notice = Some(Notice::from(
+                        print(path).map(|()| t::SENT_TO_PRINTER.to_string()),
+                    ));
+                }
+            }
+        }
+        Action::None
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let mut content = column![
+            text(t::AREA_EXPORT).size(style::HEADING_SIZE),
+            text(t::EXPORT_INTRO)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        ]
+        .spacing(14);
+        if self.batches.is_empty() {
+            content = content.push(text(t::NOTHING_TO_EXPORT).size(style::BODY_SIZE));
+        }
+        content = content.push(
+            row(self.batches.iter().map(|(n, label)| {
+                button(text(label.as_str()).size(style::SMALL_SIZE))
+                    .padding([4, 10])
+                    .style(style::chip(Some(*n) == self.batch))
+                    .on_press(Message::Batch(*n))
+                    .into()
+            }))
+            .spacing(6)
+            .wrap(),
+        );
+        if self.batch.is_some() {
+            content = content.push(self.findings_view());
+            content = content.push(self.signatures_view());
+        }
+        // Verifying a packet needs no declaration of one's own.
+        content = content.push(self.signing.view().map(Message::Signing));
+        if self.batch.is_some() {
+            let blocked = self.errors() > 0;
+            let busy = self.progress.is_some();
+            content = content.push(
+                row![
+                    column![
+                        text(t::SIGN_DATE).size(style::SMALL_SIZE),
+                        text_input("2026-11-29", &self.date)
+                            .id(t::SIGN_DATE)
+                            .on_input(Message::Date)
+                            .padding(6)
+                            .size(style::BODY_SIZE)
+                            .width(140),
+                    ]
+                    .spacing(4),
+                    button(text(t::EXPORT_PACKET).size(style::BODY_SIZE))
+                        .style(button::primary)
+                        .on_press_maybe((!blocked && !busy).then_some(Message::Export)),
+                ]
+                .spacing(12)
+                .align_y(Alignment::End),
+            );
+            if blocked {
+                content = content.push(
+                    text(t::EXPORT_BLOCKED)
+                        .size(style::BODY_SIZE)
+                        .style(style::error_text),
+                );
+            }
+        }
+        if let Some(p) = self.progress {
+            content = content.push(
+                column![
+                    text(format!("正在生成申报材料… {:.0}%", p * 100.0)).size(style::SMALL_SIZE),
+                    progress_bar(0.0..=1.0, p).girth(8),
+                ]
+                .spacing(4),
+            );
+        }
+        if let Some(n) = notice::view(&self.notice) {
+            content = content.push(n);
+        }
+        if self.saved.is_some() && self.progress.is_none() {
+            content = content.push(
+                row![
+                    button(text(t::OPEN_PACKET).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::Open),
+                    button(text(t::PRINT_PACKET).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::Print),
+                ]
+                .spacing(10),
+            );
+        }
+        container(scrollable(content.max_width(1000)).height(Length::Fill))
+            .padding(32)
+            .width(Length::Fill)
+            .height(Length::Fill)
             .into()
     }
 }

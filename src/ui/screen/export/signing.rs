@@ -9,8 +9,9 @@ use iced::{Alignment, Element, Length, Task};
 
 use crate::sign::{self, Verification};
 use crate::store::atomic;
-use crate::store::{SchoolFile, StoredKey};
-use crate::ui::widget::banner::notice;
+use crate::store::{SchoolFile, StoreError, StoredKey};
+use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::notice::{self, Notice};
 use crate::ui::{style, text as t};
 use crate::workflow::signing::{check_passphrase, create_key, read_certificate};
 
@@ -26,7 +27,7 @@ pub struct Signing {
     /// Signs the next export when not empty.
     pub passphrase: String,
     verification: Option<(PathBuf, Result<Verification, String>)>,
-    notice: Option<Result<String, String>>,
+    notice: Option<Notice>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,10 +50,10 @@ pub enum Message {
 }
 
 impl Signing {
-    pub fn load(&mut self, file: &SchoolFile) {
-        match file.signing_key() {
-            Ok(key) => self.key = key,
-            Err(e) => self.notice = Some(Err(e.to_string())),
+    /// Re-reads after a write; a failure is said where the user acted.
+    fn reload(&mut self, file: &SchoolFile) {
+        if let Err(e) = self.refresh(file) {
+            self.notice = Some(Notice::failed(e.to_string()));
         }
     }
 
@@ -76,8 +77,21 @@ impl Signing {
         self.current.clear();
         self.changing = false;
     }
+}
 
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+impl Screen for Signing {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Self, StoreError> {
+        opened(file)
+    }
+
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.key = file.signing_key()?;
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
         match message {
             Message::First(v) => self.first = v,
             Message::Second(v) => self.second = v,
@@ -92,8 +106,8 @@ impl Signing {
                 if result.is_ok() {
                     self.clear();
                 }
-                self.notice = Some(result);
-                self.load(file);
+                self.notice = Some(result.into());
+                self.reload(file);
             }
             Message::StartChange => {
                 self.clear();
@@ -114,42 +128,42 @@ impl Signing {
                 if result.is_ok() {
                     self.clear();
                 }
-                self.notice = Some(result);
-                self.load(file);
+                self.notice = Some(result.into());
+                self.reload(file);
             }
             Message::ExportCertificate => {
-                return Task::perform(
+                return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(t::EXPORT_CERTIFICATE)
                         .add_filter("证书", &["pem"])
                         .set_file_name("学校证书.pem")
                         .save_file(),
                     |h| Message::CertificatePath(h.map(|h| h.path().to_path_buf())),
-                );
+                ));
             }
             Message::CertificatePath(None)
             | Message::PacketChosen(None)
             | Message::TrustedChosen(None) => {}
             Message::CertificatePath(Some(path)) => {
                 if let Some(key) = &self.key {
-                    self.notice = Some(
+                    self.notice = Some(Notice::from(
                         atomic::save(
                             &path,
                             atomic::Existing::Replace,
                             sign::certificate_pem(&key.certificate).as_bytes(),
                         )
                         .map(|()| format!("已导出证书：{}", path.display())),
-                    );
+                    ));
                 }
             }
             Message::PickPacket => {
-                return Task::perform(
+                return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(t::VERIFY_PACKET)
                         .add_filter("PDF", &["pdf"])
                         .pick_file(),
                     |h| Message::PacketChosen(h.map(|h| h.path().to_path_buf())),
-                );
+                ));
             }
             Message::PacketChosen(Some(path)) => {
                 let result = (|| -> Result<Verification, String> {
@@ -167,13 +181,13 @@ impl Signing {
                 self.verification = Some((path, result));
             }
             Message::PickTrusted => {
-                return Task::perform(
+                return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(t::TRUST_CERTIFICATE)
                         .add_filter("证书", &["pem", "cer", "crt", "der"])
                         .pick_file(),
                     |h| Message::TrustedChosen(h.map(|h| h.path().to_path_buf())),
-                );
+                ));
             }
             Message::TrustedChosen(Some(path)) => {
                 let result = read_certificate(&path).and_then(|der| {
@@ -185,13 +199,13 @@ impl Signing {
                         .map_err(|e| e.to_string())?;
                     Ok(format!("已信任证书 {name}（{fingerprint}）"))
                 });
-                self.notice = Some(result);
+                self.notice = Some(result.into());
             }
         }
-        Task::none()
+        Action::None
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
+    fn view(&self) -> Element<'_, Message> {
         let secret = |label: &'static str, value: &str, on: fn(String) -> Message| {
             column![
                 text(label).size(style::SMALL_SIZE),
@@ -281,7 +295,7 @@ impl Signing {
                     );
             }
         }
-        if let Some(n) = notice(&self.notice) {
+        if let Some(n) = notice::view(&self.notice) {
             body = body.push(n);
         }
         body = body.push(

@@ -13,8 +13,9 @@ use iced::{Element, Length, Task};
 use crate::domain::resource::{FileRef, FileStatus, TEXTBOOK};
 use crate::domain::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
 use crate::exchange::files;
-use crate::store::SchoolFile;
-use crate::ui::widget::banner::notice;
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::{form, pager};
 use crate::ui::{style, text as t};
 
@@ -76,7 +77,7 @@ pub struct Inventory {
     checking: bool,
     /// The last 检查文件: how many files were checked and those missing or changed.
     checked: Option<(usize, Vec<FileProblem>)>,
-    notice: Option<Result<String, String>>,
+    notice: Option<Notice>,
 }
 
 /// The item form's fields as typed.
@@ -147,20 +148,11 @@ pub enum Message {
 }
 
 impl Inventory {
-    pub fn load(&mut self, file: &SchoolFile) {
-        let mut read = || -> Result<(), crate::store::StoreError> {
-            self.kinds = file.resource_kinds()?;
-            self.items = file.resources(None)?;
-            let items: Vec<ResourceItem> = self.items.iter().map(|(_, i)| i.clone()).collect();
-            self.specialties =
-                crate::domain::resource::specialties(&file.current_declarations()?, &items);
-            self.roster = file.teachers()?.into_iter().map(|t| t.name).collect();
-            Ok(())
-        };
-        if let Err(e) = read() {
-            self.notice = Some(Err(e.to_string()));
+    /// Re-reads after a write; a failure is said where the user acted.
+    fn reload(&mut self, file: &SchoolFile) {
+        if let Err(e) = self.refresh(file) {
+            self.notice = Some(Notice::failed(e.to_string()));
         }
-        self.page = self.page.min(pager::last(self.filtered().len()));
     }
 
     fn filtered(&self) -> Vec<&(i64, ResourceItem)> {
@@ -177,130 +169,6 @@ impl Inventory {
                     && (search.is_empty() || i.title.contains(search))
             })
             .collect()
-    }
-
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
-        match message {
-            Message::Specialty(s) => self.filter(|me| me.specialty = s),
-            Message::Kind(k) => self.filter(|me| me.kind = k),
-            Message::Origin(o) => self.filter(|me| me.origin = o),
-            Message::State(s) => self.filter(|me| me.state = s),
-            Message::Search(s) => self.filter(|me| me.search = s),
-            Message::Page(p) => self.page = p,
-            Message::New => {
-                self.form = Some(Draft {
-                    specialty: self
-                        .specialty
-                        .clone()
-                        .or_else(|| self.specialties.first().cloned())
-                        .unwrap_or_default(),
-                    kind: self.kind.clone().unwrap_or_else(|| TEXTBOOK.into()),
-                    ..Draft::default()
-                });
-                self.review = None;
-                self.notice = None;
-            }
-            Message::Input(field, value) => self.input(field, value),
-            Message::DraftKind(kind) => {
-                if let Some(d) = &mut self.form {
-                    d.kind = kind;
-                }
-            }
-            Message::DraftOrigin(origin) => {
-                if let Some(d) = &mut self.form {
-                    d.origin = Some(origin);
-                }
-            }
-            Message::InCatalogue(yes) => {
-                if let Some(d) = &mut self.form {
-                    d.in_catalogue = yes;
-                }
-            }
-            Message::Save => self.save(file),
-            Message::CancelForm => self.form = None,
-            Message::Review(id) => {
-                self.review = Some((
-                    id,
-                    ReviewDraft {
-                        date: chrono::Local::now().date_naive().to_string(),
-                        ..ReviewDraft::default()
-                    },
-                ));
-                self.form = None;
-                self.notice = None;
-            }
-            Message::Conclusion(c) => {
-                if let Some((_, r)) = &mut self.review {
-                    r.conclusion = Some(c);
-                }
-            }
-            Message::SaveReview => self.save_review(file),
-            Message::CancelReview => self.review = None,
-            Message::Attach(id) => {
-                return Task::perform(
-                    rfd::AsyncFileDialog::new()
-                        .set_title(t::ATTACH_FILE)
-                        .pick_file(),
-                    move |h| Message::FileChosen(id, h.map(|h| h.path().to_path_buf())),
-                );
-            }
-            Message::FileChosen(_, None) => {}
-            Message::FileChosen(id, Some(path)) => {
-                let name = path
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                self.hashing = Some((id, name, 0, 0));
-                self.notice = None;
-                return hash_in_background(id, path);
-            }
-            Message::Hashing(id, done, total) => {
-                if let Some(h) = &mut self.hashing
-                    && h.0 == id
-                {
-                    (h.2, h.3) = (done, total);
-                }
-            }
-            Message::CheckFiles => {
-                let files: Vec<(String, FileRef)> = self
-                    .items
-                    .iter()
-                    .flat_map(|(_, i)| i.files.iter().map(|f| (i.title.clone(), f.clone())))
-                    .collect();
-                self.checking = true;
-                self.checked = None;
-                return Task::perform(
-                    crate::ui::background::run(move || {
-                        let problems = files
-                            .iter()
-                            .map(|(title, f)| (title, f, files::verify(f)))
-                            .filter(|(_, _, status)| *status != FileStatus::Unchanged)
-                            .map(|(title, f, status)| (title.clone(), f.path.clone(), status))
-                            .collect();
-                        Ok((files.len(), problems))
-                    }),
-                    Message::Checked,
-                );
-            }
-            Message::Checked(result) => {
-                self.checking = false;
-                match result {
-                    Ok(checked) => self.checked = Some(checked),
-                    Err(e) => self.notice = Some(Err(e)),
-                }
-            }
-            Message::Hashed(id, result) => {
-                self.hashing = None;
-                self.notice = Some(result.and_then(|f| {
-                    file.attach_file(id, &f).map_err(|e| e.to_string())?;
-                    Ok(format!(
-                        "已添加文件：{}（{} 字节，已记录 SHA-256）",
-                        f.path, f.size
-                    ))
-                }));
-                self.load(file);
-            }
-        }
-        Task::none()
     }
 
     fn filter(&mut self, change: impl FnOnce(&mut Self)) {
@@ -336,7 +204,7 @@ impl Inventory {
     fn save(&mut self, file: &mut SchoolFile) {
         let Some(d) = &self.form else { return };
         if d.specialty.trim().is_empty() {
-            self.notice = Some(Err("请填写专业".into()));
+            self.notice = Some(Notice::Failed("请填写专业".into()));
             return;
         }
         let textbook = (d.kind == TEXTBOOK).then(|| Textbook {
@@ -355,7 +223,7 @@ impl Inventory {
                 .collect(),
         });
         if d.kind == TEXTBOOK && d.origin.is_none() {
-            self.notice = Some(Err("教材须选择来源：自编或选用".into()));
+            self.notice = Some(Notice::Failed("教材须选择来源：自编或选用".into()));
             return;
         }
         let item = ResourceItem {
@@ -383,11 +251,11 @@ impl Inventory {
                     let names: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
                     said.push_str(&format!("；{}不在教师名册中", names.join("、")));
                 }
-                self.notice = Some(Ok(said));
+                self.notice = Some(Notice::Done(said));
                 self.form = None;
-                self.load(file);
+                self.reload(file);
             }
-            Err(e) => self.notice = Some(Err(e.to_string())),
+            Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
         }
     }
 
@@ -422,231 +290,9 @@ impl Inventory {
         })();
         if result.is_ok() {
             self.review = None;
-            self.load(file);
+            self.reload(file);
         }
-        self.notice = Some(result);
-    }
-
-    pub fn view(&self) -> Element<'_, Message> {
-        let filtered = self.filtered();
-        let chips = |label: &'static str,
-                     options: Vec<(Option<String>, String)>,
-                     current: Option<String>,
-                     on: fn(Option<String>) -> Message| {
-            row![text(label).size(style::SMALL_SIZE).width(60)]
-                .extend(options.into_iter().map(|(value, name)| {
-                    let selected = value == current;
-                    button(text(name).size(style::SMALL_SIZE))
-                        .padding([3, 8])
-                        .style(style::chip(selected))
-                        .on_press(on(value))
-                        .into()
-                }))
-                .spacing(6)
-                .wrap()
-                .vertical_spacing(6)
-        };
-        let all = || (None, t::ALL.to_string());
-        let specialty_options = std::iter::once(all())
-            .chain(
-                self.specialties
-                    .iter()
-                    .map(|s| (Some(s.clone()), s.clone())),
-            )
-            .collect();
-        let kind_options = std::iter::once(all())
-            .chain(
-                self.kinds
-                    .iter()
-                    .map(|k| (Some(k.name.clone()), k.name.clone())),
-            )
-            .collect();
-        let small_chips = |label: &'static str, options: Vec<(bool, &'static str, Message)>| {
-            row![text(label).size(style::SMALL_SIZE).width(60)]
-                .extend(options.into_iter().map(|(selected, name, message)| {
-                    button(text(name).size(style::SMALL_SIZE))
-                        .padding([3, 8])
-                        .style(style::chip(selected))
-                        .on_press(message)
-                        .into()
-                }))
-                .spacing(6)
-        };
-        let mut origin_options = vec![(self.origin.is_none(), t::ALL, Message::Origin(None))];
-        origin_options.extend(
-            [Origin::Compiled, Origin::Selected]
-                .map(|o| (self.origin == Some(o), o.name(), Message::Origin(Some(o)))),
-        );
-        let mut state_options = vec![(self.state.is_none(), t::ALL, Message::State(None))];
-        state_options.extend(
-            ReviewState::ALL.map(|s| (self.state == Some(s), s.name(), Message::State(Some(s)))),
-        );
-        // The form or the review comes first: it is what the user is doing, and the filters
-        // below repeat some of its choices (自编, 选用, 教材).
-        let mut content = column![].spacing(8);
-        if let Some(d) = &self.form {
-            content = content.push(self.form_view(d));
-        }
-        if let Some((id, r)) = &self.review {
-            content = content.push(self.review_view(*id, r));
-        }
-        if let Some(n) = notice(&self.notice) {
-            content = content.push(n);
-        }
-        if let Some((_, name, done, total)) = &self.hashing {
-            let share = if *total == 0 {
-                0.0
-            } else {
-                *done as f32 / *total as f32
-            };
-            content = content.push(
-                column![
-                    text(format!(
-                        "正在计算 {name} 的 SHA-256：{} / {} MB",
-                        done / 1_000_000,
-                        total / 1_000_000
-                    ))
-                    .size(style::SMALL_SIZE),
-                    progress_bar(0.0..=1.0, share).girth(8),
-                ]
-                .spacing(4),
-            );
-        }
-        content = content
-            .push(chips(
-                t::SPECIALTY,
-                specialty_options,
-                self.specialty.clone(),
-                Message::Specialty,
-            ))
-            .push(chips(
-                t::RESOURCE_KIND,
-                kind_options,
-                self.kind.clone(),
-                Message::Kind,
-            ))
-            .push(small_chips(t::ORIGIN, origin_options))
-            .push(small_chips(t::REVIEW_STATE, state_options))
-            .push(
-                row![
-                    text_input(t::SEARCH_RESOURCE_HINT, &self.search)
-                        .id(t::SEARCH_RESOURCE)
-                        .on_input(Message::Search)
-                        .padding(8)
-                        .size(style::BODY_SIZE)
-                        .width(320),
-                    button(text(t::NEW_RESOURCE).size(style::BODY_SIZE))
-                        .style(button::primary)
-                        .on_press(Message::New),
-                    button(text(t::CHECK_FILES).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press_maybe((!self.checking).then_some(Message::CheckFiles)),
-                ]
-                .spacing(12),
-            );
-        if self.checking {
-            content = content.push(text(t::CHECKING_FILES).size(style::SMALL_SIZE));
-        }
-        if let Some((count, problems)) = &self.checked {
-            let mut report = column![
-                text(format!(
-                    "检查了 {count} 个文件，{} 个缺失或已改动。",
-                    problems.len()
-                ))
-                .size(style::BODY_SIZE)
-            ]
-            .spacing(4);
-            for (title, path, status) in problems {
-                report = report.push(
-                    text(format!("{}：{title}　{path}", status.name()))
-                        .size(style::SMALL_SIZE)
-                        .style(style::error_text),
-                );
-            }
-            content = content.push(report);
-        }
-        let rows: Vec<&(i64, ResourceItem)> = pager::page(&filtered, self.page).to_vec();
-        let cell = |s: String| -> Element<'_, Message> { text(s).size(style::SMALL_SIZE).into() };
-        let columns = [
-            table::column(header(t::SPECIALTY), move |(_, i): &(i64, ResourceItem)| {
-                cell(i.specialty.clone())
-            }),
-            table::column(header(t::COURSE), move |(_, i): &(i64, ResourceItem)| {
-                cell(
-                    i.course
-                        .clone()
-                        .unwrap_or_else(|| t::WHOLE_SPECIALTY.into()),
-                )
-            }),
-            table::column(
-                header(t::RESOURCE_KIND),
-                move |(_, i): &(i64, ResourceItem)| cell(i.kind.clone()),
-            ),
-            table::column(
-                header(t::RESOURCE_TITLE),
-                move |(_, i): &(i64, ResourceItem)| cell(i.title.clone()),
-            )
-            .width(Length::Fill),
-            table::column(header(t::ORIGIN), move |(_, i): &(i64, ResourceItem)| {
-                cell(i.textbook.as_ref().map_or(String::new(), |b| {
-                    let catalogue = if b.in_national_catalogue {
-                        "·规划教材"
-                    } else {
-                        ""
-                    };
-                    format!("{}{catalogue}", b.origin.name())
-                }))
-            }),
-            table::column(
-                header(t::REVIEW_STATE),
-                |(_, i): &(i64, ResourceItem)| -> Element<'_, Message> {
-                    let label = match i.reviews.last() {
-                        Some(r) if i.kind == TEXTBOOK => r.conclusion.name().to_string(),
-                        _ => ReviewState::of(i).name().to_string(),
-                    };
-                    let colour = if i.counts() {
-                        style::muted_text
-                    } else {
-                        style::error_text
-                    };
-                    text(label).size(style::SMALL_SIZE).style(colour).into()
-                },
-            ),
-            table::column(header(t::FILES), move |(_, i): &(i64, ResourceItem)| {
-                cell(if i.files.is_empty() {
-                    String::new()
-                } else {
-                    format!("{} 个", i.files.len())
-                })
-            }),
-            table::column(
-                header(""),
-                |(id, i): &(i64, ResourceItem)| -> Element<'_, Message> {
-                    let mut actions = row![].spacing(4);
-                    if i.kind == TEXTBOOK {
-                        actions = actions.push(
-                            button(text(t::REVIEW).size(style::SMALL_SIZE))
-                                .style(button::text)
-                                .on_press(Message::Review(*id)),
-                        );
-                    }
-                    actions
-                        .push(
-                            button(text(t::ATTACH_FILE).size(style::SMALL_SIZE))
-                                .style(button::text)
-                                .on_press_maybe(
-                                    self.hashing.is_none().then_some(Message::Attach(*id)),
-                                ),
-                        )
-                        .into()
-                },
-            ),
-        ];
-        content = content.push(table(columns, rows).padding_y(3.0).width(Length::Fill));
-        content = content.push(pager::pager(self.page, filtered.len(), Message::Page));
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        self.notice = Some(result.into());
     }
 
     fn form_view<'a>(&'a self, d: &'a Draft) -> Element<'a, Message> {
@@ -836,6 +482,371 @@ impl Inventory {
             .padding(16)
             .width(Length::Fill)
             .style(style::dialog)
+            .into()
+    }
+}
+
+impl Screen for Inventory {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Self, StoreError> {
+        opened(file)
+    }
+
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.kinds = file.resource_kinds()?;
+        self.items = file.resources(None)?;
+        let items: Vec<ResourceItem> = self.items.iter().map(|(_, i)| i.clone()).collect();
+        self.specialties =
+            crate::domain::resource::specialties(&file.current_declarations()?, &items);
+        self.roster = file.teachers()?.into_iter().map(|t| t.name).collect();
+        self.page = self.page.min(pager::last(self.filtered().len()));
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        match message {
+            Message::Specialty(s) => self.filter(|me| me.specialty = s),
+            Message::Kind(k) => self.filter(|me| me.kind = k),
+            Message::Origin(o) => self.filter(|me| me.origin = o),
+            Message::State(s) => self.filter(|me| me.state = s),
+            Message::Search(s) => self.filter(|me| me.search = s),
+            Message::Page(p) => self.page = p,
+            Message::New => {
+                self.form = Some(Draft {
+                    specialty: self
+                        .specialty
+                        .clone()
+                        .or_else(|| self.specialties.first().cloned())
+                        .unwrap_or_default(),
+                    kind: self.kind.clone().unwrap_or_else(|| TEXTBOOK.into()),
+                    ..Draft::default()
+                });
+                self.review = None;
+                self.notice = None;
+            }
+            Message::Input(field, value) => self.input(field, value),
+            Message::DraftKind(kind) => {
+                if let Some(d) = &mut self.form {
+                    d.kind = kind;
+                }
+            }
+            Message::DraftOrigin(origin) => {
+                if let Some(d) = &mut self.form {
+                    d.origin = Some(origin);
+                }
+            }
+            Message::InCatalogue(yes) => {
+                if let Some(d) = &mut self.form {
+                    d.in_catalogue = yes;
+                }
+            }
+            Message::Save => self.save(file),
+            Message::CancelForm => self.form = None,
+            Message::Review(id) => {
+                self.review = Some((
+                    id,
+                    ReviewDraft {
+                        date: chrono::Local::now().date_naive().to_string(),
+                        ..ReviewDraft::default()
+                    },
+                ));
+                self.form = None;
+                self.notice = None;
+            }
+            Message::Conclusion(c) => {
+                if let Some((_, r)) = &mut self.review {
+                    r.conclusion = Some(c);
+                }
+            }
+            Message::SaveReview => self.save_review(file),
+            Message::CancelReview => self.review = None,
+            Message::Attach(id) => {
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::ATTACH_FILE)
+                        .pick_file(),
+                    move |h| Message::FileChosen(id, h.map(|h| h.path().to_path_buf())),
+                ));
+            }
+            Message::FileChosen(_, None) => {}
+            Message::FileChosen(id, Some(path)) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.hashing = Some((id, name, 0, 0));
+                self.notice = None;
+                return Action::Run(hash_in_background(id, path));
+            }
+            Message::Hashing(id, done, total) => {
+                if let Some(h) = &mut self.hashing
+                    && h.0 == id
+                {
+                    (h.2, h.3) = (done, total);
+                }
+            }
+            Message::CheckFiles => {
+                let files: Vec<(String, FileRef)> = self
+                    .items
+                    .iter()
+                    .flat_map(|(_, i)| i.files.iter().map(|f| (i.title.clone(), f.clone())))
+                    .collect();
+                self.checking = true;
+                self.checked = None;
+                return Action::Run(Task::perform(
+                    crate::ui::background::run(move || {
+                        let problems = files
+                            .iter()
+                            .map(|(title, f)| (title, f, files::verify(f)))
+                            .filter(|(_, _, status)| *status != FileStatus::Unchanged)
+                            .map(|(title, f, status)| (title.clone(), f.path.clone(), status))
+                            .collect();
+                        Ok((files.len(), problems))
+                    }),
+                    Message::Checked,
+                ));
+            }
+            Message::Checked(result) => {
+                self.checking = false;
+                match result {
+                    Ok(checked) => self.checked = Some(checked),
+                    Err(e) => self.notice = Some(Notice::Failed(e)),
+                }
+            }
+            Message::Hashed(id, result) => {
+                self.hashing = None;
+                self.notice = Some(Notice::from(result.and_then(|f| {
+                    file.attach_file(id, &f).map_err(|e| e.to_string())?;
+                    Ok(format!(
+                        "已添加文件：{}（{} 字节，已记录 SHA-256）",
+                        f.path, f.size
+                    ))
+                })));
+                self.reload(file);
+            }
+        }
+        Action::None
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let filtered = self.filtered();
+        let chips = |label: &'static str,
+                     options: Vec<(Option<String>, String)>,
+                     current: Option<String>,
+                     on: fn(Option<String>) -> Message| {
+            row![text(label).size(style::SMALL_SIZE).width(60)]
+                .extend(options.into_iter().map(|(value, name)| {
+                    let selected = value == current;
+                    button(text(name).size(style::SMALL_SIZE))
+                        .padding([3, 8])
+                        .style(style::chip(selected))
+                        .on_press(on(value))
+                        .into()
+                }))
+                .spacing(6)
+                .wrap()
+                .vertical_spacing(6)
+        };
+        let all = || (None, t::ALL.to_string());
+        let specialty_options = std::iter::once(all())
+            .chain(
+                self.specialties
+                    .iter()
+                    .map(|s| (Some(s.clone()), s.clone())),
+            )
+            .collect();
+        let kind_options = std::iter::once(all())
+            .chain(
+                self.kinds
+                    .iter()
+                    .map(|k| (Some(k.name.clone()), k.name.clone())),
+            )
+            .collect();
+        let small_chips = |label: &'static str, options: Vec<(bool, &'static str, Message)>| {
+            row![text(label).size(style::SMALL_SIZE).width(60)]
+                .extend(options.into_iter().map(|(selected, name, message)| {
+                    button(text(name).size(style::SMALL_SIZE))
+                        .padding([3, 8])
+                        .style(style::chip(selected))
+                        .on_press(message)
+                        .into()
+                }))
+                .spacing(6)
+        };
+        let mut origin_options = vec![(self.origin.is_none(), t::ALL, Message::Origin(None))];
+        origin_options.extend(
+            [Origin::Compiled, Origin::Selected]
+                .map(|o| (self.origin == Some(o), o.name(), Message::Origin(Some(o)))),
+        );
+        let mut state_options = vec![(self.state.is_none(), t::ALL, Message::State(None))];
+        state_options.extend(
+            ReviewState::ALL.map(|s| (self.state == Some(s), s.name(), Message::State(Some(s)))),
+        );
+        // The form or the review comes first: it is what the user is doing, and the filters
+        // below repeat some of its choices (自编, 选用, 教材).
+        let mut content = column![].spacing(8);
+        if let Some(d) = &self.form {
+            content = content.push(self.form_view(d));
+        }
+        if let Some((id, r)) = &self.review {
+            content = content.push(self.review_view(*id, r));
+        }
+        if let Some(n) = notice::view(&self.notice) {
+            content = content.push(n);
+        }
+        if let Some((_, name, done, total)) = &self.hashing {
+            let share = if *total == 0 {
+                0.0
+            } else {
+                *done as f32 / *total as f32
+            };
+            content = content.push(
+                column![
+                    text(format!(
+                        "正在计算 {name} 的 SHA-256：{} / {} MB",
+                        done / 1_000_000,
+                        total / 1_000_000
+                    ))
+                    .size(style::SMALL_SIZE),
+                    progress_bar(0.0..=1.0, share).girth(8),
+                ]
+                .spacing(4),
+            );
+        }
+        content = content
+            .push(chips(
+                t::SPECIALTY,
+                specialty_options,
+                self.specialty.clone(),
+                Message::Specialty,
+            ))
+            .push(chips(
+                t::RESOURCE_KIND,
+                kind_options,
+                self.kind.clone(),
+                Message::Kind,
+            ))
+            .push(small_chips(t::ORIGIN, origin_options))
+            .push(small_chips(t::REVIEW_STATE, state_options))
+            .push(
+                row![
+                    text_input(t::SEARCH_RESOURCE_HINT, &self.search)
+                        .id(t::SEARCH_RESOURCE)
+                        .on_input(Message::Search)
+                        .padding(8)
+                        .size(style::BODY_SIZE)
+                        .width(320),
+                    button(text(t::NEW_RESOURCE).size(style::BODY_SIZE))
+                        .style(button::primary)
+                        .on_press(Message::New),
+                    button(text(t::CHECK_FILES).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press_maybe((!self.checking).then_some(Message::CheckFiles)),
+                ]
+                .spacing(12),
+            );
+        if self.checking {
+            content = content.push(text(t::CHECKING_FILES).size(style::SMALL_SIZE));
+        }
+        if let Some((count, problems)) = &self.checked {
+            let mut report = column![
+                text(format!(
+                    "检查了 {count} 个文件，{} 个缺失或已改动。",
+                    problems.len()
+                ))
+                .size(style::BODY_SIZE)
+            ]
+            .spacing(4);
+            for (title, path, status) in problems {
+                report = report.push(
+                    text(format!("{}：{title}　{path}", status.name()))
+                        .size(style::SMALL_SIZE)
+                        .style(style::error_text),
+                );
+            }
+            content = content.push(report);
+        }
+        let rows: Vec<&(i64, ResourceItem)> = pager::page(&filtered, self.page).to_vec();
+        let cell = |s: String| -> Element<'_, Message> { text(s).size(style::SMALL_SIZE).into() };
+        let columns = [
+            table::column(header(t::SPECIALTY), move |(_, i): &(i64, ResourceItem)| {
+                cell(i.specialty.clone())
+            }),
+            table::column(header(t::COURSE), move |(_, i): &(i64, ResourceItem)| {
+                cell(
+                    i.course
+                        .clone()
+                        .unwrap_or_else(|| t::WHOLE_SPECIALTY.into()),
+                )
+            }),
+            table::column(
+                header(t::RESOURCE_KIND),
+                move |(_, i): &(i64, ResourceItem)| cell(i.kind.clone()),
+            ),
+            table::column(
+                header(t::RESOURCE_TITLE),
+                move |(_, i): &(i64, ResourceItem)| cell(i.title.clone()),
+            )
+            .width(Length::Fill),
+            table::column(header(t::ORIGIN), move |(_, i): &(i64, ResourceItem)| {
+                cell(i.textbook.as_ref().map_or(String::new(), |b| {
+                    let catalogue = if b.in_national_catalogue {
+                        "·规划教材"
+                    } else {
+                        ""
+                    };
+                    format!("{}{catalogue}", b.origin.name())
+                }))
+            }),
+            table::column(
+                header(t::REVIEW_STATE),
+                |(_, i): &(i64, ResourceItem)| -> Element<'_, Message> {
+                    let label = match i.reviews.last() {
+                        Some(r) if i.kind == TEXTBOOK => r.conclusion.name().to_string(),
+                        _ => ReviewState::of(i).name().to_string(),
+                    };
+                    let colour = if i.counts() {
+                        style::muted_text
+                    } else {
+                        style::error_text
+                    };
+                    text(label).size(style::SMALL_SIZE).style(colour).into()
+                },
+            ),
+            table::column(header(t::FILES), move |(_, i): &(i64, ResourceItem)| {
+                cell(if i.files.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} 个", i.files.len())
+                })
+            }),
+            table::column(
+                header(""),
+                |(id, i): &(i64, ResourceItem)| -> Element<'_, Message> {
+                    let mut actions = row![].spacing(4);
+                    if i.kind == TEXTBOOK {
+                        actions = actions.push(
+                            button(text(t::REVIEW).size(style::SMALL_SIZE))
+                                .style(button::text)
+                                .on_press(Message::Review(*id)),
+                        );
+                    }
+                    actions
+                        .push(
+                            button(text(t::ATTACH_FILE).size(style::SMALL_SIZE))
+                                .style(button::text)
+                                .on_press_maybe(
+                                    self.hashing.is_none().then_some(Message::Attach(*id)),
+                                ),
+                        )
+                        .into()
+                },
+            ),
+        ];
+        content = content.push(table(columns, rows).padding_y(3.0).width(Length::Fill));
+        content = content.push(pager::pager(self.page, filtered.len(), Message::Page));
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
             .into()
     }
 }

@@ -5,10 +5,12 @@
 mod inventory;
 mod overview;
 
-use iced::widget::{button, column, container, row, text};
-use iced::{Element, Length, Task};
+use iced::widget::{column, container, text};
+use iced::{Element, Length};
 
-use crate::store::SchoolFile;
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::screen::{Action, Screen, Slot};
+use crate::ui::widget::tabs;
 use crate::ui::{style, text as t};
 
 pub use inventory::Message as InventoryMessage;
@@ -27,65 +29,65 @@ pub enum Message {
 
 pub struct Resources {
     tab: Tab,
-    overview: Result<overview::Overview, String>,
-    inventory: inventory::Inventory,
+    overview: Slot<overview::Overview>,
+    inventory: Slot<inventory::Inventory>,
+}
+
+impl Tab {
+    const ALL: [(Tab, &'static str); 2] = [
+        (Tab::Overview, t::TAB_OVERVIEW),
+        (Tab::Inventory, t::TAB_INVENTORY),
+    ];
 }
 
 impl Resources {
-    pub fn new(file: &SchoolFile) -> Resources {
-        let mut resources = Resources {
-            tab: Tab::Overview,
-            overview: Err(String::new()),
-            inventory: inventory::Inventory::default(),
-        };
-        resources.refresh(file);
-        resources
-    }
-
-    /// Re-reads what the current tab shows.
-    pub fn refresh(&mut self, file: &SchoolFile) {
+    fn show(&mut self, file: &SchoolFile) {
         match self.tab {
-            Tab::Overview => self.overview = overview::Overview::new(file),
-            Tab::Inventory => self.inventory.load(file),
+            Tab::Overview => self.overview.show(file),
+            Tab::Inventory => self.inventory.show(file),
         }
     }
+}
 
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+impl Screen for Resources {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Resources, StoreError> {
+        let mut resources = Resources {
+            tab: Tab::Overview,
+            overview: Slot::default(),
+            inventory: Slot::default(),
+        };
+        resources.show(file);
+        Ok(resources)
+    }
+
+    /// Re-reads what the current tab shows; a tab that cannot be read shows why in its place.
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.show(file);
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
-                self.refresh(file);
-                Task::none()
+                self.show(file);
+                Action::None
             }
             Message::Inventory(m) => self.inventory.update(m, file).map(Message::Inventory),
         }
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
-        let tabs = row([
-            (Tab::Overview, t::TAB_OVERVIEW),
-            (Tab::Inventory, t::TAB_INVENTORY),
-        ]
-        .into_iter()
-        .map(|(tab, label)| {
-            button(text(label).size(style::BODY_SIZE))
-                .padding([6, 16])
-                .style(style::chip(tab == self.tab))
-                .on_press(Message::Tab(tab))
-                .into()
-        }))
-        .spacing(8);
+    fn view(&self) -> Element<'_, Message> {
         let body = match self.tab {
-            Tab::Overview => match &self.overview {
-                Ok(overview) => overview.view(),
-                Err(error) => text(error.as_str()).style(style::error_text).into(),
-            },
+            Tab::Overview => self.overview.view().map(|never| match never {}),
             Tab::Inventory => self.inventory.view().map(Message::Inventory),
         };
         container(
             column![
                 text(t::AREA_RESOURCES).size(style::HEADING_SIZE),
-                tabs,
+                tabs::bar(&Tab::ALL, self.tab, Message::Tab),
                 body
             ]
             .spacing(16),

@@ -5,7 +5,8 @@ use iced::widget::{Column, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
 use crate::domain::resource::{Cell, Readiness, matrix, readiness, specialties};
-use crate::store::SchoolFile;
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::readiness;
 use crate::ui::{style, text as t};
 
@@ -20,35 +21,46 @@ struct Specialty {
     rows: Vec<(String, Vec<Cell>)>,
 }
 
-impl Overview {
-    /// Reads the inventory as it is now; built each time the area is shown.
-    pub fn new(file: &SchoolFile) -> Result<Overview, String> {
-        let read = || -> Result<Overview, crate::store::StoreError> {
-            let kinds = file.resource_kinds()?;
-            let items: Vec<_> = file.resources(None)?.into_iter().map(|(_, i)| i).collect();
-            let specialties = specialties(&file.current_declarations()?, &items)
-                .into_iter()
-                .map(|name| Specialty {
-                    readiness: readiness(&kinds, &items, &name),
-                    rows: matrix(&kinds, &items, &name)
-                        .into_iter()
-                        .map(|(course, cells)| {
-                            (course.unwrap_or_else(|| t::WHOLE_SPECIALTY.into()), cells)
-                        })
-                        .collect(),
-                    name,
-                })
-                .collect();
-            Ok(Overview {
-                kinds: kinds.into_iter().map(|k| k.name).collect(),
-                specialties,
+/// Only shows; nothing on it is pressed.
+pub enum Message {}
+
+impl Screen for Overview {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Overview, StoreError> {
+        let kinds = file.resource_kinds()?;
+        let items: Vec<_> = file.resources(None)?.into_iter().map(|(_, i)| i).collect();
+        let specialties = specialties(&file.current_declarations()?, &items)
+            .into_iter()
+            .map(|name| Specialty {
+                readiness: readiness(&kinds, &items, &name),
+                rows: matrix(&kinds, &items, &name)
+                    .into_iter()
+                    .map(|(course, cells)| {
+                        (course.unwrap_or_else(|| t::WHOLE_SPECIALTY.into()), cells)
+                    })
+                    .collect(),
+                name,
             })
-        };
-        read().map_err(|e| e.to_string())
+            .collect();
+        Ok(Overview {
+            kinds: kinds.into_iter().map(|k| k.name).collect(),
+            specialties,
+        })
     }
 
-    pub fn view<'a, M: 'a>(&'a self) -> Element<'a, M> {
-        let mut content: Column<'a, M> = column![
+    /// Read afresh each time the area is shown.
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        *self = Overview::open(file)?;
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, _: &mut SchoolFile) -> Action<Message> {
+        match message {}
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let mut content: Column<'_, Message> = column![
             text(t::RESOURCES_INTRO)
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
@@ -69,7 +81,9 @@ impl Overview {
             .height(Length::Fill)
             .into()
     }
+}
 
+impl Overview {
     fn specialty<'a, M: 'a>(&'a self, s: &'a Specialty) -> Element<'a, M> {
         let summary = readiness::summary(&s.readiness);
         let mut grid = column![

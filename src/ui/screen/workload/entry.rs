@@ -10,7 +10,8 @@ use crate::domain::workload::{Settings, Totals, parse_date, summarise};
 use crate::domain::{Amount, CourseKind, Entry, Teacher, Term};
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
-use crate::ui::widget::banner::notice;
+use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::notice::{self, Notice};
 use crate::ui::{style, text as t};
 
 #[derive(Default)]
@@ -32,7 +33,7 @@ pub struct SelfEntry {
     /// The teacher's courses so far (course, kind, class, specialty), most recent first.
     courses: Vec<(String, CourseKind, String, String)>,
     settings: Settings,
-    notice: Option<Result<String, String>>,
+    notice: Option<Notice>,
 }
 
 #[derive(Debug, Clone)]
@@ -61,23 +62,6 @@ pub enum Message {
 const MATCHES: usize = 8;
 
 impl SelfEntry {
-    pub fn load(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
-        self.roster = file.teachers()?;
-        self.terms = file.terms()?;
-        self.settings = file.workload_settings()?;
-        if self.date.is_empty() {
-            self.date = chrono::Local::now().date_naive().to_string();
-        }
-        if self.kind.is_empty() {
-            self.kind = CourseKind::Integrated.name().into();
-        }
-        if let Some(teacher) = &self.teacher {
-            let id = teacher.id.clone();
-            self.teacher = self.roster.iter().find(|t| t.id == id).cloned();
-        }
-        self.load_entries(file)
-    }
-
     /// Where typing starts: the search before a teacher is chosen, the date after.
     pub fn focus_start(&self) -> Task<Message> {
         match self.teacher {
@@ -123,108 +107,6 @@ impl SelfEntry {
         Ok(())
     }
 
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
-        let mut refresh = false;
-        let task = match message {
-            Message::Query(q) => {
-                self.query = q;
-                Task::none()
-            }
-            Message::QuerySubmit => match self.matches().first() {
-                Some(t) => {
-                    let id = t.id.clone();
-                    self.choose(&id, file)
-                }
-                None => {
-                    self.notice = Some(Err(format!("名册中没有“{}”", self.query.trim())));
-                    Task::none()
-                }
-            },
-            Message::Choose(id) => self.choose(&id, file),
-            Message::ChangeTeacher => {
-                self.teacher = None;
-                self.query.clear();
-                self.notice = None;
-                refresh = true;
-                operation::focus(t::FIND_TEACHER)
-            }
-            Message::Date(v) => {
-                self.date = v;
-                refresh = true;
-                Task::none()
-            }
-            Message::Course(v) => {
-                // A course taught before brings its type, class and specialty along.
-                if let Some((_, kind, class, specialty)) =
-                    self.courses.iter().find(|(c, ..)| *c == v.trim())
-                {
-                    self.kind = kind.name().into();
-                    self.class = class.clone();
-                    self.specialty = specialty.clone();
-                }
-                self.course = v;
-                Task::none()
-            }
-            Message::Kind(v) => {
-                self.kind = v;
-                Task::none()
-            }
-            Message::Class(v) => {
-                self.class = v;
-                Task::none()
-            }
-            Message::Specialty(v) => {
-                self.specialty = v;
-                Task::none()
-            }
-            Message::Periods(v) => {
-                self.periods = v;
-                Task::none()
-            }
-            Message::Content(v) => {
-                self.content = v;
-                Task::none()
-            }
-            Message::UseCourse(i) => {
-                if let Some((course, kind, class, specialty)) = self.courses.get(i).cloned() {
-                    self.course = course;
-                    self.kind = kind.name().into();
-                    self.class = class;
-                    self.specialty = specialty;
-                }
-                operation::focus(t::PERIODS)
-            }
-            Message::Record => self.record(file),
-            Message::ExportTemplate => match (&self.teacher, &self.term) {
-                (Some(teacher), Some(term)) => Task::perform(
-                    rfd::AsyncFileDialog::new()
-                        .set_title(t::EXPORT_OWN_TEMPLATE)
-                        .add_filter("Excel 工作簿", &["xlsx"])
-                        .set_file_name(format!("{}{}课时填报.xlsx", teacher.name, term.name))
-                        .save_file(),
-                    |h| Message::TemplatePath(h.map(|h| h.path().to_path_buf())),
-                ),
-                _ => Task::none(),
-            },
-            Message::TemplatePath(None) => Task::none(),
-            Message::TemplatePath(Some(path)) => {
-                self.notice = Some(self.write_template(file, &path));
-                Task::none()
-            }
-            Message::Delete(id) => {
-                if let Err(e) = file.delete_entry(id) {
-                    self.notice = Some(Err(e.to_string()));
-                }
-                refresh = true;
-                Task::none()
-            }
-        };
-        if refresh && let Err(e) = self.load_entries(file) {
-            self.notice = Some(Err(e.to_string()));
-        }
-        task
-    }
-
     fn write_template(&self, file: &SchoolFile, path: &std::path::Path) -> Result<String, String> {
         let (Some(teacher), Some(term)) = (&self.teacher, &self.term) else {
             return Err(t::CHOOSE_TERM_FOR_TEMPLATE.into());
@@ -247,7 +129,7 @@ impl SelfEntry {
         self.teacher = self.roster.iter().find(|t| t.id == id).cloned();
         self.notice = None;
         if let Err(e) = self.load_entries(file) {
-            self.notice = Some(Err(e.to_string()));
+            self.notice = Some(Notice::Failed(e.to_string()));
         }
         operation::focus(t::LESSON_DATE)
     }
@@ -330,81 +212,20 @@ impl SelfEntry {
             Ok(said)
         })();
         let ok = result.is_ok();
-        self.notice = Some(result);
+        self.notice = Some(result.into());
         if !ok {
             return Task::none();
         }
         self.periods.clear();
         self.content.clear();
-        if let Err(e) = self.load(file) {
-            self.notice = Some(Err(e.to_string()));
+        if let Err(e) = self.refresh(file) {
+            self.notice = Some(Notice::Failed(e.to_string()));
         }
         // The next lesson is most often another day of the same course.
         Task::batch([
             operation::focus(t::LESSON_DATE),
             operation::select_all(t::LESSON_DATE),
         ])
-    }
-
-    pub fn view(&self) -> Element<'_, Message> {
-        let mut content = column![].spacing(12);
-        match &self.teacher {
-            None => {
-                content = content.push(text(t::ENTRY_INTRO).size(style::BODY_SIZE));
-                content = content.push(
-                    text_input(t::FIND_TEACHER_HINT, &self.query)
-                        .id(t::FIND_TEACHER)
-                        .on_input(Message::Query)
-                        .on_submit(Message::QuerySubmit)
-                        .padding(8)
-                        .size(style::BODY_SIZE)
-                        .width(360),
-                );
-                for teacher in self.matches() {
-                    content = content.push(
-                        button(
-                            text(format!(
-                                "{}　{}　{}",
-                                teacher.id, teacher.name, teacher.department
-                            ))
-                            .size(style::BODY_SIZE),
-                        )
-                        .style(button::text)
-                        .on_press(Message::Choose(teacher.id.clone())),
-                    );
-                }
-                if let Some(n) = notice(&self.notice) {
-                    content = content.push(n);
-                }
-            }
-            Some(teacher) => {
-                content = content.push(
-                    row![
-                        text(format!(
-                            "{}（{}，{}）",
-                            teacher.name, teacher.id, teacher.department
-                        ))
-                        .size(style::BODY_SIZE + 3),
-                        button(text(t::CHANGE_TEACHER).size(style::SMALL_SIZE))
-                            .style(button::text)
-                            .on_press(Message::ChangeTeacher),
-                        button(text(t::EXPORT_OWN_TEMPLATE).size(style::SMALL_SIZE))
-                            .style(button::text)
-                            .on_press_maybe(self.term.is_some().then_some(Message::ExportTemplate)),
-                    ]
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                );
-                content = content.push(self.form());
-                if let Some(n) = notice(&self.notice) {
-                    content = content.push(n);
-                }
-                content = content.push(self.logged());
-            }
-        }
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
     }
 
     fn form(&self) -> Element<'_, Message> {
@@ -564,5 +385,194 @@ impl SelfEntry {
             );
         }
         list.into()
+    }
+}
+
+impl Screen for SelfEntry {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Self, StoreError> {
+        opened(file)
+    }
+
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.roster = file.teachers()?;
+        self.terms = file.terms()?;
+        self.settings = file.workload_settings()?;
+        if self.date.is_empty() {
+            self.date = chrono::Local::now().date_naive().to_string();
+        }
+        if self.kind.is_empty() {
+            self.kind = CourseKind::Integrated.name().into();
+        }
+        if let Some(teacher) = &self.teacher {
+            let id = teacher.id.clone();
+            self.teacher = self.roster.iter().find(|t| t.id == id).cloned();
+        }
+        self.load_entries(file)
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        let mut refresh = false;
+        let task = match message {
+            Message::Query(q) => {
+                self.query = q;
+                Task::none()
+            }
+            Message::QuerySubmit => match self.matches().first() {
+                Some(t) => {
+                    let id = t.id.clone();
+                    self.choose(&id, file)
+                }
+                None => {
+                    self.notice =
+                        Some(Notice::Failed(format!("名册中没有“{}”", self.query.trim())));
+                    Task::none()
+                }
+            },
+            Message::Choose(id) => self.choose(&id, file),
+            Message::ChangeTeacher => {
+                self.teacher = None;
+                self.query.clear();
+                self.notice = None;
+                refresh = true;
+                operation::focus(t::FIND_TEACHER)
+            }
+            Message::Date(v) => {
+                self.date = v;
+                refresh = true;
+                Task::none()
+            }
+            Message::Course(v) => {
+                // A course taught before brings its type, class and specialty along.
+                if let Some((_, kind, class, specialty)) =
+                    self.courses.iter().find(|(c, ..)| *c == v.trim())
+                {
+                    self.kind = kind.name().into();
+                    self.class = class.clone();
+                    self.specialty = specialty.clone();
+                }
+                self.course = v;
+                Task::none()
+            }
+            Message::Kind(v) => {
+                self.kind = v;
+                Task::none()
+            }
+            Message::Class(v) => {
+                self.class = v;
+                Task::none()
+            }
+            Message::Specialty(v) => {
+                self.specialty = v;
+                Task::none()
+            }
+            Message::Periods(v) => {
+                self.periods = v;
+                Task::none()
+            }
+            Message::Content(v) => {
+                self.content = v;
+                Task::none()
+            }
+            Message::UseCourse(i) => {
+                if let Some((course, kind, class, specialty)) = self.courses.get(i).cloned() {
+                    self.course = course;
+                    self.kind = kind.name().into();
+                    self.class = class;
+                    self.specialty = specialty;
+                }
+                operation::focus(t::PERIODS)
+            }
+            Message::Record => self.record(file),
+            Message::ExportTemplate => match (&self.teacher, &self.term) {
+                (Some(teacher), Some(term)) => Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_OWN_TEMPLATE)
+                        .add_filter("Excel 工作簿", &["xlsx"])
+                        .set_file_name(format!("{}{}课时填报.xlsx", teacher.name, term.name))
+                        .save_file(),
+                    |h| Message::TemplatePath(h.map(|h| h.path().to_path_buf())),
+                ),
+                _ => Task::none(),
+            },
+            Message::TemplatePath(None) => Task::none(),
+            Message::TemplatePath(Some(path)) => {
+                self.notice = Some(Notice::from(self.write_template(file, &path)));
+                Task::none()
+            }
+            Message::Delete(id) => {
+                if let Err(e) = file.delete_entry(id) {
+                    self.notice = Some(Notice::Failed(e.to_string()));
+                }
+                refresh = true;
+                Task::none()
+            }
+        };
+        if refresh && let Err(e) = self.load_entries(file) {
+            self.notice = Some(Notice::Failed(e.to_string()));
+        }
+        Action::Run(task)
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let mut content = column![].spacing(12);
+        match &self.teacher {
+            None => {
+                content = content.push(text(t::ENTRY_INTRO).size(style::BODY_SIZE));
+                content = content.push(
+                    text_input(t::FIND_TEACHER_HINT, &self.query)
+                        .id(t::FIND_TEACHER)
+                        .on_input(Message::Query)
+                        .on_submit(Message::QuerySubmit)
+                        .padding(8)
+                        .size(style::BODY_SIZE)
+                        .width(360),
+                );
+                for teacher in self.matches() {
+                    content = content.push(
+                        button(
+                            text(format!(
+                                "{}　{}　{}",
+                                teacher.id, teacher.name, teacher.department
+                            ))
+                            .size(style::BODY_SIZE),
+                        )
+                        .style(button::text)
+                        .on_press(Message::Choose(teacher.id.clone())),
+                    );
+                }
+                if let Some(n) = notice::view(&self.notice) {
+                    content = content.push(n);
+                }
+            }
+            Some(teacher) => {
+                content = content.push(
+                    row![
+                        text(format!(
+                            "{}（{}，{}）",
+                            teacher.name, teacher.id, teacher.department
+                        ))
+                        .size(style::BODY_SIZE + 3),
+                        button(text(t::CHANGE_TEACHER).size(style::SMALL_SIZE))
+                            .style(button::text)
+                            .on_press(Message::ChangeTeacher),
+                        button(text(t::EXPORT_OWN_TEMPLATE).size(style::SMALL_SIZE))
+                            .style(button::text)
+                            .on_press_maybe(self.term.is_some().then_some(Message::ExportTemplate)),
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                );
+                content = content.push(self.form());
+                if let Some(n) = notice::view(&self.notice) {
+                    content = content.push(n);
+                }
+                content = content.push(self.logged());
+            }
+        }
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
+            .into()
     }
 }

@@ -8,10 +8,12 @@ mod import;
 mod roster;
 mod summary;
 
-use iced::widget::{button, column, container, row, text};
-use iced::{Element, Length, Task};
+use iced::widget::{column, container, text};
+use iced::{Element, Length};
 
-use crate::store::SchoolFile;
+use crate::store::{SchoolFile, StoreError};
+use crate::ui::screen::{Action, Screen, Slot};
+use crate::ui::widget::tabs;
 use crate::ui::{style, text as t};
 
 pub use entry::Message as EntryMessage;
@@ -47,47 +49,57 @@ pub enum Message {
 
 pub struct Workload {
     tab: Tab,
-    roster: roster::Roster,
-    summary: summary::Summary,
-    entry: entry::SelfEntry,
-    import: import::Import,
+    roster: Slot<roster::Roster>,
+    summary: Slot<summary::Summary>,
+    entry: Slot<entry::SelfEntry>,
+    import: Slot<import::Import>,
 }
 
 impl Workload {
-    pub fn new(file: &SchoolFile) -> Result<Workload, String> {
+    fn show(&mut self, file: &SchoolFile) {
+        match self.tab {
+            Tab::Roster => self.roster.show(file),
+            Tab::Summary => self.summary.show(file),
+            Tab::Entry => self.entry.show(file),
+            Tab::Import => self.import.show(file),
+        }
+    }
+}
+
+impl Screen for Workload {
+    type Message = Message;
+
+    /// Opens on the roster; the other tabs are read when first shown.
+    fn open(file: &SchoolFile) -> Result<Workload, StoreError> {
         let mut workload = Workload {
             tab: Tab::Roster,
-            roster: roster::Roster::default(),
-            summary: summary::Summary::default(),
-            entry: entry::SelfEntry::default(),
-            import: import::Import::default(),
+            roster: Slot::default(),
+            summary: Slot::default(),
+            entry: Slot::default(),
+            import: Slot::default(),
         };
-        workload.refresh(file)?;
+        workload.show(file);
         Ok(workload)
     }
 
-    /// Re-reads what the current tab shows (the area was entered, or another tab wrote).
-    pub fn refresh(&mut self, file: &SchoolFile) -> Result<(), String> {
-        let result = match self.tab {
-            Tab::Roster => self.roster.load(file),
-            Tab::Summary => self.summary.load(file),
-            Tab::Entry => self.entry.load(file),
-            Tab::Import => Ok(()),
-        };
-        result.map_err(|e| e.to_string())
+    /// Re-reads what the current tab shows (the area was entered again). A tab that cannot be
+    /// read shows why in its place.
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.show(file);
+        Ok(())
     }
 
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
-                if let Err(e) = self.refresh(file) {
-                    self.import.fail(e);
+                self.show(file);
+                match (tab, self.entry.get_mut()) {
+                    (Tab::Entry, Some(entry)) => {
+                        Action::Run(entry.focus_start().map(Message::Entry))
+                    }
+                    _ => Action::None,
                 }
-                if tab == Tab::Entry {
-                    return self.entry.focus_start().map(Message::Entry);
-                }
-                Task::none()
             }
             Message::Roster(m) => self.roster.update(m, file).map(Message::Roster),
             Message::Summary(m) => self.summary.update(m, file).map(Message::Summary),
@@ -96,26 +108,25 @@ impl Workload {
         }
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
-        let tabs = row(Tab::ALL.iter().map(|&(tab, label)| {
-            button(text(label).size(style::BODY_SIZE))
-                .padding([6, 16])
-                .style(style::chip(tab == self.tab))
-                .on_press(Message::Tab(tab))
-                .into()
-        }))
-        .spacing(8);
+    fn view(&self) -> Element<'_, Message> {
         let body = match self.tab {
             Tab::Roster => self.roster.view().map(Message::Roster),
             Tab::Summary => self.summary.view().map(Message::Summary),
             Tab::Entry => self.entry.view().map(Message::Entry),
             Tab::Import => self.import.view().map(Message::Import),
         };
-        container(column![text(t::AREA_WORKLOAD).size(style::HEADING_SIZE), tabs, body].spacing(16))
-            .padding(32)
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .into()
+        container(
+            column![
+                text(t::AREA_WORKLOAD).size(style::HEADING_SIZE),
+                tabs::bar(&Tab::ALL, self.tab, Message::Tab),
+                body
+            ]
+            .spacing(16),
+        )
+        .padding(32)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .into()
     }
 }
 

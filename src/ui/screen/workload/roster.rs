@@ -1,12 +1,13 @@
 //! 名册: the teachers, searchable and paged, and the form to add or change one.
 
 use iced::widget::{button, column, container, row, scrollable, table, text, text_input};
-use iced::{Alignment, Element, Length, Task};
+use iced::{Alignment, Element, Length};
 
 use super::{cell, header};
 use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
 use crate::store::{SchoolFile, StoreError};
-use crate::ui::widget::banner::notice;
+use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::{form, pager};
 use crate::ui::{style, text as t};
 
@@ -16,7 +17,7 @@ pub struct Roster {
     filter: String,
     page: usize,
     form: Option<Form>,
-    notice: Option<Result<String, String>>,
+    notice: Option<Notice>,
 }
 
 /// The teacher being added or changed.
@@ -52,12 +53,6 @@ pub enum Message {
 }
 
 impl Roster {
-    pub fn load(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
-        self.teachers = file.teachers()?;
-        self.page = self.page.min(pager::last(self.filtered().len()));
-        Ok(())
-    }
-
     fn filtered(&self) -> Vec<&Teacher> {
         let needle = self.filter.trim();
         self.teachers
@@ -69,60 +64,6 @@ impl Roster {
                     || t.department.contains(needle)
             })
             .collect()
-    }
-
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
-        match message {
-            Message::Filter(filter) => {
-                self.filter = filter;
-                self.page = 0;
-            }
-            Message::Page(page) => self.page = page,
-            Message::New => {
-                self.form = Some(Form {
-                    draft: Teacher::new("", "", ""),
-                    existing: false,
-                });
-                self.notice = None;
-                return iced::widget::operation::focus(t::TEACHER_ID);
-            }
-            Message::Edit(id) => {
-                if let Some(teacher) = self.teachers.iter().find(|t| t.id == id) {
-                    self.form = Some(Form {
-                        draft: teacher.clone(),
-                        existing: true,
-                    });
-                    self.notice = None;
-                }
-            }
-            Message::Input(field, value) => {
-                if let Some(form) = &mut self.form {
-                    let d = &mut form.draft;
-                    let target = match field {
-                        Field::Id if !form.existing => &mut d.id,
-                        Field::Id => return Task::none(),
-                        Field::Name => &mut d.name,
-                        Field::Department => &mut d.department,
-                        Field::Enterprise => &mut d.enterprise,
-                        Field::Title => &mut d.title,
-                        Field::SkillLevel => &mut d.skill_level,
-                        Field::Qualification => &mut d.qualification,
-                    };
-                    *target = value;
-                }
-            }
-            Message::Gender(g) => self.edit(|d| d.gender = g),
-            Message::Employment(e) => self.edit(|d| {
-                d.employment = e;
-                if e != Employment::FromEnterprise {
-                    d.enterprise.clear();
-                }
-            }),
-            Message::Level(l) => self.edit(|d| d.level = l),
-            Message::Save => self.save(file),
-            Message::Cancel => self.form = None,
-        }
-        Task::none()
     }
 
     fn edit(&mut self, change: impl FnOnce(&mut Teacher)) {
@@ -146,19 +87,90 @@ impl Roster {
             *value = value.trim().to_string();
         }
         if !form.existing && self.teachers.iter().any(|t| t.id == teacher.id) {
-            self.notice = Some(Err(format!("工号“{}”已在名册中", teacher.id)));
+            self.notice = Some(Notice::Failed(format!("工号“{}”已在名册中", teacher.id)));
             return;
         }
-        match file.save_teacher(&teacher).and_then(|_| self.load(file)) {
+        match file.save_teacher(&teacher).and_then(|_| self.refresh(file)) {
             Ok(()) => {
-                self.notice = Some(Ok(format!("已保存：{}（{}）", teacher.name, teacher.id)));
+                self.notice = Some(Notice::Done(format!(
+                    "已保存：{}（{}）",
+                    teacher.name, teacher.id
+                )));
                 self.form = None;
             }
-            Err(e) => self.notice = Some(Err(e.to_string())),
+            Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
         }
     }
+}
 
-    pub fn view(&self) -> Element<'_, Message> {
+impl Screen for Roster {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Self, StoreError> {
+        opened(file)
+    }
+
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.teachers = file.teachers()?;
+        self.page = self.page.min(pager::last(self.filtered().len()));
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        match message {
+            Message::Filter(filter) => {
+                self.filter = filter;
+                self.page = 0;
+            }
+            Message::Page(page) => self.page = page,
+            Message::New => {
+                self.form = Some(Form {
+                    draft: Teacher::new("", "", ""),
+                    existing: false,
+                });
+                self.notice = None;
+                return Action::Run(iced::widget::operation::focus(t::TEACHER_ID));
+            }
+            Message::Edit(id) => {
+                if let Some(teacher) = self.teachers.iter().find(|t| t.id == id) {
+                    self.form = Some(Form {
+                        draft: teacher.clone(),
+                        existing: true,
+                    });
+                    self.notice = None;
+                }
+            }
+            Message::Input(field, value) => {
+                if let Some(form) = &mut self.form {
+                    let d = &mut form.draft;
+                    let target = match field {
+                        Field::Id if !form.existing => &mut d.id,
+                        Field::Id => return Action::None,
+                        Field::Name => &mut d.name,
+                        Field::Department => &mut d.department,
+                        Field::Enterprise => &mut d.enterprise,
+                        Field::Title => &mut d.title,
+                        Field::SkillLevel => &mut d.skill_level,
+                        Field::Qualification => &mut d.qualification,
+                    };
+                    *target = value;
+                }
+            }
+            Message::Gender(g) => self.edit(|d| d.gender = g),
+            Message::Employment(e) => self.edit(|d| {
+                d.employment = e;
+                if e != Employment::FromEnterprise {
+                    d.enterprise.clear();
+                }
+            }),
+            Message::Level(l) => self.edit(|d| d.level = l),
+            Message::Save => self.save(file),
+            Message::Cancel => self.form = None,
+        }
+        Action::None
+    }
+
+    fn view(&self) -> Element<'_, Message> {
         let filtered = self.filtered();
         let toolbar = row![
             text_input(t::SEARCH_TEACHER_HINT, &self.filter)
@@ -177,7 +189,7 @@ impl Roster {
         .spacing(12)
         .align_y(Alignment::Center);
         let mut content = column![toolbar].spacing(12);
-        if let Some(n) = notice(&self.notice) {
+        if let Some(n) = notice::view(&self.notice) {
             content = content.push(n);
         }
         if let Some(form) = &self.form {
@@ -227,11 +239,11 @@ impl Roster {
 }
 
 impl Form {
-    fn view<'a>(&'a self, notice: &Option<Result<String, String>>) -> Element<'a, Message> {
+    fn view<'a>(&'a self, notice: &Option<Notice>) -> Element<'a, Message> {
         let d = &self.draft;
         let problems = d.problems();
         // Errors show once the user tries to save, not while the form is still empty.
-        let tried = matches!(notice, Some(Err(_)));
+        let tried = matches!(notice, Some(Notice::Failed(_)));
         let error_for = |needle: &str| -> Option<String> {
             tried
                 .then(|| problems.iter().find(|p| p.starts_with(needle)).cloned())

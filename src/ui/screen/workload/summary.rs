@@ -12,7 +12,8 @@ use crate::domain::{Hundredths, Term};
 use crate::exchange::workbook;
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
-use crate::ui::widget::banner::notice;
+use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::pager;
 use crate::ui::{style, text as t};
 
@@ -38,7 +39,7 @@ pub struct Summary {
     from: String,
     weekly_limit: String,
     term_limit: String,
-    notice: Option<Result<String, String>>,
+    notice: Option<Notice>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,115 +59,9 @@ pub enum Message {
 }
 
 impl Summary {
-    pub fn load(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
-        self.terms = file.terms()?;
-        if self.term.is_none()
-            || !self
-                .terms
-                .iter()
-                .any(|t| Some(&t.name) == self.term.as_ref())
-        {
-            // The term of today, else the latest: what an office looks at first.
-            let today = chrono::Local::now().date_naive();
-            self.term = Term::for_date(&self.terms, today)
-                .or(self.terms.last())
-                .map(|t| t.name.clone());
-        }
-        self.settings = file.workload_settings()?;
-        self.weekly_limit = self
-            .settings
-            .weekly_limit
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        self.term_limit = self
-            .settings
-            .term_limit
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        self.summary = file.workload_summary(self.term.as_deref())?;
-        self.page = self.page.min(pager::last(self.summary.teachers.len()));
-        Ok(())
-    }
-
-    pub fn update(&mut self, message: Message, file: &mut SchoolFile) -> Task<Message> {
-        match message {
-            Message::Term(term) => {
-                self.term = term;
-                self.page = 0;
-                self.reload(file);
-            }
-            Message::By(by) => {
-                self.by = by;
-                self.page = 0;
-            }
-            Message::Page(page) => self.page = page,
-            Message::Coefficient(v) => self.coefficient = v,
-            Message::From(v) => self.from = v,
-            Message::WeeklyLimit(v) => self.weekly_limit = v,
-            Message::TermLimit(v) => self.term_limit = v,
-            Message::SaveSettings => self.save_settings(file),
-            Message::ExportSummary => {
-                let name = format!(
-                    "{}课时汇总.xlsx",
-                    self.term.as_deref().unwrap_or("全部学期")
-                );
-                return save_dialog(t::EXPORT_SUMMARY, name, Message::SummaryPath);
-            }
-            Message::ExportTemplate => {
-                let Some(term) = &self.term else {
-                    self.notice = Some(Err(t::CHOOSE_TERM_FOR_TEMPLATE.into()));
-                    return Task::none();
-                };
-                return save_dialog(
-                    t::EXPORT_TEMPLATE,
-                    format!("{term}课时填报模板.xlsx"),
-                    Message::TemplatePath,
-                );
-            }
-            Message::SummaryPath(Some(path)) => {
-                let result = (|| -> Result<Vec<u8>, String> {
-                    let profile = file.profile().map_err(|e| e.to_string())?;
-                    workbook::workload_summary(
-                        &profile,
-                        self.term.as_deref(),
-                        &self.summary,
-                        &self.settings,
-                    )
-                    .map_err(|e| e.to_string())
-                })();
-                self.notice = Some(write(path, result));
-            }
-            Message::TemplatePath(Some(path)) => {
-                let result = (|| -> Result<Vec<u8>, String> {
-                    let term = self
-                        .terms
-                        .iter()
-                        .find(|t| Some(&t.name) == self.term.as_ref())
-                        .ok_or(t::CHOOSE_TERM_FOR_TEMPLATE)?;
-                    let entries: Vec<_> = file
-                        .entries(Some(&term.name))
-                        .map_err(|e| e.to_string())?
-                        .into_iter()
-                        .map(|(_, e)| e)
-                        .collect();
-                    workbook::hours_template(
-                        &file.profile().map_err(|e| e.to_string())?,
-                        term,
-                        &file.teachers().map_err(|e| e.to_string())?,
-                        &entries,
-                    )
-                    .map_err(|e| e.to_string())
-                })();
-                self.notice = Some(write(path, result));
-            }
-            Message::SummaryPath(None) | Message::TemplatePath(None) => {}
-        }
-        Task::none()
-    }
-
     fn reload(&mut self, file: &SchoolFile) {
-        if let Err(e) = self.load(file) {
-            self.notice = Some(Err(e.to_string()));
+        if let Err(e) = self.refresh(file) {
+            self.notice = Some(Notice::Failed(e.to_string()));
         }
     }
 
@@ -203,81 +98,7 @@ impl Summary {
             self.from.clear();
             self.reload(file);
         }
-        self.notice = Some(result);
-    }
-
-    pub fn view(&self) -> Element<'_, Message> {
-        let mut terms = vec![(None, t::ALL_TERMS.to_string())];
-        terms.extend(
-            self.terms
-                .iter()
-                .map(|t| (Some(t.name.clone()), t.name.clone())),
-        );
-        let term_chips = row(terms.into_iter().map(|(value, label)| {
-            let selected = value == self.term;
-            button(text(label).size(style::SMALL_SIZE))
-                .padding([4, 10])
-                .style(style::chip(selected))
-                .on_press(Message::Term(value))
-                .into()
-        }))
-        .spacing(6)
-        .wrap();
-        let total = &self.summary.total;
-        let coefficients: Vec<String> = self
-            .settings
-            .coefficients
-            .iter()
-            .map(|c| format!("自{}起 {}", c.from, c.integrated))
-            .collect();
-        let mut content = column![
-            term_chips,
-            text(format!(
-                "一体化课时 {} 节，其他课时 {} 节，折算课时 {}（一体化课程折算系数：{}）",
-                total.integrated,
-                total.other,
-                total.weighted,
-                coefficients.join("；")
-            ))
-            .size(style::BODY_SIZE),
-            row![
-                button(text(t::EXPORT_SUMMARY).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::ExportSummary),
-                button(text(t::EXPORT_TEMPLATE).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::ExportTemplate),
-            ]
-            .spacing(10),
-        ]
-        .spacing(12);
-        if let Some(n) = notice(&self.notice) {
-            content = content.push(n);
-        }
-        let by_chips = row([
-            (By::Teacher, t::BY_TEACHER),
-            (By::Department, t::BY_DEPARTMENT),
-            (By::Specialty, t::BY_SPECIALTY),
-        ]
-        .into_iter()
-        .map(|(by, label)| {
-            button(text(label).size(style::SMALL_SIZE))
-                .padding([4, 10])
-                .style(style::chip(by == self.by))
-                .on_press(Message::By(by))
-                .into()
-        }))
-        .spacing(6);
-        content = content.push(by_chips);
-        content = content.push(match self.by {
-            By::Teacher => self.teachers(),
-            By::Department => groups(t::DEPARTMENT, &self.summary.departments),
-            By::Specialty => groups(t::SPECIALTY, &self.summary.specialties),
-        });
-        content = content.push(self.settings_form());
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        self.notice = Some(result.into());
     }
 
     fn teachers(&self) -> Element<'_, Message> {
@@ -383,6 +204,194 @@ impl Summary {
         .width(Length::Fill)
         .style(style::dialog)
         .into()
+    }
+}
+
+impl Screen for Summary {
+    type Message = Message;
+
+    fn open(file: &SchoolFile) -> Result<Self, StoreError> {
+        opened(file)
+    }
+
+    fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
+        self.terms = file.terms()?;
+        if self.term.is_none()
+            || !self
+                .terms
+                .iter()
+                .any(|t| Some(&t.name) == self.term.as_ref())
+        {
+            // The term of today, else the latest: what an office looks at first.
+            let today = chrono::Local::now().date_naive();
+            self.term = Term::for_date(&self.terms, today)
+                .or(self.terms.last())
+                .map(|t| t.name.clone());
+        }
+        self.settings = file.workload_settings()?;
+        self.weekly_limit = self
+            .settings
+            .weekly_limit
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        self.term_limit = self
+            .settings
+            .term_limit
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        self.summary = file.workload_summary(self.term.as_deref())?;
+        self.page = self.page.min(pager::last(self.summary.teachers.len()));
+        Ok(())
+    }
+
+    fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        match message {
+            Message::Term(term) => {
+                self.term = term;
+                self.page = 0;
+                self.reload(file);
+            }
+            Message::By(by) => {
+                self.by = by;
+                self.page = 0;
+            }
+            Message::Page(page) => self.page = page,
+            Message::Coefficient(v) => self.coefficient = v,
+            Message::From(v) => self.from = v,
+            Message::WeeklyLimit(v) => self.weekly_limit = v,
+            Message::TermLimit(v) => self.term_limit = v,
+            Message::SaveSettings => self.save_settings(file),
+            Message::ExportSummary => {
+                let name = format!(
+                    "{}课时汇总.xlsx",
+                    self.term.as_deref().unwrap_or("全部学期")
+                );
+                return Action::Run(save_dialog(t::EXPORT_SUMMARY, name, Message::SummaryPath));
+            }
+            Message::ExportTemplate => {
+                let Some(term) = &self.term else {
+                    self.notice = Some(Notice::Failed(t::CHOOSE_TERM_FOR_TEMPLATE.into()));
+                    return Action::None;
+                };
+                return Action::Run(save_dialog(
+                    t::EXPORT_TEMPLATE,
+                    format!("{term}课时填报模板.xlsx"),
+                    Message::TemplatePath,
+                ));
+            }
+            Message::SummaryPath(Some(path)) => {
+                let result = (|| -> Result<Vec<u8>, String> {
+                    let profile = file.profile().map_err(|e| e.to_string())?;
+                    workbook::workload_summary(
+                        &profile,
+                        self.term.as_deref(),
+                        &self.summary,
+                        &self.settings,
+                    )
+                    .map_err(|e| e.to_string())
+                })();
+                self.notice = Some(Notice::from(write(path, result)));
+            }
+            Message::TemplatePath(Some(path)) => {
+                let result = (|| -> Result<Vec<u8>, String> {
+                    let term = self
+                        .terms
+                        .iter()
+                        .find(|t| Some(&t.name) == self.term.as_ref())
+                        .ok_or(t::CHOOSE_TERM_FOR_TEMPLATE)?;
+                    let entries: Vec<_> = file
+                        .entries(Some(&term.name))
+                        .map_err(|e| e.to_string())?
+                        .into_iter()
+                        .map(|(_, e)| e)
+                        .collect();
+                    workbook::hours_template(
+                        &file.profile().map_err(|e| e.to_string())?,
+                        term,
+                        &file.teachers().map_err(|e| e.to_string())?,
+                        &entries,
+                    )
+                    .map_err(|e| e.to_string())
+                })();
+                self.notice = Some(Notice::from(write(path, result)));
+            }
+            Message::SummaryPath(None) | Message::TemplatePath(None) => {}
+        }
+        Action::None
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let mut terms = vec![(None, t::ALL_TERMS.to_string())];
+        terms.extend(
+            self.terms
+                .iter()
+                .map(|t| (Some(t.name.clone()), t.name.clone())),
+        );
+        let term_chips = row(terms.into_iter().map(|(value, label)| {
+            let selected = value == self.term;
+            button(text(label).size(style::SMALL_SIZE))
+                .padding([4, 10])
+                .style(style::chip(selected))
+                .on_press(Message::Term(value))
+                .into()
+        }))
+        .spacing(6)
+        .wrap();
+        let total = &self.summary.total;
+        let coefficients: Vec<String> = self
+            .settings
+            .coefficients
+            .iter()
+            .map(|c| format!("自{}起 {}", c.from, c.integrated))
+            .collect();
+        let mut content = column![
+            term_chips,
+            text(format!(
+                "一体化课时 {} 节，其他课时 {} 节，折算课时 {}（一体化课程折算系数：{}）",
+                total.integrated,
+                total.other,
+                total.weighted,
+                coefficients.join("；")
+            ))
+            .size(style::BODY_SIZE),
+            row![
+                button(text(t::EXPORT_SUMMARY).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::ExportSummary),
+                button(text(t::EXPORT_TEMPLATE).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::ExportTemplate),
+            ]
+            .spacing(10),
+        ]
+        .spacing(12);
+        if let Some(n) = notice::view(&self.notice) {
+            content = content.push(n);
+        }
+        let by_chips = row([
+            (By::Teacher, t::BY_TEACHER),
+            (By::Department, t::BY_DEPARTMENT),
+            (By::Specialty, t::BY_SPECIALTY),
+        ]
+        .into_iter()
+        .map(|(by, label)| {
+            button(text(label).size(style::SMALL_SIZE))
+                .padding([4, 10])
+                .style(style::chip(by == self.by))
+                .on_press(Message::By(by))
+                .into()
+        }))
+        .spacing(6);
+        content = content.push(by_chips);
+        content = content.push(match self.by {
+            By::Teacher => self.teachers(),
+            By::Department => groups(t::DEPARTMENT, &self.summary.departments),
+            By::Specialty => groups(t::SPECIALTY, &self.summary.specialties),
+        });
+        content = content.push(self.settings_form());
+        scrollable(content.max_width(1100))
+            .height(Length::Fill)
+            .into()
     }
 }
 
