@@ -252,3 +252,11 @@ pub const TRUST_CERTIFICATE: &str = "添加信任的证书…";
 pub const NO_DISPLAY: &str = "错误：这里无法打开窗口：没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY，例如通过 SSH 或在字符终端登录时）。\n请在桌面上启动程序；不需要窗口的命令可以在这里使用，如 yitihua info、check、export、report、import-table、dump，用 yitihua --help 查看全部命令。";
 pub const WINDOW_FAILED: &str = "错误：无法打开窗口（图形系统初始化失败）。请确认在桌面环境中启动；不需要窗口的命令仍可使用，用 yitihua --help 查看。";
 pub const WINDOW_CRASHED: &str = "错误：程序内部出错，窗口已关闭。已保存的数据都在学校文件中，不会丢失；请重新打开程序，若一再出现，请联系开发者。";
+
+/// A date field whose text is not a date; the value is kept in the field, not stored.
+pub fn unreadable_date(typed: &str) -> String {
+    format!(
+        "“{}”不是日期，未保存：请写成 2024-03-15、2024/3/15 或 2024年3月15日",
+        typed.trim()
+    )
+}

@@ -248,3 +248,33 @@ fn importing_the_official_catalogue_updates_entries_and_reports_bad_rows() {
         "nothing changed"
     );
 }
+
+#[test]
+fn a_partner_date_is_read_in_every_form_and_an_unreadable_one_is_said_not_dropped() {
+    let mut h = school("技工学校", "兴安盟");
+    h.click("下一步");
+    h.click("数控加工");
+    h.click("下一步");
+    fill_specialty(&mut h, "40");
+    let date = |h: &Harness| stored(h).specialties[0].partners[0].agreement_date;
+
+    for typed in ["2024/3/15", "2024年3月15日", "2024-03-15", " 2024.3.15 "] {
+        h.fill("协议日期 1", typed);
+        assert_eq!(
+            date(&h).map(|d| d.to_string()).as_deref(),
+            Some("2024-03-15"),
+            "{typed}"
+        );
+        assert!(h.text_containing("不是日期").is_none(), "{typed}");
+    }
+
+    h.fill("协议日期 1", "2024年13月1日");
+    assert!(
+        h.sees("“2024年13月1日”不是日期，未保存：请写成 2024-03-15、2024/3/15 或 2024年3月15日")
+    );
+    assert_eq!(
+        date(&h).map(|d| d.to_string()).as_deref(),
+        Some("2024-03-15"),
+        "the last readable date is kept, not replaced by nothing"
+    );
+}

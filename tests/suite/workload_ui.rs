@@ -145,3 +145,41 @@ fn an_import_shows_every_bad_row_before_writing_and_imports_the_rest_on_request(
     let ids: Vec<String> = teachers(&h).into_iter().map(|t| t.id).collect();
     assert_eq!(ids, ["T001", "T004"]);
 }
+
+#[test]
+fn all_terms_stays_chosen_and_shows_the_whole_years_total() {
+    let mut h = Harness::with_school(&document(Size::Small));
+    let file = h.app.file().unwrap();
+    let all = file.workload_summary(None).unwrap().total;
+    let latest = file.terms().unwrap().last().unwrap().name.clone();
+    let per_term = file.workload_summary(Some(&latest)).unwrap().total;
+    assert_ne!(
+        all.integrated, per_term.integrated,
+        "the demo has hours in two terms"
+    );
+    let shown = |t: &yitihua::domain::workload::Totals| {
+        format!(
+            "一体化课时 {} 节，其他课时 {} 节，折算课时 {}",
+            t.integrated, t.other, t.weighted
+        )
+    };
+
+    h.click("教师与课时");
+    h.click("课时汇总");
+    h.click("全部学期");
+    assert!(
+        h.text_containing(&shown(&all)).is_some(),
+        "{:?}",
+        h.text_containing("一体化课时")
+    );
+    // Leaving the tab and the area and coming back keeps 全部学期.
+    h.click("教师名册");
+    h.click("课时汇总");
+    h.click("导出与签署");
+    h.click("教师与课时");
+    assert!(
+        h.text_containing(&shown(&all)).is_some(),
+        "{:?}",
+        h.text_containing("一体化课时")
+    );
+}

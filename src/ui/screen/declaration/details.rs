@@ -4,6 +4,7 @@ use iced::widget::{Column, button, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
 use super::{Edit, Message, Wizard, shown};
+use crate::domain::workload::parse_date;
 use crate::domain::{CooperationMode, CurriculumStandard, Schooling};
 use crate::ui::widget::{form, readiness};
 use crate::ui::{style, text as t};
@@ -182,7 +183,16 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
                     ]
                     .spacing(8),
                 ]
-                .spacing(6),
+                .spacing(6)
+                .push(
+                    // What is typed stays in the field; until it reads as a date it is not
+                    // stored, and says so.
+                    (!date.trim().is_empty() && parse_date(date).is_none()).then(|| {
+                        text(t::unreadable_date(date))
+                            .size(style::SMALL_SIZE)
+                            .style(style::error_text)
+                    }),
+                ),
             )
         })
         .push(add_button(t::ADD_PARTNER, edit(Edit::AddPartner)));

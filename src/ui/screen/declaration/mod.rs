@@ -8,11 +8,11 @@ mod review;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::check::{self, Context, Finding, Inputs};
+use crate::domain::workload::parse_date;
 use crate::domain::{
     Batch, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Level, Partner,
     Programme, Schooling, Site, Specialty, Status, YearMonth,
@@ -362,7 +362,7 @@ impl Wizard {
             }),
             Edit::PartnerMode(i, v) => set(&mut s.partners, i, |p| p.mode = v),
             Edit::PartnerDate(i, v) => {
-                let parsed = NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
+                let parsed = parse_date(&v);
                 if v.trim().is_empty() || parsed.is_some() {
                     set(&mut s.partners, i, |p| p.agreement_date = parsed);
                 }

@@ -12,7 +12,7 @@ use crate::domain::{Hundredths, Term};
 use crate::exchange::workbook;
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
-use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::pager;
 use crate::ui::{style, text as t};
@@ -56,6 +56,14 @@ pub enum Message {
     SummaryPath(Option<PathBuf>),
     ExportTemplate,
     TemplatePath(Option<PathBuf>),
+}
+
+/// The term of today, else the latest: what an office looks at first.
+fn first_term(terms: &[Term]) -> Option<String> {
+    let today = chrono::Local::now().date_naive();
+    Term::for_date(terms, today)
+        .or(terms.last())
+        .map(|t| t.name.clone())
 }
 
 impl Summary {
@@ -211,22 +219,21 @@ impl Screen for Summary {
     type Message = Message;
 
     fn open(file: &SchoolFile) -> Result<Self, StoreError> {
-        opened(file)
+        let mut summary = Summary {
+            term: first_term(&file.terms()?),
+            ..Summary::default()
+        };
+        summary.refresh(file)?;
+        Ok(summary)
     }
 
     fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
         self.terms = file.terms()?;
-        if self.term.is_none()
-            || !self
-                .terms
-                .iter()
-                .any(|t| Some(&t.name) == self.term.as_ref())
+        // 全部学期 (`None`) stays chosen; a term that is gone falls back to the first choice.
+        if let Some(name) = &self.term
+            && !self.terms.iter().any(|t| t.name == *name)
         {
-            // The term of today, else the latest: what an office looks at first.
-            let today = chrono::Local::now().date_naive();
-            self.term = Term::for_date(&self.terms, today)
-                .or(self.terms.last())
-                .map(|t| t.name.clone());
+            self.term = first_term(&self.terms);
         }
         self.settings = file.workload_settings()?;
         self.weekly_limit = self
