@@ -16,6 +16,7 @@ out=target/debian
 mkdir -p "$out"
 stage=$(mktemp -d "$out/stage.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
+chmod 755 "$stage"
 
 for asset in "${ASSETS[@]}"; do
     read -r from to mode <<<"$asset"
@@ -36,7 +37,9 @@ EOF
 # libraries at run time, so those are named in deb.conf.
 mkdir -p "$stage/debian"
 printf 'Source: %s\n\nPackage: %s\nArchitecture: any\n' "$PACKAGE" "$PACKAGE" >"$stage/debian/control"
-shlibs=$(cd "$stage" && dpkg-shlibdeps -O "usr/bin/$PACKAGE" | sed -n 's/^shlibs:Depends=//p')
+# (It warns that the binary is not in an installed package's folder, which is the point here.)
+shlibs=$(cd "$stage" && dpkg-shlibdeps -O "usr/bin/$PACKAGE" 2> >(grep -v "should already be installed" >&2) |
+    sed -n 's/^shlibs:Depends=//p')
 rm -r "$stage/debian"
 
 mkdir -p "$stage/DEBIAN"
