@@ -172,6 +172,9 @@ impl ResourceItem {
     /// What must be fixed before the item can be saved, worded for the user.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
+        if self.specialty.trim().is_empty() {
+            problems.push("请填写专业".to_string());
+        }
         if self.title.trim().is_empty() {
             problems.push("请填写资源名称".to_string());
         }

@@ -92,6 +92,15 @@ pub struct Teacher {
 }
 
 impl Teacher {
+    /// "教师张伟（T001）及其 37 条课时记录": how a teacher is named when deleting them.
+    pub fn with_entries(&self, entries: usize) -> String {
+        let mut text = format!("教师{}（{}）", self.name, self.id);
+        if entries > 0 {
+            text.push_str(&format!("及其 {entries} 条课时记录"));
+        }
+        text
+    }
+
     /// A teacher with the required fields and nothing else, as the roster form starts.
     pub fn new(id: &str, name: &str, department: &str) -> Teacher {
         Teacher {

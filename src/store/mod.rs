@@ -24,7 +24,7 @@ pub use file::SchoolFile;
 pub use history::HistoryEvent;
 pub use migrate::SCHEMA_VERSION;
 pub use signing::StoredKey;
-pub use teachers::{Changes, Mode};
+pub use teachers::{Changes, DeletedTeacher, Mode};
 
 /// Written into every school file's header (`PRAGMA application_id`, ASCII "YTHA") so a file of
 /// another program is recognised before anything touches it.

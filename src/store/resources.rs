@@ -1,7 +1,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{SchoolFile, StoreError};
-use crate::domain::resource::FileRef;
+use super::{SchoolFile, StoreError, history};
+use crate::domain::resource::{FileRef, TEXTBOOK};
 use crate::domain::{ResourceItem, ResourceKind, Review};
 
 impl SchoolFile {
@@ -35,6 +35,80 @@ impl SchoolFile {
         Ok(id)
     }
 
+    /// Corrects what was recorded of an item (specialty, course, kind, title, the textbook's
+    /// details); its reviews and files stay. A textbook that has reviews stays a textbook: its
+    /// review history would otherwise hang on an item that needs none.
+    pub fn update_resource(&mut self, id: i64, item: &ResourceItem) -> Result<(), StoreError> {
+        let problems = item.problems();
+        if !problems.is_empty() {
+            return Err(StoreError::Refused(problems.join("；")));
+        }
+        if !self.resource_kinds()?.iter().any(|k| k.name == item.kind) {
+            return Err(StoreError::Refused(format!("没有“{}”这类资源", item.kind)));
+        }
+        let before = self.resource(id)?;
+        if !before.reviews.is_empty() && item.kind != TEXTBOOK {
+            return Err(StoreError::Refused(format!(
+                "“{}”已有 {} 条审核记录，不能改为{}；若登记错了，可删除后重新登记",
+                before.title,
+                before.reviews.len(),
+                item.kind
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE resource_items SET specialty = ?2, course = ?3, kind = ?4, title = ?5,
+             textbook = ?6 WHERE id = ?1",
+            params![
+                id,
+                item.specialty,
+                item.course,
+                item.kind,
+                item.title,
+                textbook_json(item)
+            ],
+        )?;
+        history::record(&tx, &format!("修改资源：{}", item.title))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes an item with its reviews and files, and returns all of it so the deletion can
+    /// be undone with [`SchoolFile::restore_resource`].
+    pub fn delete_resource(&mut self, id: i64) -> Result<ResourceItem, StoreError> {
+        let item = self.resource(id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM resource_files WHERE item = ?1", [id])?;
+        tx.execute("DELETE FROM resource_reviews WHERE item = ?1", [id])?;
+        tx.execute("DELETE FROM resource_items WHERE id = ?1", [id])?;
+        history::record(&tx, &format!("删除资源：{}", item.title))?;
+        tx.commit()?;
+        Ok(item)
+    }
+
+    /// Puts back a deleted item with its reviews and files; returns its new id.
+    pub fn restore_resource(&mut self, item: &ResourceItem) -> Result<i64, StoreError> {
+        let tx = self.conn.transaction()?;
+        let id = write_item(&tx, item)?;
+        for review in &item.reviews {
+            write_review(&tx, id, review)?;
+        }
+        for (position, file) in item.files.iter().enumerate() {
+            write_file(&tx, id, position as i64, file)?;
+        }
+        history::record(&tx, &format!("撤销删除资源：{}", item.title))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    fn resource(&self, id: i64) -> Result<ResourceItem, StoreError> {
+        self.resources(None)?
+            .into_iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, item)| item)
+            .ok_or_else(|| StoreError::Refused("没有这项资源（可能已被删除）".into()))
+    }
+
     /// Adds a review to a textbook's history.
     pub fn add_review(&mut self, item: i64, review: &Review) -> Result<(), StoreError> {
         let kind: Option<String> = self
@@ -47,7 +121,7 @@ impl SchoolFile {
             .optional()?;
         match kind.as_deref() {
             None => Err(StoreError::Refused("没有这项资源".into())),
-            Some(crate::domain::resource::TEXTBOOK) => {
+            Some(TEXTBOOK) => {
                 write_review(&self.conn, item, review)?;
                 Ok(())
             }
@@ -196,11 +270,14 @@ pub(super) fn write_kinds(conn: &Connection, kinds: &[ResourceKind]) -> rusqlite
     Ok(())
 }
 
-fn write_item(conn: &Connection, item: &ResourceItem) -> rusqlite::Result<i64> {
-    let textbook = item
-        .textbook
+fn textbook_json(item: &ResourceItem) -> Option<String> {
+    item.textbook
         .as_ref()
-        .map(|t| serde_json::to_string(t).expect("textbooks serialise"));
+        .map(|t| serde_json::to_string(t).expect("textbooks serialise"))
+}
+
+fn write_item(conn: &Connection, item: &ResourceItem) -> rusqlite::Result<i64> {
+    let textbook = textbook_json(item);
     conn.prepare_cached(
         "INSERT INTO resource_items (specialty, course, kind, title, textbook)
          VALUES (?1, ?2, ?3, ?4, ?5)",

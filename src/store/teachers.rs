@@ -1,7 +1,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{SchoolFile, StoreError};
-use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
+use super::{SchoolFile, StoreError, history};
+use crate::domain::{Employment, Entry, Gender, Teacher, TeacherLevel};
 
 /// Whether an import writes, or only reports what it would do (the dry run runs the same
 /// statements in a transaction that is rolled back, so its counts are exact).
@@ -29,6 +29,21 @@ impl std::fmt::Display for Changes {
     }
 }
 
+/// A teacher taken out of the roster, with what went with them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeletedTeacher {
+    pub teacher: Teacher,
+    position: i64,
+    pub entries: Vec<Entry>,
+}
+
+impl DeletedTeacher {
+    /// "教师张伟（T001）及其 37 条课时记录", for the question, the notice and the history.
+    pub fn describe(&self) -> String {
+        self.teacher.with_entries(self.entries.len())
+    }
+}
+
 const COLUMNS: &str = "id, name, gender, department, employment, enterprise, level, title, \
                        skill_level, qualification, trainings, practices";
 
@@ -50,6 +65,60 @@ impl SchoolFile {
     /// Adds or updates teachers by 工号 in one transaction: all of them or none.
     pub fn save_teachers(&mut self, teachers: &[Teacher]) -> Result<Changes, StoreError> {
         self.import_teachers(teachers, Mode::Write)
+    }
+
+    /// Deletes a teacher and every hour entry of theirs, and returns both so the deletion can
+    /// be undone with [`SchoolFile::restore_teacher`]. The roster position is kept with them.
+    pub fn delete_teacher(&mut self, id: &str) -> Result<DeletedTeacher, StoreError> {
+        let position: Option<i64> = self
+            .conn
+            .query_row("SELECT position FROM teachers WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(position) = position else {
+            return Err(StoreError::Refused(format!(
+                "名册中没有工号“{id}”（可能已被删除）"
+            )));
+        };
+        let teacher = self
+            .teachers()?
+            .into_iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| StoreError::Refused(format!("名册中没有工号“{id}”")))?;
+        let entries = self
+            .entries_of(id, None)?
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM hours WHERE teacher = ?1", [id])?;
+        tx.execute("DELETE FROM teachers WHERE id = ?1", [id])?;
+        let deleted = DeletedTeacher {
+            teacher,
+            position,
+            entries,
+        };
+        history::record(&tx, &format!("删除{}", deleted.describe()))?;
+        tx.commit()?;
+        Ok(deleted)
+    }
+
+    /// Puts a deleted teacher back in their place in the roster, with their hours.
+    pub fn restore_teacher(&mut self, deleted: &DeletedTeacher) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        insert_teacher(&tx, &deleted.teacher)?;
+        tx.execute(
+            "UPDATE teachers SET position = ?2 WHERE id = ?1",
+            params![deleted.teacher.id, deleted.position],
+        )?;
+        // Newest first as read; written oldest first, so they list in the same order again.
+        for entry in deleted.entries.iter().rev() {
+            super::workload::insert_entry(&tx, entry)?;
+        }
+        history::record(&tx, &format!("撤销删除{}", deleted.describe()))?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// [`SchoolFile::save_teachers`], or with [`Mode::DryRun`] only what it would change.

@@ -291,7 +291,7 @@ pub(super) fn write_settings(conn: &Connection, settings: &Settings) -> rusqlite
     Ok(())
 }
 
-fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
+pub(super) fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
     let (date, periods, content, weekly, weeks) = match &e.amount {
         Amount::Lessons {
             date,

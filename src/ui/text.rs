@@ -111,6 +111,8 @@ pub const SIGNED_READ_ONLY: &str = "本批次申报已签署，内容只读。";
 pub const NEW_REVISION: &str = "新建修订版本";
 pub const STATUS: &str = "状态：";
 pub const ADD_BATCH: &str = "添加批次";
+pub const SAVE_BATCH: &str = "保存批次";
+pub const EDIT_BATCH_HINT: &str = "修改批次的名称或起止年月：";
 pub const BATCH_NAME: &str = "批次名称";
 pub const BATCH_START: &str = "开始年月";
 pub const BATCH_END: &str = "结束年月";
@@ -196,6 +198,14 @@ pub const REVIEW_STATE: &str = "审核";
 pub const SEARCH_RESOURCE: &str = "搜索资源";
 pub const SEARCH_RESOURCE_HINT: &str = "按名称搜索";
 pub const NEW_RESOURCE: &str = "登记资源";
+pub const EDIT_RESOURCE: &str = "修改资源";
+pub const CONFIRM_DELETE: &str = "确认删除";
+pub const DELETE_CAN_UNDO: &str = "删除后可立即点“撤销”恢复；文件历史中会记下这次删除。";
+pub const UNDO: &str = "撤销";
+pub const REPLACE_ENTRY: &str = "替换";
+pub const REPLACE_HINT: &str =
+    "同一天、同一课程和班级只记一条；若这是另一节课，请取消并改填课程或班级。替换后可点“撤销”。";
+pub const CHOOSE_TEACHER_FIRST: &str = "请先选择教师";
 pub const RESOURCE_TITLE: &str = "资源名称";
 pub const FILES: &str = "文件";
 pub const REVIEW: &str = "审核…";
@@ -260,3 +270,17 @@ pub fn unreadable_date(typed: &str) -> String {
         typed.trim()
     )
 }
+
+pub const BACK_TO_DRAFT: &str = "已校验的申报有了改动，状态改回“草稿”：请在第 4 步重新检查并确认。";
+
+/// A filled-in specialty taken out of the draft: what was typed waits to be chosen again.
+pub fn set_aside(name: &str) -> String {
+    format!("已取消“{name}”；已填写的内容暂存，重新选择该专业即可恢复")
+}
+
+pub fn brought_back(name: &str) -> String {
+    format!("已恢复“{name}”此前填写的内容")
+}
+
+/// An explanation whose warning no longer appears (the data it was about changed).
+pub const WARNING_GONE: &str = "该提醒已不再出现";

@@ -156,3 +156,68 @@ fn the_v3_fixture_gains_the_resource_kinds_and_keeps_its_declaration() {
     assert_eq!(file.catalogue().unwrap().specialties[0].name, "数控加工");
     assert!(file.resources(None).unwrap().is_empty());
 }
+
+#[test]
+fn a_resource_is_corrected_deleted_and_restored_in_the_file_and_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("学校.yth");
+    let profile = SchoolProfile::new("乌海市技工学校", SchoolKind::TechnicalSchool, Region::Wuhai);
+    let mut file = SchoolFile::create(&path, &profile).unwrap();
+    let id = file
+        .add_resource(&textbook_item("978-7-5167-4321-8"))
+        .unwrap();
+    file.add_review(id, &review(Conclusion::Pass, 3)).unwrap();
+
+    let mut corrected = textbook_item("978-7-5167-4321-8");
+    corrected.specialty = "焊接技术应用".into();
+    corrected.course = None;
+    file.update_resource(id, &corrected).unwrap();
+    let (_, stored) = file.resources(None).unwrap().remove(0);
+    assert_eq!(stored.specialty, "焊接技术应用");
+    assert_eq!(stored.course, None);
+    assert_eq!(stored.reviews.len(), 1, "a correction keeps the reviews");
+
+    let mut not_a_book = corrected.clone();
+    not_a_book.kind = "工作页".into();
+    not_a_book.textbook = None;
+    let refused = file
+        .update_resource(id, &not_a_book)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("已有 1 条审核记录，不能改为工作页"),
+        "{refused}"
+    );
+    let mut nameless = corrected.clone();
+    nameless.specialty = " ".into();
+    assert!(
+        file.update_resource(id, &nameless)
+            .unwrap_err()
+            .to_string()
+            .contains("请填写专业")
+    );
+
+    let deleted = file.delete_resource(id).unwrap();
+    assert!(file.resources(None).unwrap().is_empty());
+    drop(file);
+    let mut file = SchoolFile::open(&path).unwrap();
+    file.restore_resource(&deleted).unwrap();
+    let (_, back) = file.resources(None).unwrap().remove(0);
+    assert_eq!(back, deleted, "all of it, reviews included");
+    let events: Vec<String> = file
+        .history()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    for expected in [
+        "修改资源：焊条电弧焊（第3版）",
+        "删除资源：焊条电弧焊（第3版）",
+        "撤销删除资源：焊条电弧焊（第3版）",
+    ] {
+        assert!(
+            events.iter().any(|e| e == expected),
+            "{expected} in {events:?}"
+        );
+    }
+}

@@ -141,3 +141,86 @@ fn added_files_are_hashed_and_checking_them_finds_the_changed_and_the_missing() 
     assert!(h.sees(&format!("已改动：{title}　{}", video.display())));
     assert!(h.sees(&format!("缺失：{title}　{}", slides.display())));
 }
+
+fn titled(h: &Harness, title: &str) -> Vec<yitihua::domain::ResourceItem> {
+    h.app
+        .file()
+        .unwrap()
+        .resources(None)
+        .unwrap()
+        .into_iter()
+        .map(|(_, i)| i)
+        .filter(|i| i.title == title)
+        .collect()
+}
+
+#[test]
+fn a_mistyped_resource_is_corrected_and_a_deleted_one_comes_back_with_its_review() {
+    let mut h = Harness::with_school(&document(Size::Small));
+    let before = h.app.file().unwrap().resources(None).unwrap().len();
+    h.click("教学资源包");
+    h.click("资源清单");
+    h.click("登记资源");
+    h.fill("专业", "汽车维修专业");
+    h.fill("资源名称", "发动机拆装工作页");
+    h.click("工作页");
+    h.click("保存资源");
+    assert_eq!(titled(&h, "发动机拆装工作页")[0].specialty, "汽车维修专业");
+
+    // The typo in the specialty is corrected in place: no second item, no phantom specialty.
+    h.fill("搜索资源", "发动机拆装工作页");
+    h.click("修改");
+    assert!(h.sees("修改资源"));
+    h.fill("专业", "汽车维修");
+    h.click("保存资源");
+    assert!(h.sees("已修改：发动机拆装工作页（工作页）"));
+    let items = titled(&h, "发动机拆装工作页");
+    assert_eq!(items.len(), 1, "corrected, not added");
+    assert_eq!(items[0].specialty, "汽车维修");
+    assert!(
+        !h.sees("汽车维修专业"),
+        "the mistyped specialty is gone from the filters"
+    );
+
+    // Delete asks first; 取消 keeps it.
+    h.click("删除");
+    assert!(h.sees("删除“发动机拆装工作页”？"));
+    h.click("取消");
+    assert_eq!(titled(&h, "发动机拆装工作页").len(), 1);
+
+    // A reviewed textbook: deleting says what goes with it, and 撤销 brings all of it back.
+    h.click("登记资源");
+    h.fill("专业", "汽车维修");
+    h.fill("资源名称", "汽车发动机构造与维修");
+    h.click("教材");
+    h.click("自编");
+    h.fill("主编", "张伟");
+    h.click("保存资源");
+    h.fill("搜索资源", "汽车发动机构造与维修");
+    h.click("审核…");
+    h.click("通过");
+    h.fill("审核人", "学校教材审核委员会");
+    h.click("保存审核");
+    h.click("删除");
+    assert!(h.sees("删除“汽车发动机构造与维修”及其1 条审核记录？"));
+    h.click("确认删除");
+    assert!(h.sees("已删除：汽车发动机构造与维修"));
+    assert!(titled(&h, "汽车发动机构造与维修").is_empty());
+    let history = h.app.file().unwrap().history().unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|e| e.event == "删除资源：汽车发动机构造与维修")
+    );
+
+    h.click("撤销");
+    assert!(h.sees("已恢复：汽车发动机构造与维修"));
+    let back = titled(&h, "汽车发动机构造与维修");
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].reviews.len(), 1, "the review came back with it");
+    assert!(back[0].counts());
+    assert_eq!(
+        h.app.file().unwrap().resources(None).unwrap().len(),
+        before + 2
+    );
+}

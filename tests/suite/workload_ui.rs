@@ -2,7 +2,7 @@
 //! importing a sheet through the dry run.
 
 use crate::common::Harness;
-use yitihua::domain::{Amount, Employment, TeacherLevel};
+use yitihua::domain::{Amount, CourseKind, Employment, TeacherLevel};
 use yitihua::exchange::demo::{Size, document};
 use yitihua::exchange::import::TableKind;
 use yitihua::exchange::table::Table;
@@ -103,11 +103,61 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
         h.sees("2024-2025学年第一学期已登记 2 条：一体化课时 15 节，其他课时 0 节，折算课时 21")
     );
 
-    // Logging the same day again corrects it instead of adding a second line.
+    // Logging the same day, course and class again replaces that lesson, after asking; the
+    // other course type is said, since 6 integrated periods would otherwise vanish unseen.
+    let periods_of = |h: &Harness| -> Vec<(u32, CourseKind)> {
+        let file = h.app.file().unwrap();
+        let mut all: Vec<_> = file
+            .entries(None)
+            .unwrap()
+            .into_iter()
+            .map(|(_, e)| match e.amount {
+                Amount::Lessons { periods, .. } => (periods, e.kind),
+                Amount::Planned { .. } => (0, e.kind),
+            })
+            .collect();
+        all.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
+        all
+    };
     h.fill("日期", "2024-09-16");
+    h.fill("课程类型", "2");
     h.submit("节数", "6");
+    assert!(h.sees(
+        "已记录过：2024-09-16 汽车发动机检修 汽修2401班 8节（一体化课程）。替换为 6 节（其他）？"
+    ));
+    assert_eq!(
+        periods_of(&h),
+        [(8, CourseKind::Integrated), (7, CourseKind::Integrated)],
+        "nothing replaced before the answer"
+    );
+    h.click("取消");
+    assert_eq!(periods_of(&h)[0], (8, CourseKind::Integrated));
+
+    h.fill("课程类型", "1");
+    h.submit("节数", "6");
+    h.click("替换");
     assert!(h.sees("已更正：2024-09-16 汽车发动机检修 汽修2401班 6节"));
-    assert_eq!(h.app.file().unwrap().entries(None).unwrap().len(), 2);
+    assert_eq!(
+        periods_of(&h),
+        [(7, CourseKind::Integrated), (6, CourseKind::Integrated)]
+    );
+    h.click("撤销");
+    assert_eq!(
+        periods_of(&h),
+        [(8, CourseKind::Integrated), (7, CourseKind::Integrated)],
+        "撤销 writes the lesson back as it was"
+    );
+
+    // Deleting a lesson asks, and 撤销 brings it back.
+    h.click("删除");
+    assert!(
+        h.text_containing("（一体化课程）？")
+            .is_some_and(|q| q.starts_with("删除2024-09-"))
+    );
+    h.click("确认删除");
+    assert_eq!(periods_of(&h).len(), 1);
+    h.click("撤销");
+    assert_eq!(periods_of(&h).len(), 2);
 }
 
 #[test]
@@ -182,4 +232,60 @@ fn all_terms_stays_chosen_and_shows_the_whole_years_total() {
         "{:?}",
         h.text_containing("一体化课时")
     );
+}
+
+#[test]
+fn deleting_a_teacher_asks_with_their_hours_and_undo_puts_both_back_in_place() {
+    let mut h = Harness::with_school(&document(Size::Small));
+    let file = h.app.file().unwrap();
+    let roster = file.teachers().unwrap();
+    let (teacher, entries) = roster
+        .iter()
+        .map(|t| (t.clone(), file.entries_of(&t.id, None).unwrap()))
+        .find(|(_, e)| !e.is_empty())
+        .expect("a teacher with hours");
+    let question = format!(
+        "删除教师{}（{}）及其 {} 条课时记录？",
+        teacher.name,
+        teacher.id,
+        entries.len()
+    );
+
+    h.click("教师与课时");
+    h.fill("搜索教师", &teacher.id);
+    h.click("删除");
+    assert!(h.sees(&question));
+    h.click("取消");
+    assert_eq!(teachers(&h).len(), roster.len(), "取消 deletes nothing");
+
+    h.click("删除");
+    h.click("确认删除");
+    assert!(h.sees(&format!(
+        "已删除教师{}（{}）及其 {} 条课时记录",
+        teacher.name,
+        teacher.id,
+        entries.len()
+    )));
+    assert!(!teachers(&h).iter().any(|t| t.id == teacher.id));
+    let file = h.app.file().unwrap();
+    assert!(file.entries_of(&teacher.id, None).unwrap().is_empty());
+    assert!(file.history().unwrap().iter().any(|e| e.event
+        == format!(
+            "删除{}",
+            question.trim_start_matches("删除").trim_end_matches('？')
+        )));
+
+    h.click("撤销");
+    assert_eq!(teachers(&h), roster, "back in the same place in the roster");
+    let back: Vec<_> = h
+        .app
+        .file()
+        .unwrap()
+        .entries_of(&teacher.id, None)
+        .unwrap()
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    let before: Vec<_> = entries.into_iter().map(|(_, e)| e).collect();
+    assert_eq!(back, before);
 }

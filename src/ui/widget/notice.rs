@@ -1,10 +1,10 @@
 //! The line under a form saying what just happened (blue) or what went wrong (red), shown where
 //! the user acted. Every screen keeps its last one as `Option<Notice>`.
 
-use iced::widget::{container, text};
-use iced::{Element, Length};
+use iced::widget::{button, container, row, text};
+use iced::{Alignment, Element, Length};
 
-use crate::ui::style;
+use crate::ui::{style, text as t};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -47,4 +47,24 @@ impl From<Result<String, String>> for Notice {
 /// The notice a screen shows, if any, ready to push into a column.
 pub fn view<'a, M: 'a>(notice: &Option<Notice>) -> Option<Element<'a, M>> {
     notice.as_ref().map(Notice::view)
+}
+
+/// The notice, with 撤销 beside it while what it reports can still be undone.
+pub fn with_undo<'a, M: Clone + 'a>(
+    notice: &Option<Notice>,
+    undo: Option<M>,
+) -> Option<Element<'a, M>> {
+    let shown = view(notice)?;
+    Some(match undo {
+        None => shown,
+        Some(undo) => row![
+            container(shown).width(Length::Fill),
+            button(text(t::UNDO).size(style::BODY_SIZE))
+                .style(button::secondary)
+                .on_press(undo),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center)
+        .into(),
+    })
 }

@@ -16,7 +16,7 @@ use crate::exchange::files;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
-use crate::ui::widget::{form, pager};
+use crate::ui::widget::{confirm, form, pager};
 use crate::ui::{style, text as t};
 
 /// A file that went missing or changed: (item title, file path, status).
@@ -71,6 +71,11 @@ pub struct Inventory {
     page: usize,
     form: Option<Draft>,
     review: Option<(i64, ReviewDraft)>,
+    /// The item whose deletion waits for the user's yes.
+    deleting: Option<i64>,
+    /// The item last deleted, with its reviews and files, until 撤销 puts it back or another
+    /// change makes that moot.
+    deleted: Option<ResourceItem>,
     /// The file being hashed: its item, name, bytes done and total.
     hashing: Option<(i64, String, u64, u64)>,
     /// 检查文件 is running.
@@ -83,6 +88,8 @@ pub struct Inventory {
 /// The item form's fields as typed.
 #[derive(Debug, Clone, Default)]
 struct Draft {
+    /// The item being corrected; a new one when `None`.
+    editing: Option<i64>,
     specialty: String,
     course: String,
     kind: String,
@@ -128,6 +135,11 @@ pub enum Message {
     Search(String),
     Page(usize),
     New,
+    Edit(i64),
+    Delete(i64),
+    ConfirmDelete,
+    CancelDelete,
+    Undo,
     Input(Field, String),
     DraftKind(String),
     DraftOrigin(Origin),
@@ -235,16 +247,25 @@ impl Inventory {
             reviews: Vec::new(),
             files: Vec::new(),
         };
-        match file.add_resource(&item) {
-            Ok(_) => {
+        let written = match d.editing {
+            Some(id) => file.update_resource(id, &item),
+            None => file.add_resource(&item).map(|_| ()),
+        };
+        let verb = if d.editing.is_some() {
+            "已修改"
+        } else {
+            "已登记"
+        };
+        match written {
+            Ok(()) => {
                 let unknown: Vec<&String> = item
                     .textbook
                     .iter()
                     .flat_map(|t| std::iter::once(&t.chief_editor).chain(&t.editors))
                     .filter(|n| !n.is_empty() && !self.roster.contains(n))
                     .collect();
-                let mut said = format!("已登记：{}（{}）", item.title, item.kind);
-                if item.kind == TEXTBOOK {
+                let mut said = format!("{verb}：{}（{}）", item.title, item.kind);
+                if item.kind == TEXTBOOK && d.editing.is_none() {
                     said.push_str("。教材须经审核通过才计入资源包");
                 }
                 if !unknown.is_empty() {
@@ -253,6 +274,7 @@ impl Inventory {
                 }
                 self.notice = Some(Notice::Done(said));
                 self.form = None;
+                self.deleted = None;
                 self.reload(file);
             }
             Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
@@ -314,8 +336,13 @@ impl Inventory {
             .spacing(6)
             .wrap()
             .vertical_spacing(6);
+        let title = if d.editing.is_some() {
+            t::EDIT_RESOURCE
+        } else {
+            t::NEW_RESOURCE
+        };
         let mut fields = column![
-            text(t::NEW_RESOURCE).size(style::BODY_SIZE + 3),
+            text(title).size(style::BODY_SIZE + 3),
             input(t::SPECIALTY, "", &d.specialty, Field::Specialty),
             input(t::COURSE, "不填表示整个专业", &d.course, Field::Course),
             kind_chips,
@@ -523,7 +550,45 @@ impl Screen for Inventory {
                     ..Draft::default()
                 });
                 self.review = None;
+                self.deleting = None;
                 self.notice = None;
+            }
+            Message::Edit(id) => {
+                if let Some((_, item)) = self.items.iter().find(|(i, _)| *i == id) {
+                    self.form = Some(Draft::of(id, item));
+                    self.review = None;
+                    self.deleting = None;
+                    self.notice = None;
+                }
+            }
+            Message::Delete(id) => {
+                self.deleting = Some(id);
+                self.form = None;
+                self.review = None;
+                self.notice = None;
+            }
+            Message::CancelDelete => self.deleting = None,
+            Message::ConfirmDelete => {
+                if let Some(id) = self.deleting.take() {
+                    match file.delete_resource(id) {
+                        Ok(item) => {
+                            self.notice = Some(Notice::Done(format!("已删除：{}", item.title)));
+                            self.deleted = Some(item);
+                        }
+                        Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
+                    }
+                    self.reload(file);
+                }
+            }
+            Message::Undo => {
+                if let Some(item) = self.deleted.take() {
+                    self.notice = Some(Notice::from(
+                        file.restore_resource(&item)
+                            .map(|_| format!("已恢复：{}", item.title))
+                            .map_err(|e| e.to_string()),
+                    ));
+                    self.reload(file);
+                }
             }
             Message::Input(field, value) => self.input(field, value),
             Message::DraftKind(kind) => {
@@ -691,7 +756,17 @@ impl Screen for Inventory {
         if let Some((id, r)) = &self.review {
             content = content.push(self.review_view(*id, r));
         }
-        if let Some(n) = notice::view(&self.notice) {
+        if let Some(id) = self.deleting
+            && let Some((_, item)) = self.items.iter().find(|(i, _)| *i == id)
+        {
+            content = content.push(confirm::delete(
+                delete_question(item),
+                Message::ConfirmDelete,
+                Message::CancelDelete,
+            ));
+        }
+        let undo = self.deleted.is_some().then_some(Message::Undo);
+        if let Some(n) = notice::with_undo(&self.notice, undo) {
             content = content.push(n);
         }
         if let Some((_, name, done, total)) = &self.hashing {
@@ -839,6 +914,16 @@ impl Screen for Inventory {
                                     self.hashing.is_none().then_some(Message::Attach(*id)),
                                 ),
                         )
+                        .push(
+                            button(text(t::EDIT).size(style::SMALL_SIZE))
+                                .style(button::text)
+                                .on_press(Message::Edit(*id)),
+                        )
+                        .push(
+                            button(text(t::REMOVE).size(style::SMALL_SIZE))
+                                .style(button::text)
+                                .on_press(Message::Delete(*id)),
+                        )
                         .into()
                 },
             ),
@@ -848,6 +933,46 @@ impl Screen for Inventory {
         scrollable(content.max_width(1100))
             .height(Length::Fill)
             .into()
+    }
+}
+
+impl Draft {
+    fn of(id: i64, item: &ResourceItem) -> Draft {
+        let book = item.textbook.as_ref();
+        let text = |f: fn(&Textbook) -> &String| book.map(f).cloned().unwrap_or_default();
+        Draft {
+            editing: Some(id),
+            specialty: item.specialty.clone(),
+            course: item.course.clone().unwrap_or_default(),
+            kind: item.kind.clone(),
+            title: item.title.clone(),
+            origin: book.map(|b| b.origin),
+            publisher: text(|b| &b.publisher),
+            isbn: text(|b| &b.isbn),
+            edition: text(|b| &b.edition),
+            in_catalogue: book.is_some_and(|b| b.in_national_catalogue),
+            chief_editor: text(|b| &b.chief_editor),
+            editors: book.map(|b| b.editors.join("、")).unwrap_or_default(),
+        }
+    }
+}
+
+/// The question before deleting, naming what goes with the item.
+fn delete_question(item: &ResourceItem) -> String {
+    let mut with = Vec::new();
+    if !item.reviews.is_empty() {
+        with.push(format!("{} 条审核记录", item.reviews.len()));
+    }
+    if !item.files.is_empty() {
+        with.push(format!(
+            "{} 个文件的登记（文件本身不删除）",
+            item.files.len()
+        ));
+    }
+    if with.is_empty() {
+        format!("删除“{}”？", item.title)
+    } else {
+        format!("删除“{}”及其{}？", item.title, with.join("、"))
     }
 }
 

@@ -11,6 +11,7 @@ use crate::domain::{Amount, CourseKind, Entry, Teacher, Term};
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::confirm;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::{style, text as t};
 
@@ -33,7 +34,17 @@ pub struct SelfEntry {
     /// The teacher's courses so far (course, kind, class, specialty), most recent first.
     courses: Vec<(String, CourseKind, String, String)>,
     settings: Settings,
+    /// What waits for the user's yes: a lesson that would replace one already recorded, or
+    /// an entry to delete.
+    pending: Option<Pending>,
+    /// The entry as it was before the last replace or delete, until 撤销 writes it back.
+    undo: Option<Entry>,
     notice: Option<Notice>,
+}
+
+enum Pending {
+    Replace { old: Entry, new: Entry, term: Term },
+    Delete(i64, Entry),
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +64,9 @@ pub enum Message {
     UseCourse(usize),
     Record,
     Delete(i64),
+    Confirm,
+    CancelPending,
+    Undo,
     /// The teacher's own template, for filling in on another PC.
     ExportTemplate,
     TemplatePath(Option<std::path::PathBuf>),
@@ -144,41 +158,83 @@ impl SelfEntry {
         }
     }
 
-    fn record(&mut self, file: &mut SchoolFile) -> Task<Message> {
+    /// The lesson the form holds, checked, with its term.
+    fn lesson(&self) -> Result<(Entry, Term), String> {
         let Some(teacher) = self.teacher.clone() else {
+            return Err(t::CHOOSE_TEACHER_FIRST.into());
+        };
+        let date = parse_date(&self.date).ok_or("日期应如 2024-09-02")?;
+        let term = self
+            .term
+            .clone()
+            .ok_or_else(|| format!("{date}不在任何学期内（8月为暑假），请核对日期"))?;
+        let kind = self
+            .kind()
+            .ok_or("课程类型应为“一体化课程”或“其他”（可输入 1 或 2）")?;
+        let periods: u32 = self
+            .periods
+            .trim()
+            .parse()
+            .map_err(|_| "节数应为 1 到 12 的整数".to_string())?;
+        let entry = Entry {
+            teacher: teacher.id.clone(),
+            term: term.name.clone(),
+            course: self.course.trim().to_string(),
+            specialty: self.specialty.trim().to_string(),
+            kind,
+            class: self.class.trim().to_string(),
+            amount: Amount::Lessons {
+                date,
+                periods,
+                content: self.content.trim().to_string(),
+            },
+        };
+        let problems = entry.problems(Some(&term));
+        if !problems.is_empty() {
+            return Err(problems.join("；"));
+        }
+        Ok((entry, term))
+    }
+
+    /// Records the lesson on the form; one that would replace a different lesson already
+    /// recorded (same day, course and class) waits for the user's yes.
+    fn record(&mut self, file: &mut SchoolFile) -> Task<Message> {
+        let (entry, term) = match self.lesson() {
+            Ok(lesson) => lesson,
+            Err(e) => {
+                self.notice = Some(Notice::Failed(e));
+                return Task::none();
+            }
+        };
+        let key = entry.key();
+        let old = self
+            .entries
+            .iter()
+            .map(|(_, e)| e)
+            .find(|e| e.key() == key && **e != entry);
+        if let Some(old) = old {
+            self.pending = Some(Pending::Replace {
+                old: old.clone(),
+                new: entry,
+                term,
+            });
+            self.notice = None;
+            return Task::none();
+        }
+        self.write(file, entry, term, None)
+    }
+
+    fn write(
+        &mut self,
+        file: &mut SchoolFile,
+        entry: Entry,
+        term: Term,
+        replaced: Option<Entry>,
+    ) -> Task<Message> {
+        let Amount::Lessons { date, periods, .. } = entry.amount.clone() else {
             return Task::none();
         };
         let result = (|| -> Result<String, String> {
-            let date = parse_date(&self.date).ok_or("日期应如 2024-09-02")?;
-            let term = self
-                .term
-                .clone()
-                .ok_or_else(|| format!("{date}不在任何学期内（8月为暑假），请核对日期"))?;
-            let kind = self
-                .kind()
-                .ok_or("课程类型应为“一体化课程”或“其他”（可输入 1 或 2）")?;
-            let periods: u32 = self
-                .periods
-                .trim()
-                .parse()
-                .map_err(|_| "节数应为 1 到 12 的整数".to_string())?;
-            let entry = Entry {
-                teacher: teacher.id.clone(),
-                term: term.name.clone(),
-                course: self.course.trim().to_string(),
-                specialty: self.specialty.trim().to_string(),
-                kind,
-                class: self.class.trim().to_string(),
-                amount: Amount::Lessons {
-                    date,
-                    periods,
-                    content: self.content.trim().to_string(),
-                },
-            };
-            let problems = entry.problems(Some(&term));
-            if !problems.is_empty() {
-                return Err(problems.join("；"));
-            }
             let new_term = !self.terms.iter().any(|t| t.name == term.name);
             let changes = file
                 .import_hours(
@@ -216,6 +272,7 @@ impl SelfEntry {
         if !ok {
             return Task::none();
         }
+        self.undo = replaced;
         self.periods.clear();
         self.content.clear();
         if let Err(e) = self.refresh(file) {
@@ -502,10 +559,41 @@ impl Screen for SelfEntry {
                 Task::none()
             }
             Message::Delete(id) => {
-                if let Err(e) = file.delete_entry(id) {
-                    self.notice = Some(Notice::Failed(e.to_string()));
+                if let Some((_, e)) = self.entries.iter().find(|(i, _)| *i == id) {
+                    self.pending = Some(Pending::Delete(id, e.clone()));
+                    self.notice = None;
                 }
-                refresh = true;
+                Task::none()
+            }
+            Message::CancelPending => {
+                self.pending = None;
+                operation::focus(t::LESSON_DATE)
+            }
+            Message::Confirm => match self.pending.take() {
+                Some(Pending::Replace { old, new, term }) => self.write(file, new, term, Some(old)),
+                Some(Pending::Delete(id, entry)) => {
+                    match file.delete_entry(id) {
+                        Ok(()) => {
+                            self.notice =
+                                Some(Notice::Done(format!("已删除：{}", describe(&entry))));
+                            self.undo = Some(entry);
+                        }
+                        Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
+                    }
+                    refresh = true;
+                    Task::none()
+                }
+                None => Task::none(),
+            },
+            Message::Undo => {
+                if let Some(entry) = self.undo.take() {
+                    self.notice = Some(Notice::from(
+                        file.save_entries(std::slice::from_ref(&entry))
+                            .map(|_| format!("已撤销：{}", describe(&entry)))
+                            .map_err(|e| e.to_string()),
+                    ));
+                    refresh = true;
+                }
                 Task::none()
             }
         };
@@ -565,7 +653,11 @@ impl Screen for SelfEntry {
                     .align_y(Alignment::Center),
                 );
                 content = content.push(self.form());
-                if let Some(n) = notice::view(&self.notice) {
+                if let Some(pending) = &self.pending {
+                    content = content.push(pending_view(pending));
+                }
+                let undo = self.undo.is_some().then_some(Message::Undo);
+                if let Some(n) = notice::with_undo(&self.notice, undo) {
                     content = content.push(n);
                 }
                 content = content.push(self.logged());
@@ -574,5 +666,62 @@ impl Screen for SelfEntry {
         scrollable(content.max_width(1100))
             .height(Length::Fill)
             .into()
+    }
+}
+
+/// A lesson as the list shows it: "2024-09-02 汽车电气 22汽修1班 4节（一体化课程）".
+fn describe(e: &Entry) -> String {
+    let when = match &e.amount {
+        Amount::Lessons { date, periods, .. } => {
+            format!("{date} {} {} {periods}节", e.course, e.class)
+        }
+        Amount::Planned { weekly, weeks } => {
+            format!("{} {} 计划每周{weekly}节×{weeks}周", e.course, e.class)
+        }
+    };
+    format!("{when}（{}）", e.kind.name())
+}
+
+fn pending_view(pending: &Pending) -> Element<'_, Message> {
+    match pending {
+        Pending::Delete(_, entry) => confirm::delete(
+            format!("删除{}？", describe(entry)),
+            Message::Confirm,
+            Message::CancelPending,
+        ),
+        Pending::Replace { old, new, .. } => {
+            let periods = |e: &Entry| match e.amount {
+                Amount::Lessons { periods, .. } => periods,
+                Amount::Planned { .. } => 0,
+            };
+            container(
+                column![
+                    text(format!(
+                        "已记录过：{}。替换为 {} 节（{}）？",
+                        describe(old),
+                        periods(new),
+                        new.kind.name()
+                    ))
+                    .size(style::BODY_SIZE),
+                    text(t::REPLACE_HINT)
+                        .size(style::SMALL_SIZE)
+                        .style(style::muted_text),
+                    row![
+                        button(text(t::REPLACE_ENTRY).size(style::BODY_SIZE))
+                            .style(button::danger)
+                            .on_press(Message::Confirm),
+                        button(text(t::CANCEL).size(style::BODY_SIZE))
+                            .style(button::secondary)
+                            .on_press(Message::CancelPending),
+                    ]
+                    .spacing(10),
+                ]
+                .spacing(10),
+            )
+            .padding(16)
+            .width(Length::Fill)
+            .style(style::dialog)
+            .into()
+        }
     }
 }

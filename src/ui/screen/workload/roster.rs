@@ -5,10 +5,10 @@ use iced::{Alignment, Element, Length};
 
 use super::{cell, header};
 use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
-use crate::store::{SchoolFile, StoreError};
+use crate::store::{DeletedTeacher, SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
-use crate::ui::widget::{form, pager};
+use crate::ui::widget::{confirm, form, pager};
 use crate::ui::{style, text as t};
 
 #[derive(Default)]
@@ -17,6 +17,10 @@ pub struct Roster {
     filter: String,
     page: usize,
     form: Option<Form>,
+    /// The teacher whose deletion waits for the user's yes, and how many entries go with them.
+    deleting: Option<(Teacher, usize)>,
+    /// The teacher last deleted, with their hours, until 撤销 puts them back.
+    deleted: Option<DeletedTeacher>,
     notice: Option<Notice>,
 }
 
@@ -50,9 +54,20 @@ pub enum Message {
     Level(TeacherLevel),
     Save,
     Cancel,
+    Delete(String),
+    ConfirmDelete,
+    CancelDelete,
+    Undo,
 }
 
 impl Roster {
+    /// Re-reads after a write; a failure is said where the user acted.
+    fn reload(&mut self, file: &SchoolFile) {
+        if let Err(e) = self.refresh(file) {
+            self.notice = Some(Notice::failed(e.to_string()));
+        }
+    }
+
     fn filtered(&self) -> Vec<&Teacher> {
         let needle = self.filter.trim();
         self.teachers
@@ -166,6 +181,40 @@ impl Screen for Roster {
             Message::Level(l) => self.edit(|d| d.level = l),
             Message::Save => self.save(file),
             Message::Cancel => self.form = None,
+            Message::Delete(id) => {
+                let teacher = self.teachers.iter().find(|t| t.id == id).cloned();
+                if let Some(teacher) = teacher {
+                    match file.entries_of(&id, None) {
+                        Ok(entries) => self.deleting = Some((teacher, entries.len())),
+                        Err(e) => self.notice = Some(Notice::failed(e.to_string())),
+                    }
+                    self.form = None;
+                }
+            }
+            Message::CancelDelete => self.deleting = None,
+            Message::ConfirmDelete => {
+                if let Some((teacher, _)) = self.deleting.take() {
+                    match file.delete_teacher(&teacher.id) {
+                        Ok(deleted) => {
+                            self.notice =
+                                Some(Notice::Done(format!("已删除{}", deleted.describe())));
+                            self.deleted = Some(deleted);
+                        }
+                        Err(e) => self.notice = Some(Notice::failed(e.to_string())),
+                    }
+                    self.reload(file);
+                }
+            }
+            Message::Undo => {
+                if let Some(deleted) = self.deleted.take() {
+                    self.notice = Some(Notice::from(
+                        file.restore_teacher(&deleted)
+                            .map(|()| format!("已恢复{}", deleted.describe()))
+                            .map_err(|e| e.to_string()),
+                    ));
+                    self.reload(file);
+                }
+            }
         }
         Action::None
     }
@@ -189,7 +238,15 @@ impl Screen for Roster {
         .spacing(12)
         .align_y(Alignment::Center);
         let mut content = column![toolbar].spacing(12);
-        if let Some(n) = notice::view(&self.notice) {
+        if let Some((teacher, entries)) = &self.deleting {
+            content = content.push(confirm::delete(
+                format!("删除{}？", teacher.with_entries(*entries)),
+                Message::ConfirmDelete,
+                Message::CancelDelete,
+            ));
+        }
+        let undo = self.deleted.is_some().then_some(Message::Undo);
+        if let Some(n) = notice::with_undo(&self.notice, undo) {
             content = content.push(n);
         }
         if let Some(form) = &self.form {
@@ -221,10 +278,15 @@ impl Screen for Roster {
                 })
             }),
             table::column(header(""), |t: &Teacher| -> Element<'_, Message> {
-                button(text(t::EDIT).size(style::SMALL_SIZE))
-                    .style(button::text)
-                    .on_press(Message::Edit(t.id.clone()))
-                    .into()
+                row![
+                    button(text(t::EDIT).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press(Message::Edit(t.id.clone())),
+                    button(text(t::REMOVE).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press(Message::Delete(t.id.clone())),
+                ]
+                .into()
             }),
         ];
         content = content.push(table(columns, rows).padding_y(4.0).width(Length::Fill));

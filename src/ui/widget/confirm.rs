@@ -1,0 +1,33 @@
+//! Asking before something that cannot be taken back by typing: the question names what goes
+//! with it, the destructive button is red, 取消 is beside it.
+
+use iced::Element;
+use iced::Length;
+use iced::widget::{button, column, container, row, text};
+
+use crate::ui::{style, text as t};
+
+pub fn delete<'a, M: Clone + 'a>(question: String, confirm: M, cancel: M) -> Element<'a, M> {
+    container(
+        column![
+            text(question).size(style::BODY_SIZE),
+            text(t::DELETE_CAN_UNDO)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+            row![
+                button(text(t::CONFIRM_DELETE).size(style::BODY_SIZE))
+                    .style(button::danger)
+                    .on_press(confirm),
+                button(text(t::CANCEL).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(cancel),
+            ]
+            .spacing(10),
+        ]
+        .spacing(10),
+    )
+    .padding(16)
+    .width(Length::Fill)
+    .style(style::dialog)
+    .into()
+}
