@@ -99,6 +99,17 @@ pub struct DeclaredSpecialty {
     pub teachers: u32,
 }
 
+impl DeclaredSpecialty {
+    /// Whether anything was entered beyond choosing it: losing it would lose typing.
+    pub fn is_filled_in(&self) -> bool {
+        self.teachers > 0
+            || !self.sites.is_empty()
+            || !self.partners.is_empty()
+            || self.programmes.len() > 1
+            || self.programmes.iter().any(|p| p.enrolment > 0)
+    }
+}
+
 /// 培养层次 with its 学制 and planned enrolment (计划招生人数).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,6 @@
 use rusqlite::{Connection, OptionalExtension};
 
-use super::{SchoolFile, StoreError};
+use super::{SchoolFile, StoreError, history};
 use crate::domain::check::{self, Finding, Inputs};
 use crate::domain::{Batch, Declaration, Status, YearMonth};
 
@@ -52,6 +52,67 @@ impl SchoolFile {
         }
         write_batch(&self.conn, batch)?;
         Ok(())
+    }
+
+    /// Corrects a batch's name or window, found by its number.
+    pub fn update_batch(&mut self, batch: &Batch) -> Result<(), StoreError> {
+        if batch.start > batch.end {
+            return Err(StoreError::Refused(format!(
+                "{}的开始年月晚于结束年月",
+                batch.name
+            )));
+        }
+        let batches = self.batches()?;
+        if batches
+            .iter()
+            .any(|b| b.number != batch.number && b.name == batch.name)
+        {
+            return Err(StoreError::Refused(format!("批次“{}”已存在", batch.name)));
+        }
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE batches SET name = ?2, start = ?3, end = ?4 WHERE number = ?1",
+            (
+                batch.number,
+                &batch.name,
+                batch.start.to_string(),
+                batch.end.to_string(),
+            ),
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Refused("没有这个批次（可能已被删除）".into()));
+        }
+        history::record(&tx, &format!("修改批次：{}", batch.label()))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a batch nothing is declared in, and returns it for 撤销 (`add_batch`). A batch
+    /// with a declaration is refused with what is declared in it.
+    pub fn delete_batch(&mut self, number: u32) -> Result<Batch, StoreError> {
+        let batch = self
+            .batches()?
+            .into_iter()
+            .find(|b| b.number == number)
+            .ok_or_else(|| StoreError::Refused("没有这个批次（可能已被删除）".into()))?;
+        // A draft whose specialties were all unchosen again declares nothing and goes along.
+        let declared = self.declarations()?.into_iter().find(|d| {
+            d.batch == number && (!d.specialties.is_empty() || d.status == Status::Signed)
+        });
+        if let Some(d) = declared {
+            let names: Vec<&str> = d.specialties.iter().map(|s| s.name.as_str()).collect();
+            return Err(StoreError::Refused(format!(
+                "{}已申报{}，不能删除；若只是申报错了，可在第 2 步取消所选专业",
+                batch.name,
+                names.join("、")
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM declarations WHERE batch = ?1", [number])?;
+        tx.execute("DELETE FROM batches WHERE number = ?1", [number])?;
+        history::record(&tx, &format!("删除批次：{}", batch.label()))?;
+        tx.commit()?;
+        Ok(batch)
     }
 
     /// Replaces all batches and declarations (used by `load`, which brings its own).

@@ -124,6 +124,12 @@ fn a_technician_college_declares_three_specialties_and_confirms() {
     }
     h.click("下一步");
     assert!(h.sees("数控加工"));
+    assert!(
+        h.text_containing("数控车间按两人一工位轮换，2025年春季学期前增设10个工位（针对：工位数（30）少于班级规模（40）")
+            .is_some(),
+        "each explanation under the warning it answers"
+    );
+    assert!(h.text_containing("stations:").is_none(), "no internal keys");
     h.click("确认无误，标记为已校验");
     let confirmed = stored(&h);
     assert_eq!(confirmed.status, Status::Checked);
@@ -277,4 +283,73 @@ fn a_partner_date_is_read_in_every_form_and_an_unreadable_one_is_said_not_droppe
         Some("2024-03-15"),
         "the last readable date is kept, not replaced by nothing"
     );
+}
+
+#[test]
+fn a_filled_in_specialty_unchosen_and_chosen_again_keeps_its_details_and_says_the_status_went_back()
+{
+    let mut h = school("技工学校", "兴安盟");
+    h.click("下一步");
+    h.click("数控加工");
+    h.click("下一步");
+    fill_specialty(&mut h, "40");
+    h.click("下一步");
+    h.fill("说明 1", "资源包按建设方案在建设期内分学期开发");
+    h.click("下一步");
+    h.click("确认无误，标记为已校验");
+    assert_eq!(stored(&h).status, Status::Checked);
+    let filled = stored(&h).specialties[0].clone();
+
+    h.click("上一步");
+    h.click("上一步");
+    h.click("上一步");
+    h.click("数控加工");
+    assert!(h.sees(
+        "已取消“数控加工”；已填写的内容暂存，重新选择该专业即可恢复。已校验的申报有了改动，状态改回“草稿”：请在第 4 步重新检查并确认。"
+    ));
+    assert_eq!(stored(&h).status, Status::Draft);
+    assert!(stored(&h).specialties.is_empty());
+
+    h.click("数控加工");
+    assert!(h.sees("已恢复“数控加工”此前填写的内容"));
+    assert_eq!(stored(&h).specialties, [filled], "every detail came back");
+    h.click("下一步");
+    assert!(h.sees("一体化学习工作站"));
+}
+
+#[test]
+fn a_batch_is_corrected_deleted_with_undo_and_refused_while_something_is_declared_in_it() {
+    let mut h = school("技工学校", "兴安盟");
+    let batches = |h: &Harness| h.app.file().unwrap().batches().unwrap();
+    assert_eq!(batches(&h).len(), 3);
+
+    // The first 修改 and 删除 are 第一批's.
+    h.click("修改");
+    h.fill("批次名称", "第一批（试点）");
+    h.fill("结束年月", "2023-08");
+    h.click("保存批次");
+    assert!(h.sees("已修改第一批（试点）（2022-04 至 2023-08）"));
+    assert_eq!(batches(&h)[0].name, "第一批（试点）");
+    assert_eq!(batches(&h)[0].end.to_string(), "2023-08");
+
+    h.click("删除");
+    assert!(h.sees("删除第一批（试点）（2022-04 至 2023-08）？"));
+    h.click("确认删除");
+    assert!(h.sees("已删除第一批（试点）（2022-04 至 2023-08）"));
+    assert_eq!(batches(&h).len(), 2);
+    h.click("撤销");
+    assert_eq!(batches(&h).len(), 3, "撤销 adds it back");
+    assert_eq!(batches(&h)[0].name, "第一批（试点）");
+
+    // Declared in, it stays, and the user is told how to undo the declaration instead.
+    h.click("第一批（试点）（2022-04 至 2023-08）");
+    h.click("下一步");
+    h.click("数控加工");
+    h.click("上一步");
+    h.click("删除");
+    h.click("确认删除");
+    assert!(
+        h.sees("第一批（试点）已申报数控加工，不能删除；若只是申报错了，可在第 2 步取消所选专业")
+    );
+    assert_eq!(batches(&h).len(), 3);
 }

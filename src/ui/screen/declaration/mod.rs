@@ -62,14 +62,23 @@ pub struct Wizard {
     /// A message to show once: a refusal (the limit reached, a save that failed) or the result
     /// of an import.
     notice: Option<Notice>,
-    /// The 添加批次 form of step 1.
+    /// Specialties taken out of the draft in step 2 with their details (and dates as typed),
+    /// so choosing one again brings back what was filled in. Per batch.
+    set_aside: Vec<(u32, DeclaredSpecialty, Vec<String>)>,
+    /// The 添加批次 form of step 1, also used to correct a batch.
     new_batch: NewBatch,
+    /// The batch whose deletion waits for the user's yes.
+    deleting_batch: Option<u32>,
+    /// The batch last deleted, until 撤销 adds it back.
+    deleted_batch: Option<Batch>,
     /// The 添加专业 form of step 2.
     new_specialty: NewSpecialty,
 }
 
 #[derive(Default)]
 struct NewBatch {
+    /// The batch being corrected; a new one when `None`.
+    editing: Option<u32>,
     name: String,
     start: String,
     end: String,
@@ -98,6 +107,12 @@ pub enum Message {
     BatchStart(String),
     BatchEnd(String),
     AddBatch,
+    EditBatch(u32),
+    CancelEditBatch,
+    DeleteBatch(u32),
+    ConfirmDeleteBatch,
+    CancelDeleteBatch,
+    UndoDeleteBatch,
     SpecialtyName(String),
     SpecialtyLevel(Level),
     AddSpecialty,
@@ -152,6 +167,25 @@ impl Wizard {
             .collect();
     }
 
+    /// Re-reads the batches after one was added, changed or deleted; a draft whose batch is
+    /// gone moves to the last batch.
+    fn reread(&mut self, file: &SchoolFile) {
+        match file.check_inputs() {
+            Ok(inputs) => {
+                self.inputs = inputs;
+                let batch = self.draft.batch;
+                if self.inputs.batches.iter().any(|b| b.number == batch) {
+                    let open = self.open;
+                    self.select_batch(batch);
+                    self.open = open.min(self.draft.specialties.len().saturating_sub(1));
+                } else if let Some(last) = self.inputs.batches.last().map(|b| b.number) {
+                    self.select_batch(last);
+                }
+            }
+            Err(e) => self.refuse(e.to_string()),
+        }
+    }
+
     fn batch_name(&self, number: u32) -> String {
         self.inputs
             .batches
@@ -193,23 +227,28 @@ impl Wizard {
             return self.refuse("请填写批次名称，如“第四批”");
         }
         let batch = Batch {
-            number: self
-                .inputs
-                .batches
-                .iter()
-                .map(|b| b.number)
-                .max()
-                .unwrap_or(0)
-                + 1,
+            number: form.editing.unwrap_or_else(|| {
+                self.inputs
+                    .batches
+                    .iter()
+                    .map(|b| b.number)
+                    .max()
+                    .unwrap_or(0)
+                    + 1
+            }),
             name: form.name.trim().to_string(),
             start,
             end,
         };
-        match file.add_batch(&batch) {
+        let (written, said) = match form.editing {
+            Some(_) => (file.update_batch(&batch), "已修改"),
+            None => (file.add_batch(&batch), "已添加"),
+        };
+        match written {
             Ok(()) => {
-                self.inform(format!("已添加{}", batch.label()));
-                self.inputs.batches.push(batch);
+                self.inform(format!("{said}{}", batch.label()));
                 self.new_batch = NewBatch::default();
+                self.reread(file);
             }
             Err(e) => self.refuse(e.to_string()),
         }
@@ -282,11 +321,17 @@ impl Wizard {
     /// policy's reason (三(一)).
     fn toggle(&mut self, name: String) {
         if let Some(i) = self.draft.specialties.iter().position(|s| s.name == name) {
-            self.draft.specialties.remove(i);
-            self.dates.remove(i);
+            let specialty = self.draft.specialties.remove(i);
+            let dates = self.dates.remove(i);
             self.open = self
                 .open
                 .min(self.draft.specialties.len().saturating_sub(1));
+            if specialty.is_filled_in() {
+                self.inform(t::set_aside(&name));
+                self.set_aside
+                    .retain(|(b, s, _)| !(*b == self.draft.batch && s.name == name));
+                self.set_aside.push((self.draft.batch, specialty, dates));
+            }
             return;
         }
         let limit = self.inputs.school.kind.max_specialties_per_batch();
@@ -306,6 +351,18 @@ impl Wizard {
                     .find(|s| entry.levels.contains(&s.level()))
             })
             .unwrap_or(Schooling::JuniorThreeYearIntermediate);
+        let batch = self.draft.batch;
+        if let Some(i) = self
+            .set_aside
+            .iter()
+            .position(|(b, s, _)| *b == batch && s.name == name)
+        {
+            let (_, specialty, dates) = self.set_aside.remove(i);
+            self.draft.specialties.push(specialty);
+            self.dates.push(dates);
+            self.inform(t::brought_back(&name));
+            return;
+        }
         self.draft.specialties.push(DeclaredSpecialty {
             name,
             programmes: vec![Programme {
@@ -408,7 +465,10 @@ impl Screen for Wizard {
             search: String::new(),
             dates: Vec::new(),
             notice: None,
+            set_aside: Vec::new(),
             new_batch: NewBatch::default(),
+            deleting_batch: None,
+            deleted_batch: None,
             new_specialty: NewSpecialty::default(),
         };
         wizard.select_batch(first);
@@ -427,12 +487,56 @@ impl Screen for Wizard {
 
     fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
         self.notice = None;
+        // 撤销 is offered right after a deletion, not after whatever the user did next.
+        if !matches!(message, Message::UndoDeleteBatch) {
+            self.deleted_batch = None;
+        }
         let before = self.draft.clone();
         match message {
             Message::BatchName(v) => self.new_batch.name = v,
             Message::BatchStart(v) => self.new_batch.start = v,
             Message::BatchEnd(v) => self.new_batch.end = v,
             Message::AddBatch => self.add_batch(file),
+            Message::EditBatch(number) => {
+                if let Some(b) = self.inputs.batches.iter().find(|b| b.number == number) {
+                    self.new_batch = NewBatch {
+                        editing: Some(number),
+                        name: b.name.clone(),
+                        start: b.start.to_string(),
+                        end: b.end.to_string(),
+                    };
+                    self.deleting_batch = None;
+                }
+            }
+            Message::CancelEditBatch => self.new_batch = NewBatch::default(),
+            Message::DeleteBatch(number) => {
+                self.deleting_batch = Some(number);
+                self.new_batch = NewBatch::default();
+            }
+            Message::CancelDeleteBatch => self.deleting_batch = None,
+            Message::ConfirmDeleteBatch => {
+                if let Some(number) = self.deleting_batch.take() {
+                    match file.delete_batch(number) {
+                        Ok(batch) => {
+                            self.inform(format!("已删除{}", batch.label()));
+                            self.deleted_batch = Some(batch);
+                        }
+                        Err(e) => self.refuse(e.to_string()),
+                    }
+                    self.reread(file);
+                }
+                return Action::None;
+            }
+            Message::UndoDeleteBatch => {
+                if let Some(batch) = self.deleted_batch.take() {
+                    match file.add_batch(&batch) {
+                        Ok(()) => self.inform(format!("已恢复{}", batch.label())),
+                        Err(e) => self.refuse(e.to_string()),
+                    }
+                    self.reread(file);
+                }
+                return Action::None;
+            }
             Message::SpecialtyName(v) => self.new_specialty.name = v,
             Message::SpecialtyLevel(level) => {
                 let levels = &mut self.new_specialty.levels;
@@ -489,8 +593,15 @@ impl Screen for Wizard {
         }
         if self.draft != before {
             if self.draft.status == Status::Checked && before.status == Status::Checked {
-                // Any edit after 已校验 needs checking again.
+                // Any edit after 已校验 needs checking again, and the user is told why.
                 self.draft.status = Status::Draft;
+                self.notice = Some(match self.notice.take() {
+                    Some(Notice::Done(said)) => {
+                        Notice::done(format!("{said}。{}", t::BACK_TO_DRAFT))
+                    }
+                    Some(failed) => failed,
+                    None => Notice::done(t::BACK_TO_DRAFT),
+                });
             }
             self.save(file);
         }
@@ -525,7 +636,11 @@ impl Screen for Wizard {
                 .align_y(Alignment::Center),
             );
         }
-        if let Some(notice) = notice::view(&self.notice) {
+        let undo = self
+            .deleted_batch
+            .is_some()
+            .then_some(Message::UndoDeleteBatch);
+        if let Some(notice) = notice::with_undo(&self.notice, undo) {
             header = header.push(notice);
         }
         let body = match self.step {

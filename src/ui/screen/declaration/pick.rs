@@ -5,7 +5,7 @@ use iced::{Alignment, Element, Length};
 
 use super::{Message, Wizard};
 use crate::domain::Level;
-use crate::ui::widget::form;
+use crate::ui::widget::{confirm, form};
 use crate::ui::{style, text as t};
 
 /// Step 1: every batch with its window and what the school declared in it.
@@ -23,7 +23,7 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
         } else {
             format!("{}{}", t::DECLARED_BEFORE, declared.join("、"))
         };
-        button(
+        let card = button(
             column![
                 text(b.label()).size(style::BODY_SIZE),
                 text(summary).size(style::SMALL_SIZE),
@@ -33,14 +33,41 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
         .width(Length::Fill)
         .padding([10, 14])
         .style(style::chip(b.number == w.draft.batch))
-        .on_press(Message::PickBatch(b.number))
-        .into()
+        .on_press(Message::PickBatch(b.number));
+        let card: Element<'_, Message> = row![
+            card,
+            button(text(t::EDIT).size(style::SMALL_SIZE))
+                .style(button::text)
+                .on_press(Message::EditBatch(b.number)),
+            button(text(t::REMOVE).size(style::SMALL_SIZE))
+                .style(button::text)
+                .on_press(Message::DeleteBatch(b.number)),
+        ]
+        .spacing(4)
+        .align_y(Alignment::Center)
+        .into();
+        if w.deleting_batch == Some(b.number) {
+            column![
+                card,
+                confirm::delete(
+                    format!("删除{}？", b.label()),
+                    Message::ConfirmDeleteBatch,
+                    Message::CancelDeleteBatch,
+                )
+            ]
+            .spacing(6)
+            .into()
+        } else {
+            card
+        }
     });
     let form = &w.new_batch;
+    let (hint, save) = match form.editing {
+        Some(_) => (t::EDIT_BATCH_HINT, t::SAVE_BATCH),
+        None => (t::ADD_BATCH_HINT, t::ADD_BATCH),
+    };
     let add = column![
-        text(t::ADD_BATCH_HINT)
-            .size(style::SMALL_SIZE)
-            .style(style::muted_text),
+        text(hint).size(style::SMALL_SIZE).style(style::muted_text),
         row![
             form::cell(
                 t::BATCH_NAME.into(),
@@ -63,10 +90,15 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
                 140,
                 Message::BatchEnd
             ),
-            button(text(t::ADD_BATCH).size(style::BODY_SIZE))
+            button(text(save).size(style::BODY_SIZE))
                 .style(button::secondary)
                 .on_press(Message::AddBatch),
         ]
+        .push(form.editing.map(|_| {
+            button(text(t::CANCEL).size(style::BODY_SIZE))
+                .style(button::text)
+                .on_press(Message::CancelEditBatch)
+        }))
         .spacing(8)
         .align_y(Alignment::Center),
     ]

@@ -120,10 +120,17 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
             .style(style::dialog),
         );
     }
+    // Each explanation under the warning it answers, as the packet prints it; the finding's
+    // id is a key for the program, not something to show.
+    let findings = w.findings();
     for (id, explanation) in &w.draft.explanations {
-        col = col.push(line("说明", format!("{explanation}（{id}）")));
+        let about = findings
+            .iter()
+            .find(|f| f.id == *id)
+            .map_or(t::WARNING_GONE.to_string(), |f| f.message.clone());
+        col = col.push(line("说明", format!("{explanation}（针对：{about}）")));
     }
-    let ready = check::may_sign(&w.findings(), &w.draft);
+    let ready = check::may_sign(&findings, &w.draft);
     let mut confirm = row![
         button(text(t::MARK_CHECKED).size(style::BODY_SIZE))
             .padding([8, 20])
