@@ -348,6 +348,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         other if other.starts_with('-') => {
             return Err(UsageError(format!("未知的选项“{other}”")));
         }
+        // A file manager passes the path of a file to open. A word that names no file and
+        // is not a school file's name is a mistyped command, not a file to look for.
+        _ if !std::path::Path::new(&first).exists()
+            && !first.ends_with(&format!(".{}", crate::store::EXTENSION))
+            && !first.contains(['/', '\\']) =>
+        {
+            return Err(UsageError(format!("未知的命令“{first}”")));
+        }
         _ => {
             args.end()?;
             return Ok(Invocation::Gui(Some(PathBuf::from(first))));
@@ -662,6 +670,14 @@ fn check(
     // Read once: the large school's 2,700 resources need not be loaded again for every batch.
     let inputs = school.check_inputs()?;
     let numbers: Vec<u32> = match batch {
+        Some(n) if !inputs.batches.iter().any(|b| b.number == n) => {
+            let known: Vec<String> = inputs
+                .batches
+                .iter()
+                .map(|b| b.number.to_string())
+                .collect();
+            return Err(format!("没有第{n}批：学校文件中的批次序号为 {}", known.join("、")).into());
+        }
         Some(n) => vec![n],
         None => inputs.declarations.iter().map(|d| d.batch).collect(),
     };
@@ -782,9 +798,21 @@ fn report_resources(
         .into_iter()
         .map(|(_, i)| i)
         .collect();
+    let known = specialties(&school.current_declarations()?, &items);
     let specialties = match only {
+        Some(name) if !known.iter().any(|k| k == name) => {
+            return Err(format!(
+                "没有专业“{name}”的申报或资源；有：{}",
+                if known.is_empty() {
+                    "（无）".to_string()
+                } else {
+                    known.join("、")
+                }
+            )
+            .into());
+        }
         Some(name) => vec![name.to_string()],
-        None => specialties(&school.current_declarations()?, &items),
+        None => known,
     };
     if let ReportFormat::Xlsx(path) = format {
         let bytes = crate::exchange::workbook::resources_report(

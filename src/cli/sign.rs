@@ -33,7 +33,15 @@ pub fn verify(
     trust_required: bool,
     out: &mut dyn Write,
 ) -> Result<Result<Outcome, sign::VerifyError>, Box<dyn std::error::Error>> {
-    let pdf = std::fs::read(packet).map_err(|e| crate::store::read_failure(packet, &e))?;
+    // No file to read is, as the usage says, no signed PDF: exit 2.
+    let pdf = match std::fs::read(packet) {
+        Ok(pdf) => pdf,
+        Err(e) => {
+            return Ok(Ok(Outcome::NotSigned(crate::store::read_failure(
+                packet, &e,
+            ))));
+        }
+    };
     let v = match sign::verify_pdf(&pdf, trusted) {
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),

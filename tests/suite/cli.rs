@@ -675,3 +675,37 @@ fn a_folder_or_file_without_write_permission_is_named_for_what_it_is() {
         assert!(!message.contains("I/O"), "{message}");
     }
 }
+
+#[test]
+fn a_mistyped_command_a_missing_batch_or_specialty_and_a_missing_packet_are_said_as_such() {
+    let o = yitihua(&[&"chek", &"学校.yth"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("未知的命令“chek”"), "{}", stderr(&o));
+
+    let dir = tempfile::tempdir().unwrap();
+    let school = dir.path().join("演示.yth");
+    assert!(yitihua(&[&"demo", &school]).status.success());
+    let o = yitihua(&[&"check", &school, &"--batch", &"9"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("没有第9批：学校文件中的批次序号为 1、2、3"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !stdout(&o).contains("三("),
+        "no policy clause for a batch that does not exist"
+    );
+
+    let o = yitihua(&[&"report", &"resources", &school, &"--specialty", &"不存在"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("没有专业“不存在”的申报或资源；有："),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = yitihua(&[&"verify", &dir.path().join("没有这个文件.pdf")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("没有这个文件.pdf"), "{}", stderr(&o));
+}

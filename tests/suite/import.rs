@@ -312,6 +312,11 @@ fn every_bad_row_is_named_and_nothing_is_written() {
         &"--skip-bad-rows",
     ]);
     assert!(stdout(&o).contains("已导入：新增 1 条"), "{}", stdout(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "leaving bad rows out was asked for"
+    );
     assert_eq!(counts(&file), (1, 0, 0), "only the good row");
 
     let hours = dir.path().join("课时.xlsx");
