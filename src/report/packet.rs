@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::check::Severity;
 use crate::domain::resource::{self, TEXTBOOK};
-use crate::domain::workload::summarise;
+use crate::domain::workload::{Totals, summarise};
 use crate::domain::{
     CurriculumStandard, Declaration, DeclaredSpecialty, Employment, Finding, Origin, ResourceItem,
     TeacherLevel,
@@ -317,13 +317,6 @@ fn subsection(l: &mut Layout<'_>, marks: &mut Vec<Mark>, title: String) {
     l.gap(2.0 * MM);
 }
 
-fn level_name(level: TeacherLevel) -> &'static str {
-    match level {
-        TeacherLevel::Unrated => "未定级",
-        other => other.name(),
-    }
-}
-
 fn standard_name(standard: CurriculumStandard) -> &'static str {
     match standard {
         CurriculumStandard::National => "国家标准",
@@ -350,7 +343,7 @@ fn school(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
         |f: &dyn Fn(&crate::domain::Teacher) -> bool| teachers.iter().filter(|t| f(t)).count();
     let levels: Vec<String> = TeacherLevel::ALL
         .iter()
-        .map(|lv| format!("{}{}人", level_name(*lv), count(&|t| t.level == *lv)))
+        .map(|lv| format!("{}{}人", lv.name(), count(&|t| t.level == *lv)))
         .collect();
     let employment: Vec<String> = Employment::ALL
         .iter()
@@ -504,19 +497,14 @@ fn specialties(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
 }
 
 fn specialty(ctx: &Ctx<'_>, l: &mut Layout<'_>, s: &DeclaredSpecialty) {
+    // An official form: what the catalogue does not know is left blank for the office to
+    // write in by hand, not filled with a note to ourselves.
     let entry = ctx.doc.catalogue.iter().find(|c| c.name == s.name);
-    let code = entry
-        .and_then(|e| e.code.clone())
-        .unwrap_or_else(|| "（未确认）".into());
+    let code = entry.and_then(|e| e.code.clone()).unwrap_or_default();
     let national = match entry.and_then(|e| e.national_standard) {
         Some(true) => "有",
         Some(false) => "无",
-        None => "待核对",
-    };
-    let verified = match entry {
-        Some(e) if e.verified => "已核对",
-        Some(_) => "待核对",
-        None => "目录中无此专业",
+        None => "",
     };
     let enrolment: u32 = s.programmes.iter().map(|p| p.enrolment).sum();
     let d = ctx.declaration;
@@ -534,16 +522,14 @@ fn specialty(ctx: &Ctx<'_>, l: &mut Layout<'_>, s: &DeclaredSpecialty) {
         Cell::new(national),
     ]);
     t.row(vec![
-        Cell::label("专业目录核对"),
-        Cell::new(verified),
         Cell::label("一体化教师人数"),
         Cell::new(format!("{}人", s.teachers)),
-    ]);
-    t.row(vec![
         Cell::label("计划招生合计"),
         Cell::new(format!("{enrolment}人")),
+    ]);
+    t.row(vec![
         Cell::label("申报版本"),
-        Cell::new(format!("第{}版（{}）", d.revision, d.status.name())),
+        Cell::new(format!("第{}版（{}）", d.revision, d.status.name())).cols(3),
     ]);
     l.table(&t);
 
@@ -709,7 +695,6 @@ fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
         "其他课时",
         "折算课时",
     ]);
-    let spans = terms.len().max(1);
     let numbers = |term: &str, integrated: u64, other: u64, weighted: String| {
         vec![
             Cell::new(term_label(term)).center().fit(),
@@ -737,12 +722,22 @@ fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
                 format!("{}，{}学时，{}", t.project, t.hours, certificate)
             })
             .collect();
+        // Only the terms the teacher taught in: a school year with one entry would otherwise
+        // give every other teacher a row of noughts.
+        let taught: Vec<(&crate::domain::Term, &Totals)> = terms
+            .iter()
+            .zip(&summaries)
+            .map(|(term, summary)| (*term, &summary.teachers[i].totals))
+            .filter(|(_, totals)| totals.integrated > 0 || totals.other > 0)
+            .collect();
+        let spans = taught.len().max(1);
+        // A long name (额尔敦毕力格) wraps in its cell rather than shrinking to fit.
         let mut rows = vec![vec![
             Cell::new((i + 1).to_string()).center().rows(spans),
             Cell::new(&teacher.id).center().fit().rows(spans),
-            Cell::new(&teacher.name).center().fit().rows(spans),
+            Cell::new(&teacher.name).center().rows(spans),
             Cell::new(&teacher.department).center().rows(spans),
-            Cell::new(level_name(teacher.level)).center().rows(spans),
+            Cell::new(teacher.level.name()).center().rows(spans),
             Cell::new(employment).center().rows(spans),
             Cell::new(if trainings.is_empty() {
                 "—".to_string()
@@ -751,8 +746,7 @@ fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
             })
             .rows(spans),
         ]];
-        for (k, (term, summary)) in terms.iter().zip(&summaries).enumerate() {
-            let totals = &summary.teachers[i].totals;
+        for (k, (term, totals)) in taught.iter().enumerate() {
             let cells = numbers(
                 &term.name,
                 totals.integrated,
@@ -767,6 +761,8 @@ fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
         }
         if terms.is_empty() {
             rows[0].push(Cell::new("（未设学期）").cols(4).center());
+        } else if taught.is_empty() {
+            rows[0].push(Cell::new("—").cols(4).center());
         }
         table.groups.push(rows);
     }
@@ -775,7 +771,7 @@ fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
         for (term, summary) in terms.iter().zip(&summaries) {
             let mut row = Vec::new();
             if rows.is_empty() {
-                row.push(Cell::new("全校合计").cols(7).rows(spans).center().bold());
+                row.push(Cell::new("全校合计").cols(7).rows(terms.len()).center().bold());
             }
             row.extend(numbers(
                 &term.name,

@@ -573,3 +573,67 @@ fn stored_signatures_and_the_seal_print_as_transparent_images() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_specialty_form_prints_the_schools_data_or_a_blank_never_a_note_to_ourselves() {
+    let (doc, _, text) = small();
+    assert!(
+        doc.catalogue
+            .iter()
+            .any(|c| c.code.is_none() && !c.verified),
+        "the demo's bundled catalogue has unknown codes"
+    );
+    let all = squeeze(&text.concat());
+    for note in [
+        "（未确认）",
+        "待核对",
+        "目录中无此专业",
+        "专业目录核对",
+        "未定级",
+    ] {
+        assert!(!all.contains(note), "{note} printed");
+    }
+    assert!(
+        all.contains("专业代码"),
+        "the field is there, blank to fill in"
+    );
+    assert!(
+        doc.teachers
+            .iter()
+            .any(|t| t.level == yitihua::domain::TeacherLevel::Unrated),
+        "the demo has unrated teachers, printed as the window says: 无"
+    );
+}
+
+#[test]
+fn the_roster_prints_a_teacher_only_in_the_terms_they_taught() {
+    let mut doc = document(Size::Small);
+    let first = doc.teachers[0].id.clone();
+    let kept = doc
+        .hours
+        .iter()
+        .find(|e| e.teacher == first && e.term.ends_with("学年第一学期"))
+        .cloned()
+        .expect("the first teacher taught in a first term");
+    doc.hours = vec![kept.clone()];
+    let other_terms: Vec<String> = doc
+        .terms
+        .iter()
+        .filter(|t| t.name != kept.term)
+        .map(|t| {
+            t.name
+                .replace("学年第二学期", "-2")
+                .replace("学年第一学期", "-1")
+        })
+        .collect();
+    assert!(!other_terms.is_empty(), "the demo has a second term");
+    assert!(doc.teachers.len() > 5);
+
+    let bytes = make(&doc, &Signatures::default()).unwrap();
+    let text = pages(&Pdf::load_mem(&bytes).unwrap()).concat();
+    for label in other_terms {
+        // Once in the school's total; no teacher has a row of noughts for it.
+        let printed = text.matches(&label).count();
+        assert!(printed <= 2, "{label} printed {printed} times");
+    }
+}
