@@ -33,7 +33,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     .font(crate::FONT_BYTES)
     .default_font(iced::Font::with_name(crate::FONT_FAMILY))
     .window(iced::window::Settings {
-        size: iced::Size::new(1120.0, 780.0),
+        // Fits a 1366×768 screen, the commonest in the offices, with the title bar and the
+        // Windows taskbar (40 px) taken off.
+        size: iced::Size::new(1120.0, 680.0),
         min_size: Some(iced::Size::new(880.0, 600.0)),
         platform_specific: platform_specific(),
         icon: Some(window_icon()),

@@ -265,10 +265,7 @@ pub const WINDOW_CRASHED: &str = "错误：程序内部出错，窗口已关闭�
 
 /// A date field whose text is not a date; the value is kept in the field, not stored.
 pub fn unreadable_date(typed: &str) -> String {
-    format!(
-        "“{}”不是日期，未保存：请写成 2024-03-15、2024/3/15 或 2024年3月15日",
-        typed.trim()
-    )
+    format!("“{}”不是日期，未保存：请写成 {DATE_FORMS}", typed.trim())
 }
 
 pub const BACK_TO_DRAFT: &str = "已校验的申报有了改动，状态改回“草稿”：请在第 4 步重新检查并确认。";
@@ -284,3 +281,19 @@ pub fn brought_back(name: &str) -> String {
 
 /// An explanation whose warning no longer appears (the data it was about changed).
 pub const WARNING_GONE: &str = "该提醒已不再出现";
+
+pub const TRAININGS: &str = "师资培训";
+pub const PRACTICES: &str = "企业实践";
+pub const TRAINING_FIELDS: [&str; 6] = [
+    "培训项目",
+    "研修基地",
+    "培训开始",
+    "培训结束",
+    "学时",
+    "证书编号",
+];
+pub const PRACTICE_FIELDS: [&str; 4] = ["实践企业", "实践开始", "实践结束", "天数"];
+pub const ADD_TRAINING: &str = "添加培训";
+pub const ADD_PRACTICE: &str = "添加实践";
+/// The forms every date field reads (`parse_date`).
+pub const DATE_FORMS: &str = "2024-03-15、2024/3/15 或 2024年3月15日";

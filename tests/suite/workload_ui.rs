@@ -289,3 +289,61 @@ fn deleting_a_teacher_asks_with_their_hours_and_undo_puts_both_back_in_place() {
     let before: Vec<_> = entries.into_iter().map(|(_, e)| e).collect();
     assert_eq!(back, before);
 }
+
+#[test]
+fn training_and_enterprise_practice_are_entered_in_the_teachers_form_and_count_as_trained() {
+    let mut doc = document(Size::Small);
+    for t in &mut doc.teachers {
+        t.trainings.clear();
+        t.practices.clear();
+    }
+    let id = doc.teachers[0].id.clone();
+    let mut h = Harness::with_school(&doc);
+    h.click("教师与课时");
+    h.fill("搜索教师", &id);
+    h.click("修改");
+
+    h.fill("培训项目", "工学一体化教师培训（一级）");
+    h.fill("研修基地", "内蒙古自治区工学一体化师资研修基地");
+    h.fill("培训开始", "2024/7/10");
+    h.fill("培训结束", "2024-07-01");
+    h.fill("学时", "80");
+    h.click("添加培训");
+    assert!(h.sees("培训的结束日期早于开始日期"));
+    h.fill("培训结束", "2024年7月20日");
+    h.fill("证书编号", "NMG-GXYTH-2024-0012");
+    h.click("添加培训");
+    assert!(h.text_containing("工学一体化教师培训（一级）　内蒙古自治区工学一体化师资研修基地　2024-07-10 至 2024-07-20　80 学时　证书 NMG-GXYTH-2024-0012").is_some());
+
+    h.fill("实践企业", "包头北方奔驰重型汽车有限责任公司");
+    h.fill("实践开始", "2024-08-01");
+    h.fill("实践结束", "2024-08-30");
+    h.fill("天数", "30");
+    h.click("添加实践");
+    assert!(
+        teachers(&h)[0].trainings.is_empty(),
+        "kept in the form until the teacher is saved"
+    );
+    h.click("保存教师");
+
+    let saved = teachers(&h).into_iter().find(|t| t.id == id).unwrap();
+    assert_eq!(saved.trainings.len(), 1);
+    assert_eq!(saved.trainings[0].hours, 80);
+    assert_eq!(saved.practices.len(), 1);
+    assert_eq!(saved.practices[0].days, 30);
+    assert!(
+        saved.is_trained(),
+        "a certificate issued counts toward the 200"
+    );
+    assert!(h.sees("已取得证书"), "the roster says so");
+
+    h.click("修改");
+    h.click("删除");
+    h.click("保存教师");
+    let saved = teachers(&h).into_iter().find(|t| t.id == id).unwrap();
+    assert!(
+        saved.trainings.is_empty(),
+        "removed in the form, saved without it"
+    );
+    assert_eq!(saved.practices.len(), 1);
+}

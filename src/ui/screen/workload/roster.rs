@@ -4,7 +4,10 @@ use iced::widget::{button, column, container, row, scrollable, table, text, text
 use iced::{Alignment, Element, Length};
 
 use super::{cell, header};
-use crate::domain::{Employment, Gender, Teacher, TeacherLevel};
+use chrono::NaiveDate;
+
+use crate::domain::workload::parse_date;
+use crate::domain::{Employment, Gender, Practice, Teacher, TeacherLevel, Training};
 use crate::store::{DeletedTeacher, SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
@@ -29,6 +32,71 @@ struct Form {
     draft: Teacher,
     /// Changing an existing teacher: the 工号 is what hours refer to, so it stays.
     existing: bool,
+    /// A 师资培训 and a 企业实践 record as typed, added to the draft by their 添加 buttons and
+    /// saved with the teacher.
+    training: [String; 6],
+    practice: [String; 4],
+}
+
+impl Form {
+    fn new(draft: Teacher, existing: bool) -> Form {
+        Form {
+            draft,
+            existing,
+            training: Default::default(),
+            practice: Default::default(),
+        }
+    }
+
+    /// The typed training as a record, or what is wrong with it.
+    fn training(&self) -> Result<Training, String> {
+        let [project, base, start, end, hours, certificate] = &self.training;
+        if project.trim().is_empty() {
+            return Err("请填写培训项目".into());
+        }
+        let (start, end) = dates(start, end, "培训")?;
+        Ok(Training {
+            project: project.trim().into(),
+            base: base.trim().into(),
+            start,
+            end,
+            hours: positive(hours, "培训学时")?,
+            certificate: certificate.trim().into(),
+        })
+    }
+
+    fn practice(&self) -> Result<Practice, String> {
+        let [enterprise, start, end, days] = &self.practice;
+        if enterprise.trim().is_empty() {
+            return Err("请填写实践企业".into());
+        }
+        let (start, end) = dates(start, end, "企业实践")?;
+        Ok(Practice {
+            enterprise: enterprise.trim().into(),
+            start,
+            end,
+            days: positive(days, "企业实践天数")?,
+        })
+    }
+}
+
+fn positive(typed: &str, what: &str) -> Result<u32, String> {
+    typed
+        .trim()
+        .parse()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{what}应为正整数"))
+}
+
+/// A start and an end date as typed, in order.
+fn dates(start: &str, end: &str, what: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let start = parse_date(start).ok_or_else(|| format!("{what}开始日期应如 {}", t::DATE_FORMS))?;
+    let end = parse_date(end).ok_or_else(|| format!("{what}结束日期应如 {}", t::DATE_FORMS))?;
+    if end < start {
+        return Err(format!("{what}的结束日期早于开始日期"));
+    }
+    Ok((start, end))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +122,13 @@ pub enum Message {
     Level(TeacherLevel),
     Save,
     Cancel,
+    /// A field of the training (0–5) or practice (0–3) being typed.
+    Training(usize, String),
+    AddTraining,
+    RemoveTraining(usize),
+    Practice(usize, String),
+    AddPractice,
+    RemovePractice(usize),
     Delete(String),
     ConfirmDelete,
     CancelDelete,
@@ -139,19 +214,13 @@ impl Screen for Roster {
             }
             Message::Page(page) => self.page = page,
             Message::New => {
-                self.form = Some(Form {
-                    draft: Teacher::new("", "", ""),
-                    existing: false,
-                });
+                self.form = Some(Form::new(Teacher::new("", "", ""), false));
                 self.notice = None;
                 return Action::Run(iced::widget::operation::focus(t::TEACHER_ID));
             }
             Message::Edit(id) => {
                 if let Some(teacher) = self.teachers.iter().find(|t| t.id == id) {
-                    self.form = Some(Form {
-                        draft: teacher.clone(),
-                        existing: true,
-                    });
+                    self.form = Some(Form::new(teacher.clone(), true));
                     self.notice = None;
                 }
             }
@@ -181,6 +250,50 @@ impl Screen for Roster {
             Message::Level(l) => self.edit(|d| d.level = l),
             Message::Save => self.save(file),
             Message::Cancel => self.form = None,
+            Message::Training(i, v) => {
+                if let Some(slot) = self.form.as_mut().and_then(|f| f.training.get_mut(i)) {
+                    *slot = v;
+                }
+            }
+            Message::Practice(i, v) => {
+                if let Some(slot) = self.form.as_mut().and_then(|f| f.practice.get_mut(i)) {
+                    *slot = v;
+                }
+            }
+            Message::AddTraining => {
+                if let Some(form) = &mut self.form {
+                    match form.training() {
+                        Ok(training) => {
+                            form.draft.trainings.push(training);
+                            form.training = Default::default();
+                            self.notice = None;
+                        }
+                        Err(e) => self.notice = Some(Notice::Failed(e)),
+                    }
+                }
+            }
+            Message::AddPractice => {
+                if let Some(form) = &mut self.form {
+                    match form.practice() {
+                        Ok(practice) => {
+                            form.draft.practices.push(practice);
+                            form.practice = Default::default();
+                            self.notice = None;
+                        }
+                        Err(e) => self.notice = Some(Notice::Failed(e)),
+                    }
+                }
+            }
+            Message::RemoveTraining(i) => self.edit(|d| {
+                if i < d.trainings.len() {
+                    d.trainings.remove(i);
+                }
+            }),
+            Message::RemovePractice(i) => self.edit(|d| {
+                if i < d.practices.len() {
+                    d.practices.remove(i);
+                }
+            }),
             Message::Delete(id) => {
                 let teacher = self.teachers.iter().find(|t| t.id == id).cloned();
                 if let Some(teacher) = teacher {
@@ -408,17 +521,7 @@ impl Form {
                 None,
                 |v| Message::Input(Field::Qualification, v),
             ));
-        if !d.trainings.is_empty() || !d.practices.is_empty() {
-            fields = fields.push(
-                text(format!(
-                    "师资培训 {} 条，企业实践 {} 条（随名册保存）",
-                    d.trainings.len(),
-                    d.practices.len()
-                ))
-                .size(style::SMALL_SIZE)
-                .style(style::muted_text),
-            );
-        }
+        fields = fields.push(self.records());
         fields = fields.push(
             row![
                 button(text(t::SAVE_TEACHER).size(style::BODY_SIZE))
@@ -435,5 +538,87 @@ impl Form {
             .width(Length::Fill)
             .style(style::dialog)
             .into()
+    }
+}
+
+impl Form {
+    /// 师资培训 and 企业实践: what the teacher has, each removable, and a row to add one. They
+    /// count toward the region's trained-teacher target and print on the packet's roster.
+    fn records(&self) -> Element<'_, Message> {
+        let d = &self.draft;
+        let remove = |message| {
+            button(text(t::REMOVE).size(style::SMALL_SIZE))
+                .style(button::text)
+                .on_press(message)
+        };
+        let mut list = column![text(t::TRAININGS).size(style::BODY_SIZE)].spacing(6);
+        for (i, r) in d.trainings.iter().enumerate() {
+            let certificate = if r.certificate.is_empty() {
+                "证书未发".to_string()
+            } else {
+                format!("证书 {}", r.certificate)
+            };
+            list = list.push(
+                row![
+                    text(format!(
+                        "{}　{}　{} 至 {}　{} 学时　{certificate}",
+                        r.project, r.base, r.start, r.end, r.hours
+                    ))
+                    .size(style::SMALL_SIZE)
+                    .width(Length::Fill),
+                    remove(Message::RemoveTraining(i)),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
+        let cells =
+            |labels: &[&'static str], values: &'_ [String], on: fn(usize, String) -> Message| {
+                row(labels
+                    .iter()
+                    .zip(values)
+                    .enumerate()
+                    .map(|(i, (label, value))| {
+                        form::cell((*label).into(), label, value, Length::Fill, move |v| {
+                            on(i, v)
+                        })
+                    }))
+                .spacing(6)
+            };
+        list = list.push(
+            row![
+                cells(&t::TRAINING_FIELDS, &self.training, Message::Training),
+                button(text(t::ADD_TRAINING).size(style::SMALL_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::AddTraining),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        );
+        list = list.push(text(t::PRACTICES).size(style::BODY_SIZE));
+        for (i, r) in d.practices.iter().enumerate() {
+            list = list.push(
+                row![
+                    text(format!(
+                        "{}　{} 至 {}　{} 天",
+                        r.enterprise, r.start, r.end, r.days
+                    ))
+                    .size(style::SMALL_SIZE)
+                    .width(Length::Fill),
+                    remove(Message::RemovePractice(i)),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
+        list.push(
+            row![
+                cells(&t::PRACTICE_FIELDS, &self.practice, Message::Practice),
+                button(text(t::ADD_PRACTICE).size(style::SMALL_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::AddPractice),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        )
+        .into()
     }
 }
