@@ -771,7 +771,13 @@ fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
         for (term, summary) in terms.iter().zip(&summaries) {
             let mut row = Vec::new();
             if rows.is_empty() {
-                row.push(Cell::new("全校合计").cols(7).rows(terms.len()).center().bold());
+                row.push(
+                    Cell::new("全校合计")
+                        .cols(7)
+                        .rows(terms.len())
+                        .center()
+                        .bold(),
+                );
             }
             row.extend(numbers(
                 &term.name,

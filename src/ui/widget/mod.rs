@@ -5,6 +5,7 @@ pub mod dialog;
 pub mod form;
 pub mod nav;
 pub mod notice;
+pub mod page;
 pub mod pager;
 pub mod readiness;
 pub mod steps;

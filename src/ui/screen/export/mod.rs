@@ -416,11 +416,15 @@ impl Screen for Export {
                 .spacing(10),
             );
         }
-        container(scrollable(content.max_width(1000)).height(Length::Fill))
-            .padding(32)
-            .width(Length::Fill)
-            .height(Length::Fill)
-            .into()
+        container(
+            scrollable(content.max_width(1000))
+                .spacing(crate::ui::widget::page::SCROLLBAR_GAP)
+                .height(Length::Fill),
+        )
+        .padding(32)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .into()
     }
 }
 

@@ -5,9 +5,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{
-    button, column, container, progress_bar, row, scrollable, table, text, text_input,
-};
+use iced::widget::{button, column, container, progress_bar, row, table, text, text_input};
 use iced::{Element, Length, Task};
 
 use crate::domain::resource::{FileRef, FileStatus, TEXTBOOK};
@@ -16,6 +14,7 @@ use crate::exchange::files;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::page::page;
 use crate::ui::widget::{confirm, form, pager};
 use crate::ui::{style, text as t};
 
@@ -843,40 +842,39 @@ impl Screen for Inventory {
         }
         let rows: Vec<&(i64, ResourceItem)> = pager::page(&filtered, self.page).to_vec();
         let cell = |s: String| -> Element<'_, Message> { text(s).size(style::SMALL_SIZE).into() };
+        // Two facts a column where they belong together, so that 资源名称 keeps the width it
+        // needs at 900 px.
         let columns = [
-            table::column(header(t::SPECIALTY), move |(_, i): &(i64, ResourceItem)| {
-                cell(i.specialty.clone())
-            }),
-            table::column(header(t::COURSE), move |(_, i): &(i64, ResourceItem)| {
-                cell(
-                    i.course
-                        .clone()
-                        .unwrap_or_else(|| t::WHOLE_SPECIALTY.into()),
-                )
-            }),
+            table::column(
+                header(t::SPECIALTY_AND_COURSE),
+                move |(_, i): &(i64, ResourceItem)| {
+                    let course = i.course.as_deref().unwrap_or(t::WHOLE_SPECIALTY);
+                    cell(format!("{}\n{course}", i.specialty))
+                },
+            )
+            .width(130),
             table::column(
                 header(t::RESOURCE_KIND),
                 move |(_, i): &(i64, ResourceItem)| cell(i.kind.clone()),
-            ),
+            )
+            .width(80),
             table::column(
                 header(t::RESOURCE_TITLE),
                 move |(_, i): &(i64, ResourceItem)| cell(i.title.clone()),
             )
             .width(Length::Fill),
-            table::column(header(t::ORIGIN), move |(_, i): &(i64, ResourceItem)| {
-                cell(i.textbook.as_ref().map_or(String::new(), |b| {
-                    let catalogue = if b.in_national_catalogue {
-                        "·规划教材"
-                    } else {
-                        ""
-                    };
-                    format!("{}{catalogue}", b.origin.name())
-                }))
-            }),
             table::column(
-                header(t::REVIEW_STATE),
+                header(t::ORIGIN_AND_REVIEW),
                 |(_, i): &(i64, ResourceItem)| -> Element<'_, Message> {
-                    let label = match i.reviews.last() {
+                    let origin = i.textbook.as_ref().map(|b| {
+                        let catalogue = if b.in_national_catalogue {
+                            "·规划教材"
+                        } else {
+                            ""
+                        };
+                        format!("{}{catalogue}", b.origin.name())
+                    });
+                    let review = match i.reviews.last() {
                         Some(r) if i.kind == TEXTBOOK => r.conclusion.name().to_string(),
                         _ => ReviewState::of(i).name().to_string(),
                     };
@@ -885,9 +883,14 @@ impl Screen for Inventory {
                     } else {
                         style::error_text
                     };
-                    text(label).size(style::SMALL_SIZE).style(colour).into()
+                    column![
+                        origin.map(|o| text(o).size(style::SMALL_SIZE)),
+                        text(review).size(style::SMALL_SIZE).style(colour),
+                    ]
+                    .into()
                 },
-            ),
+            )
+            .width(100),
             table::column(header(t::FILES), move |(_, i): &(i64, ResourceItem)| {
                 cell(if i.files.is_empty() {
                     String::new()
@@ -898,41 +901,29 @@ impl Screen for Inventory {
             table::column(
                 header(""),
                 |(id, i): &(i64, ResourceItem)| -> Element<'_, Message> {
-                    let mut actions = row![].spacing(4);
-                    if i.kind == TEXTBOOK {
-                        actions = actions.push(
-                            button(text(t::REVIEW).size(style::SMALL_SIZE))
-                                .style(button::text)
-                                .on_press(Message::Review(*id)),
-                        );
-                    }
-                    actions
-                        .push(
-                            button(text(t::ATTACH_FILE).size(style::SMALL_SIZE))
-                                .style(button::text)
-                                .on_press_maybe(
-                                    self.hashing.is_none().then_some(Message::Attach(*id)),
-                                ),
-                        )
-                        .push(
-                            button(text(t::EDIT).size(style::SMALL_SIZE))
-                                .style(button::text)
-                                .on_press(Message::Edit(*id)),
-                        )
-                        .push(
-                            button(text(t::REMOVE).size(style::SMALL_SIZE))
-                                .style(button::text)
-                                .on_press(Message::Delete(*id)),
-                        )
-                        .into()
+                    let action = |label, message: Option<Message>| {
+                        button(text(label).size(style::SMALL_SIZE))
+                            .padding([2, 6])
+                            .style(button::text)
+                            .on_press_maybe(message)
+                    };
+                    let review =
+                        (i.kind == TEXTBOOK).then(|| action(t::REVIEW, Some(Message::Review(*id))));
+                    let attach = self.hashing.is_none().then_some(Message::Attach(*id));
+                    column![
+                        row![review, action(t::ATTACH_FILE, attach)],
+                        row![
+                            action(t::EDIT, Some(Message::Edit(*id))),
+                            action(t::REMOVE, Some(Message::Delete(*id))),
+                        ],
+                    ]
+                    .into()
                 },
             ),
         ];
         content = content.push(table(columns, rows).padding_y(3.0).width(Length::Fill));
         content = content.push(pager::pager(self.page, filtered.len(), Message::Page));
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        page(content)
     }
 }
 

@@ -1,12 +1,13 @@
 //! 完整性一览: for every specialty with a declaration or resources, how many items of each kind
 //! the policy names count toward the package, and the completeness matrix (courses × kinds).
 
-use iced::widget::{Column, column, container, row, scrollable, text};
+use iced::widget::{Column, column, container, row, text};
 use iced::{Element, Length};
 
 use crate::domain::resource::{Cell, Readiness, matrix, readiness, specialties};
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
+use crate::ui::widget::page::page;
 use crate::ui::widget::readiness;
 use crate::ui::{style, text as t};
 
@@ -77,9 +78,7 @@ impl Screen for Overview {
                     .style(style::dialog),
             );
         }
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        page(content)
     }
 }
 

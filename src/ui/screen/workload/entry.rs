@@ -3,7 +3,7 @@
 //! record, since a week's lessons differ mostly in the day and the number of periods.
 
 use iced::widget::operation;
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::workload::{Settings, Totals, parse_date, summarise};
@@ -13,6 +13,7 @@ use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::confirm;
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::page::page;
 use crate::ui::{style, text as t};
 
 #[derive(Default)]
@@ -663,9 +664,7 @@ impl Screen for SelfEntry {
                 content = content.push(self.logged());
             }
         }
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        page(content)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Task};
 
 use crate::exchange::import::TableKind;
@@ -12,6 +12,7 @@ use crate::exchange::table::Table;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::page::page;
 use crate::ui::{background, style, text as t};
 use crate::workflow::import::{self, Plan, file_name};
 
@@ -127,9 +128,7 @@ impl Screen for Import {
             }
             State::Planned(p) => content = content.push(planned(p)),
         }
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        page(content)
     }
 }
 

@@ -1,6 +1,6 @@
 //! 名册: the teachers, searchable and paged, and the form to add or change one.
 
-use iced::widget::{button, column, container, row, scrollable, table, text, text_input};
+use iced::widget::{button, column, container, row, table, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{cell, header};
@@ -11,6 +11,7 @@ use crate::domain::{Employment, Gender, Practice, Teacher, TeacherLevel, Trainin
 use crate::store::{DeletedTeacher, SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::page::page;
 use crate::ui::widget::{confirm, form, pager};
 use crate::ui::{style, text as t};
 
@@ -407,9 +408,7 @@ impl Screen for Roster {
             content = content.push(text(t::NO_TEACHERS).size(style::BODY_SIZE));
         }
         content = content.push(pager::pager(self.page, filtered.len(), Message::Page));
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        page(content)
     }
 }
 

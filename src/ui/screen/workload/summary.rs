@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, scrollable, table, text, text_input};
+use iced::widget::{button, column, container, row, table, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{cell, header};
@@ -14,6 +14,7 @@ use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::page::page;
 use crate::ui::widget::pager;
 use crate::ui::{style, text as t};
 
@@ -396,9 +397,7 @@ impl Screen for Summary {
             By::Specialty => groups(t::SPECIALTY, &self.summary.specialties),
         });
         content = content.push(self.settings_form());
-        scrollable(content.max_width(1100))
-            .height(Length::Fill)
-            .into()
+        page(content)
     }
 }
 
