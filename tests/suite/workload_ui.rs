@@ -288,6 +288,17 @@ fn deleting_a_teacher_asks_with_their_hours_and_undo_puts_both_back_in_place() {
         .collect();
     let before: Vec<_> = entries.into_iter().map(|(_, e)| e).collect();
     assert_eq!(back, before);
+
+    // 撤销 is offered right after the deletion only, not beside what the user does next.
+    h.click("删除");
+    h.click("确认删除");
+    assert!(h.sees("撤销"));
+    h.fill("搜索教师", "");
+    assert!(
+        h.text_containing("已删除教师").is_some(),
+        "the notice stays"
+    );
+    assert!(!h.sees("撤销"), "but not the offer to undo");
 }
 
 #[test]

@@ -72,8 +72,7 @@ pub struct Inventory {
     review: Option<(i64, ReviewDraft)>,
     /// The item whose deletion waits for the user's yes.
     deleting: Option<i64>,
-    /// The item last deleted, with its reviews and files, until 撤销 puts it back or another
-    /// change makes that moot.
+    /// The item just deleted, with its reviews and files, while 撤销 can put it back.
     deleted: Option<ResourceItem>,
     /// The file being hashed: its item, name, bytes done and total.
     hashing: Option<(i64, String, u64, u64)>,
@@ -273,7 +272,6 @@ impl Inventory {
                 }
                 self.notice = Some(Notice::Done(said));
                 self.form = None;
-                self.deleted = None;
                 self.reload(file);
             }
             Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
@@ -531,6 +529,11 @@ impl Screen for Inventory {
     }
 
     fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        // 撤销 is offered right after a deletion, not beside whatever the user did next; a
+        // hashing thread's progress is not the user doing something.
+        if !matches!(message, Message::Undo | Message::Hashing(..)) {
+            self.deleted = None;
+        }
         match message {
             Message::Specialty(s) => self.filter(|me| me.specialty = s),
             Message::Kind(k) => self.filter(|me| me.kind = k),

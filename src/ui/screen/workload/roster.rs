@@ -23,7 +23,7 @@ pub struct Roster {
     form: Option<Form>,
     /// The teacher whose deletion waits for the user's yes, and how many entries go with them.
     deleting: Option<(Teacher, usize)>,
-    /// The teacher last deleted, with their hours, until 撤销 puts them back.
+    /// The teacher just deleted, with their hours, while 撤销 can put them back.
     deleted: Option<DeletedTeacher>,
     notice: Option<Notice>,
 }
@@ -208,6 +208,10 @@ impl Screen for Roster {
     }
 
     fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
+        // 撤销 is offered right after a deletion, not beside whatever the user did next.
+        if !matches!(message, Message::Undo) {
+            self.deleted = None;
+        }
         match message {
             Message::Filter(filter) => {
                 self.filter = filter;
