@@ -167,22 +167,10 @@ impl Wizard {
             .collect();
     }
 
-    /// Re-reads the batches after one was added, changed or deleted; a draft whose batch is
-    /// gone moves to the last batch.
+    /// Re-reads after a batch was added, changed or deleted; a failure is said at once.
     fn reread(&mut self, file: &SchoolFile) {
-        match file.check_inputs() {
-            Ok(inputs) => {
-                self.inputs = inputs;
-                let batch = self.draft.batch;
-                if self.inputs.batches.iter().any(|b| b.number == batch) {
-                    let open = self.open;
-                    self.select_batch(batch);
-                    self.open = open.min(self.draft.specialties.len().saturating_sub(1));
-                } else if let Some(last) = self.inputs.batches.last().map(|b| b.number) {
-                    self.select_batch(last);
-                }
-            }
-            Err(e) => self.refuse(e.to_string()),
+        if let Err(e) = self.refresh(file) {
+            self.refuse(e.to_string());
         }
     }
 
@@ -477,11 +465,17 @@ impl Screen for Wizard {
 
     /// Re-reads what other areas may have changed (the school kind, the catalogue), keeping
     /// the step and the batch; the draft itself is always saved, so it is read back as is.
+    /// A draft whose batch is gone (deleted in step 1) moves to the last batch.
     fn refresh(&mut self, file: &SchoolFile) -> Result<(), StoreError> {
         self.inputs = file.check_inputs()?;
-        let open = self.open;
-        self.select_batch(self.draft.batch);
-        self.open = open.min(self.draft.specialties.len().saturating_sub(1));
+        let batch = self.draft.batch;
+        if self.inputs.batches.iter().any(|b| b.number == batch) {
+            let open = self.open;
+            self.select_batch(batch);
+            self.open = open.min(self.draft.specialties.len().saturating_sub(1));
+        } else if let Some(last) = self.inputs.batches.last().map(|b| b.number) {
+            self.select_batch(last);
+        }
         Ok(())
     }
 
