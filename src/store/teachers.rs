@@ -70,22 +70,20 @@ impl SchoolFile {
     /// Deletes a teacher and every hour entry of theirs, and returns both so the deletion can
     /// be undone with [`SchoolFile::restore_teacher`]. The roster position is kept with them.
     pub fn delete_teacher(&mut self, id: &str) -> Result<DeletedTeacher, StoreError> {
-        let position: Option<i64> = self
+        let found = self
             .conn
-            .query_row("SELECT position FROM teachers WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .query_row(
+                &format!("SELECT {COLUMNS}, position FROM teachers WHERE id = ?1"),
+                [id],
+                |r| Ok((read_teacher(r)?, r.get::<_, i64>(12)?)),
+            )
             .optional()?;
-        let Some(position) = position else {
+        let Some((teacher, position)) = found else {
             return Err(StoreError::Refused(format!(
                 "名册中没有工号“{id}”（可能已被删除）"
             )));
         };
-        let teacher = self
-            .teachers()?
-            .into_iter()
-            .find(|t| t.id == id)
-            .ok_or_else(|| StoreError::Refused(format!("名册中没有工号“{id}”")))?;
+        let teacher = teacher?;
         let entries = self
             .entries_of(id, None)?
             .into_iter()
