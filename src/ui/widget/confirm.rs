@@ -8,14 +8,29 @@ use iced::widget::{button, column, container, row, text};
 use crate::ui::{style, text as t};
 
 pub fn delete<'a, M: Clone + 'a>(question: String, confirm: M, cancel: M) -> Element<'a, M> {
+    ask(
+        question,
+        t::DELETE_CAN_UNDO,
+        t::CONFIRM_DELETE,
+        confirm,
+        cancel,
+    )
+}
+
+/// The question, a line on what follows, and the red yes beside 取消.
+pub fn ask<'a, M: Clone + 'a>(
+    question: String,
+    hint: &'a str,
+    yes: &'a str,
+    confirm: M,
+    cancel: M,
+) -> Element<'a, M> {
     container(
         column![
             text(question).size(style::BODY_SIZE),
-            text(t::DELETE_CAN_UNDO)
-                .size(style::SMALL_SIZE)
-                .style(style::muted_text),
+            text(hint).size(style::SMALL_SIZE).style(style::muted_text),
             row![
-                button(text(t::CONFIRM_DELETE).size(style::BODY_SIZE))
+                button(text(yes).size(style::BODY_SIZE))
                     .style(button::danger)
                     .on_press(confirm),
                 button(text(t::CANCEL).size(style::BODY_SIZE))

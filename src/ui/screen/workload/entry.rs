@@ -693,34 +693,18 @@ fn pending_view(pending: &Pending) -> Element<'_, Message> {
                 Amount::Lessons { periods, .. } => periods,
                 Amount::Planned { .. } => 0,
             };
-            container(
-                column![
-                    text(format!(
-                        "已记录过：{}。替换为 {} 节（{}）？",
-                        describe(old),
-                        periods(new),
-                        new.kind.name()
-                    ))
-                    .size(style::BODY_SIZE),
-                    text(t::REPLACE_HINT)
-                        .size(style::SMALL_SIZE)
-                        .style(style::muted_text),
-                    row![
-                        button(text(t::REPLACE_ENTRY).size(style::BODY_SIZE))
-                            .style(button::danger)
-                            .on_press(Message::Confirm),
-                        button(text(t::CANCEL).size(style::BODY_SIZE))
-                            .style(button::secondary)
-                            .on_press(Message::CancelPending),
-                    ]
-                    .spacing(10),
-                ]
-                .spacing(10),
+            confirm::ask(
+                format!(
+                    "已记录过：{}。替换为 {} 节（{}）？",
+                    describe(old),
+                    periods(new),
+                    new.kind.name()
+                ),
+                t::REPLACE_HINT,
+                t::REPLACE_ENTRY,
+                Message::Confirm,
+                Message::CancelPending,
             )
-            .padding(16)
-            .width(Length::Fill)
-            .style(style::dialog)
-            .into()
         }
     }
 }
