@@ -146,6 +146,18 @@ impl SchoolFile {
         })
     }
 
+    /// The courses known for each specialty, from the hours taught and the resources registered,
+    /// in name order: what the resource form offers, so a course is not typed a second way.
+    pub fn known_courses(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT specialty, course FROM hours WHERE specialty <> ''
+             UNION SELECT specialty, course FROM resource_items WHERE course IS NOT NULL
+             ORDER BY 1, 2",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Every resource with its id, by specialty, course and entry order; one specialty's if
     /// given.
     pub fn resources(

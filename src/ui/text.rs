@@ -70,6 +70,8 @@ pub const NO_RESOURCES: &str = "还没有申报专业，也没有登记教学资
 pub const NO_RESOURCES_FOR_SPECIALTY: &str = "尚未登记任何资源。";
 pub const WHOLE_SPECIALTY: &str = "（不分课程）";
 pub const COURSE: &str = "课程";
+pub const COURSE_HINT: &str = "不填表示整个专业；可点下方已有课程";
+pub const NOTHING_DECLARED_YET: &str = "尚未申报专业：请填写，或先到“专业申报”选择专业";
 
 // Declaration wizard (专业申报)
 pub const STEPS: [&str; 5] = ["选择批次", "选择专业", "填写专业信息", "校内审核", "确认"];
@@ -299,3 +301,8 @@ pub const ADD_TRAINING: &str = "添加培训";
 pub const ADD_PRACTICE: &str = "添加实践";
 /// The forms every date field reads (`parse_date`).
 pub const DATE_FORMS: &str = "2024-03-15、2024/3/15 或 2024年3月15日";
+
+pub fn undeclared_specialty(name: &str) -> String {
+    format!("“{name}”不是本校申报的专业，请在上面改选")
+}
+

@@ -23,7 +23,7 @@ fn a_selected_textbook_is_recorded_and_counts_only_after_an_approving_review() {
     h.click("教学资源包");
     h.click("资源清单");
     h.click("登记资源");
-    h.fill("专业", "汽车维修");
+    h.click("汽车维修");
     h.fill("课程", "汽车电气系统检修");
     h.fill("资源名称", "汽车电气设备构造与维修");
     h.click("选用");
@@ -80,7 +80,7 @@ fn a_compiled_textbook_names_its_editors_from_the_roster() {
     h.click("教学资源包");
     h.click("资源清单");
     h.click("登记资源");
-    h.fill("专业", "畜牧兽医");
+    h.click("畜牧兽医");
     h.fill("资源名称", "牛羊常见病防治工作页汇编");
     h.click("自编");
     h.click("保存资源");
@@ -156,27 +156,46 @@ fn titled(h: &Harness, title: &str) -> Vec<yitihua::domain::ResourceItem> {
 
 #[test]
 fn a_mistyped_resource_is_corrected_and_a_deleted_one_comes_back_with_its_review() {
-    let mut h = Harness::with_school(&document(Size::Small));
-    let before = h.app.file().unwrap().resources(None).unwrap().len();
+    // A sheet brought the typo in: the form itself offers only the declared specialties.
+    let mut doc = document(Size::Small);
+    doc.resources.push(yitihua::domain::ResourceItem {
+        specialty: "汽车维修专业".into(),
+        course: None,
+        kind: "工作页".into(),
+        title: "发动机拆装工作页".into(),
+        textbook: None,
+        reviews: Vec::new(),
+        files: Vec::new(),
+    });
+    let mut h = Harness::with_school(&doc);
+    let before = h.app.file().unwrap().resources(None).unwrap().len() - 1;
     h.click("教学资源包");
     h.click("资源清单");
-    h.click("登记资源");
-    h.fill("专业", "汽车维修专业");
-    h.fill("资源名称", "发动机拆装工作页");
-    h.click("工作页");
-    h.click("保存资源");
-    assert_eq!(titled(&h, "发动机拆装工作页")[0].specialty, "汽车维修专业");
 
     // The typo in the specialty is corrected in place: no second item, no phantom specialty.
     h.fill("搜索资源", "发动机拆装工作页");
     h.click("修改");
     assert!(h.sees("修改资源"));
-    h.fill("专业", "汽车维修");
+    assert!(h.sees("“汽车维修专业”不是本校申报的专业，请在上面改选"));
+    h.click("保存资源");
+    assert_eq!(
+        titled(&h, "发动机拆装工作页")[0].specialty,
+        "汽车维修专业",
+        "an undeclared specialty is refused, not stored again"
+    );
+    h.click("汽车维修");
+    h.fill("课程", "设备");
+    h.click("设备操作与日常维护");
     h.click("保存资源");
     assert!(h.sees("已修改：发动机拆装工作页（工作页）"));
     let items = titled(&h, "发动机拆装工作页");
     assert_eq!(items.len(), 1, "corrected, not added");
     assert_eq!(items[0].specialty, "汽车维修");
+    assert_eq!(
+        items[0].course.as_deref(),
+        Some("设备操作与日常维护"),
+        "a course the specialty already has is picked, not retyped"
+    );
     assert!(
         !h.sees("汽车维修专业"),
         "the mistyped specialty is gone from the filters"
@@ -190,7 +209,7 @@ fn a_mistyped_resource_is_corrected_and_a_deleted_one_comes_back_with_its_review
 
     // A reviewed textbook: deleting says what goes with it, and 撤销 brings all of it back.
     h.click("登记资源");
-    h.fill("专业", "汽车维修");
+    h.click("汽车维修");
     h.fill("资源名称", "汽车发动机构造与维修");
     h.click("教材");
     h.click("自编");

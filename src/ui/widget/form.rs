@@ -6,7 +6,7 @@ use iced::{Alignment, Element, Length};
 use crate::ui::style;
 
 /// Width of the label column, wide enough for the longest label (统一社会信用代码).
-const LABEL_WIDTH: f32 = 150.0;
+pub const LABEL_WIDTH: f32 = 150.0;
 
 /// A labelled text input. The label is also the input's widget id, so keyboard focus and tests
 /// can address a field by the name the user sees.
@@ -59,6 +59,26 @@ pub fn choices<'a, T: Copy + PartialEq + 'a, M: Clone + 'a>(
             .padding([5, 12])
             .style(style::chip(Some(option) == selected))
             .on_press(on_pick(option))
+            .into()
+    });
+    let wrapped = row(chips).spacing(6).wrap().vertical_spacing(6);
+    labelled(label, true, wrapped.into(), error)
+}
+
+/// [`choices`] among names read from the file (the declared specialties, a specialty's
+/// courses), which are not known when the program is written.
+pub fn named_choices<'a, M: Clone + 'a>(
+    label: &'static str,
+    options: &'a [String],
+    selected: &str,
+    on_pick: impl Fn(String) -> M,
+    error: Option<String>,
+) -> Element<'a, M> {
+    let chips = options.iter().map(|option| {
+        button(text(option.as_str()).size(style::BODY_SIZE))
+            .padding([5, 12])
+            .style(style::chip(option == selected))
+            .on_press(on_pick(option.clone()))
             .into()
     });
     let wrapped = row(chips).spacing(6).wrap().vertical_spacing(6);

@@ -61,6 +61,10 @@ pub struct Inventory {
     kinds: Vec<ResourceKind>,
     items: Vec<(i64, ResourceItem)>,
     specialties: Vec<String>,
+    /// The specialties of the declarations: what an item may belong to.
+    declared: Vec<String>,
+    /// (specialty, course) pairs already in the file, offered under the course field.
+    courses: Vec<(String, String)>,
     roster: Vec<String>,
     specialty: Option<String>,
     kind: Option<String>,
@@ -139,6 +143,7 @@ pub enum Message {
     CancelDelete,
     Undo,
     Input(Field, String),
+    DraftSpecialty(String),
     DraftKind(String),
     DraftOrigin(Origin),
     InCatalogue(bool),
@@ -215,6 +220,10 @@ impl Inventory {
         let Some(d) = &self.form else { return };
         if d.specialty.trim().is_empty() {
             self.notice = Some(Notice::Failed("请填写专业".into()));
+            return;
+        }
+        if !self.declared.is_empty() && !self.declared.contains(&d.specialty) {
+            self.notice = Some(Notice::Failed(t::undeclared_specialty(&d.specialty)));
             return;
         }
         let textbook = (d.kind == TEXTBOOK).then(|| Textbook {
@@ -340,8 +349,9 @@ impl Inventory {
         };
         let mut fields = column![
             text(title).size(style::BODY_SIZE + 3),
-            input(t::SPECIALTY, "", &d.specialty, Field::Specialty),
-            input(t::COURSE, "不填表示整个专业", &d.course, Field::Course),
+            self.specialty_field(d),
+            input(t::COURSE, t::COURSE_HINT, &d.course, Field::Course),
+            self.course_chips(d),
             kind_chips,
             input(t::RESOURCE_TITLE, "", &d.title, Field::Title),
         ]
@@ -420,6 +430,53 @@ impl Inventory {
             .padding(16)
             .width(Length::Fill)
             .style(style::dialog)
+            .into()
+    }
+
+    /// The declared specialties to pick from. Typed only while nothing is declared yet; an item
+    /// imported under another name shows it, so the user sees what to correct.
+    fn specialty_field<'a>(&'a self, d: &'a Draft) -> Element<'a, Message> {
+        if self.declared.is_empty() {
+            return form::text_field(
+                t::SPECIALTY,
+                true,
+                t::NOTHING_DECLARED_YET,
+                &d.specialty,
+                None,
+                |v| Message::Input(Field::Specialty, v),
+            );
+        }
+        let stray = (!d.specialty.is_empty() && !self.declared.contains(&d.specialty))
+            .then(|| t::undeclared_specialty(&d.specialty));
+        form::named_choices(
+            t::SPECIALTY,
+            &self.declared,
+            &d.specialty,
+            Message::DraftSpecialty,
+            stray,
+        )
+    }
+
+    /// The chosen specialty's courses that match what is typed, one click to fill the field.
+    fn course_chips<'a>(&'a self, d: &'a Draft) -> Element<'a, Message> {
+        let typed = d.course.trim();
+        let known = self
+            .courses
+            .iter()
+            .filter(|(s, c)| *s == d.specialty && c != typed && c.contains(typed))
+            .take(12);
+        let chips = row(known.map(|(_, course)| {
+            button(text(course.as_str()).size(style::SMALL_SIZE))
+                .padding([3, 8])
+                .style(style::chip(false))
+                .on_press(Message::Input(Field::Course, course.clone()))
+                .into()
+        }))
+        .spacing(6)
+        .wrap()
+        .vertical_spacing(6);
+        container(chips)
+            .padding(iced::padding::left(form::LABEL_WIDTH + 12.0))
             .into()
     }
 
@@ -521,8 +578,10 @@ impl Screen for Inventory {
         self.kinds = file.resource_kinds()?;
         self.items = file.resources(None)?;
         let items: Vec<ResourceItem> = self.items.iter().map(|(_, i)| i.clone()).collect();
-        self.specialties =
-            crate::domain::resource::specialties(&file.current_declarations()?, &items);
+        let declarations = file.current_declarations()?;
+        self.specialties = crate::domain::resource::specialties(&declarations, &items);
+        self.declared = crate::domain::resource::specialties(&declarations, &[]);
+        self.courses = file.known_courses()?;
         self.roster = file.teachers()?.into_iter().map(|t| t.name).collect();
         self.page = self.page.min(pager::last(self.filtered().len()));
         Ok(())
@@ -546,7 +605,8 @@ impl Screen for Inventory {
                     specialty: self
                         .specialty
                         .clone()
-                        .or_else(|| self.specialties.first().cloned())
+                        .filter(|s| self.declared.contains(s))
+                        .or_else(|| self.declared.first().cloned())
                         .unwrap_or_default(),
                     kind: self.kind.clone().unwrap_or_else(|| TEXTBOOK.into()),
                     ..Draft::default()
@@ -593,6 +653,11 @@ impl Screen for Inventory {
                 }
             }
             Message::Input(field, value) => self.input(field, value),
+            Message::DraftSpecialty(name) => {
+                if let Some(d) = &mut self.form {
+                    d.specialty = name;
+                }
+            }
             Message::DraftKind(kind) => {
                 if let Some(d) = &mut self.form {
                     d.kind = kind;
