@@ -72,7 +72,7 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
 
     h.fill("日期", "2024-09-16");
     h.fill("课程", "汽车发动机检修");
-    h.fill("课程类型", "1");
+    h.click("一体化课程");
     h.fill("班级", "汽修2401班");
     h.fill("专业", "汽车维修");
     h.submit("节数", "8");
@@ -120,7 +120,7 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
         all
     };
     h.fill("日期", "2024-09-16");
-    h.fill("课程类型", "2");
+    h.click("其他");
     h.submit("节数", "6");
     assert!(h.sees(
         "已记录过：2024-09-16 汽车发动机检修 汽修2401班 8节（一体化课程）。替换为 6 节（其他）？"
@@ -133,7 +133,7 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
     h.click("取消");
     assert_eq!(periods_of(&h)[0], (8, CourseKind::Integrated));
 
-    h.fill("课程类型", "1");
+    h.click("一体化课程");
     h.submit("节数", "6");
     h.click("替换");
     assert!(h.sees("已更正：2024-09-16 汽车发动机检修 汽修2401班 6节"));

@@ -24,7 +24,7 @@ pub struct SelfEntry {
     teacher: Option<Teacher>,
     date: String,
     course: String,
-    kind: String,
+    kind: Option<CourseKind>,
     class: String,
     specialty: String,
     periods: String,
@@ -57,7 +57,7 @@ pub enum Message {
     ChangeTeacher,
     Date(String),
     Course(String),
-    Kind(String),
+    Kind(CourseKind),
     Class(String),
     Specialty(String),
     Periods(String),
@@ -149,16 +149,6 @@ impl SelfEntry {
         operation::focus(t::LESSON_DATE)
     }
 
-    /// 一体化课程 may be typed as 一体化 or 1, 其他 as 2: the keyboard user should not need a
-    /// mouse for the one choice on the form.
-    fn kind(&self) -> Option<CourseKind> {
-        match self.kind.trim() {
-            "1" | "一体化" => Some(CourseKind::Integrated),
-            "2" => Some(CourseKind::Other),
-            other => CourseKind::from_name(other),
-        }
-    }
-
     /// The lesson the form holds, checked, with its term.
     fn lesson(&self) -> Result<(Entry, Term), String> {
         let Some(teacher) = self.teacher.clone() else {
@@ -169,9 +159,7 @@ impl SelfEntry {
             .term
             .clone()
             .ok_or_else(|| format!("{date}不在任何学期内（8月为暑假），请核对日期"))?;
-        let kind = self
-            .kind()
-            .ok_or("课程类型应为“一体化课程”或“其他”（可输入 1 或 2）")?;
+        let kind = self.kind.ok_or("请选择课程类型：一体化课程或其他")?;
         let periods: u32 = self
             .periods
             .trim()
@@ -320,13 +308,18 @@ impl SelfEntry {
                     200.0,
                     Message::Course
                 ),
-                field(
-                    t::COURSE_KIND,
-                    "1 一体化 / 2 其他",
-                    &self.kind,
-                    120.0,
-                    Message::Kind
-                ),
+                column![
+                    text(t::COURSE_KIND).size(style::SMALL_SIZE),
+                    row(CourseKind::ALL.iter().map(|&kind| {
+                        button(text(kind.name()).size(style::BODY_SIZE))
+                            .padding([5, 10])
+                            .style(style::chip(self.kind == Some(kind)))
+                            .on_press(Message::Kind(kind))
+                            .into()
+                    }))
+                    .spacing(4),
+                ]
+                .spacing(4),
                 field(
                     t::CLASS,
                     "如 汽修2401班",
@@ -460,8 +453,8 @@ impl Screen for SelfEntry {
         if self.date.is_empty() {
             self.date = chrono::Local::now().date_naive().to_string();
         }
-        if self.kind.is_empty() {
-            self.kind = CourseKind::Integrated.name().into();
+        if self.kind.is_none() {
+            self.kind = Some(CourseKind::Integrated);
         }
         if let Some(teacher) = &self.teacher {
             let id = teacher.id.clone();
@@ -506,15 +499,15 @@ impl Screen for SelfEntry {
                 if let Some((_, kind, class, specialty)) =
                     self.courses.iter().find(|(c, ..)| *c == v.trim())
                 {
-                    self.kind = kind.name().into();
+                    self.kind = Some(*kind);
                     self.class = class.clone();
                     self.specialty = specialty.clone();
                 }
                 self.course = v;
                 Task::none()
             }
-            Message::Kind(v) => {
-                self.kind = v;
+            Message::Kind(kind) => {
+                self.kind = Some(kind);
                 Task::none()
             }
             Message::Class(v) => {
@@ -536,7 +529,7 @@ impl Screen for SelfEntry {
             Message::UseCourse(i) => {
                 if let Some((course, kind, class, specialty)) = self.courses.get(i).cloned() {
                     self.course = course;
-                    self.kind = kind.name().into();
+                    self.kind = Some(kind);
                     self.class = class;
                     self.specialty = specialty;
                 }
