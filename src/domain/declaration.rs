@@ -173,4 +173,58 @@ impl Declaration {
     pub fn is_read_only(&self) -> bool {
         self.status == Status::Signed
     }
+
+    /// Whether a specialty of this name is declared.
+    pub fn declares(&self, name: &str) -> bool {
+        self.specialties.iter().any(|s| s.name == name)
+    }
+
+    /// Follows a catalogue entry's new name: the declared specialty, and the explanations of
+    /// its findings, whose ids name the specialty as one `:`-separated part.
+    pub fn rename_specialty(&mut self, old: &str, new: &str) {
+        for s in self.specialties.iter_mut().filter(|s| s.name == old) {
+            s.name = new.to_string();
+        }
+        let explanations = std::mem::take(&mut self.explanations);
+        self.explanations = explanations
+            .into_iter()
+            .map(|(id, text)| {
+                let parts: Vec<&str> = id
+                    .split(':')
+                    .map(|part| if part == old { new } else { part })
+                    .collect();
+                (parts.join(":"), text)
+            })
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_renamed_specialty_keeps_its_explanations() {
+        let mut d = Declaration::new(1);
+        d.specialties.push(DeclaredSpecialty {
+            name: "汽车维修".into(),
+            programmes: Vec::new(),
+            standard: CurriculumStandard::National,
+            sites: Vec::new(),
+            partners: Vec::new(),
+            teachers: 0,
+        });
+        d.explanations
+            .insert("stations:汽车维修:0".into(), "工位在建".into());
+        d.explanations
+            .insert("earlier:汽车维修专业".into(), "另一个专业".into());
+        d.rename_specialty("汽车维修", "汽车维修与检测");
+        assert!(d.declares("汽车维修与检测"));
+        assert!(!d.declares("汽车维修"));
+        assert_eq!(
+            d.explanations.keys().collect::<Vec<_>>(),
+            ["earlier:汽车维修专业", "stations:汽车维修与检测:0"],
+            "only the part that is the name changes"
+        );
+    }
 }

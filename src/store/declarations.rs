@@ -217,7 +217,7 @@ pub(super) fn write_batch(conn: &Connection, batch: &Batch) -> rusqlite::Result<
     Ok(())
 }
 
-fn write_declaration(conn: &Connection, d: &Declaration) -> rusqlite::Result<()> {
+pub(super) fn write_declaration(conn: &Connection, d: &Declaration) -> rusqlite::Result<()> {
     let body = serde_json::to_string(d).expect("declarations serialise");
     let at = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
     conn.execute(

@@ -19,6 +19,7 @@ mod signing;
 mod teachers;
 mod workload;
 
+pub use catalogue::Renamed;
 pub use error::{StoreError, io_message, read_failure};
 pub use file::SchoolFile;
 pub use history::HistoryEvent;

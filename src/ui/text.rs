@@ -120,6 +120,10 @@ pub const BATCH_START: &str = "开始年月";
 pub const BATCH_END: &str = "结束年月";
 pub const ADD_BATCH_HINT: &str = "新的通知公布下一批次时，在此添加：";
 pub const ADD_SPECIALTY: &str = "添加专业";
+pub const SAVE_SPECIALTY: &str = "保存专业";
+pub const ADD_SPECIALTY_HINT: &str = "目录中没有的专业，可在此添加（待核对）：";
+pub const EDIT_SPECIALTY_HINT: &str =
+    "修改专业名称或培养层次；改名后，使用该名称的未签署申报、资源和课时一并更新：";
 pub const NEW_SPECIALTY_NAME: &str = "新专业名称";
 pub const IMPORT_CATALOGUE: &str = "导入专业目录…";
 pub const CATALOGUE_HINT: &str = "目录中的专业均标为“待核对”：人社部31个工学一体化建设专业的目录公布后，可导入 CSV 或 JSON 文件更新。";
@@ -306,3 +310,25 @@ pub fn undeclared_specialty(name: &str) -> String {
     format!("“{name}”不是本校申报的专业，请在上面改选")
 }
 
+/// What correcting a catalogue entry did, with what a new name changed besides.
+pub fn catalogue_entry_corrected(old: &str, new: &str, counts: crate::store::Renamed) -> String {
+    if old == new {
+        return format!("已修改专业“{new}”（待核对）");
+    }
+    let mut also = Vec::new();
+    if counts.declarations > 0 {
+        also.push(format!("{} 份申报", counts.declarations));
+    }
+    if counts.resources > 0 {
+        also.push(format!("{} 项资源", counts.resources));
+    }
+    if counts.hours > 0 {
+        also.push(format!("{} 条课时记录", counts.hours));
+    }
+    let also = if also.is_empty() {
+        String::new()
+    } else {
+        format!("，并已更新{}", also.join("、"))
+    };
+    format!("已改名：{old} → {new}（待核对）{also}")
+}

@@ -179,3 +179,72 @@ fn load_refuses_declarations_of_unknown_batches_and_leaves_no_file() {
     assert!(err.to_string().contains("不存在的第7批"), "{err}");
     assert!(!path.exists());
 }
+
+#[test]
+fn renaming_a_catalogue_entry_follows_it_into_declarations_resources_and_hours() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.yth");
+    let mut file = demo::document(demo::Size::Small)
+        .create_file(&path, "生成演示学校")
+        .unwrap();
+    let count = |file: &SchoolFile, name: &str| {
+        let resources = file
+            .resources(None)
+            .unwrap()
+            .iter()
+            .filter(|(_, i)| i.specialty == name)
+            .count();
+        let hours = file
+            .entries(None)
+            .unwrap()
+            .iter()
+            .filter(|(_, e)| e.specialty == name)
+            .count();
+        (resources, hours)
+    };
+    let (resources, hours) = count(&file, "汽车维修");
+    assert!(resources > 0 && hours > 0, "the demo uses the name");
+    let mut entry = file.catalogue().unwrap().find("汽车维修").cloned().unwrap();
+    entry.name = "汽车维修与检测".into();
+
+    let counts = file.update_catalogue_entry("汽车维修", &entry).unwrap();
+    assert_eq!(
+        (counts.declarations, counts.resources, counts.hours),
+        (1, resources, hours)
+    );
+    assert_eq!(count(&file, "汽车维修"), (0, 0));
+    assert_eq!(count(&file, "汽车维修与检测"), (resources, hours));
+    let current = file.current_declarations().unwrap();
+    assert!(current[0].declares("汽车维修与检测"));
+    assert!(
+        current[0]
+            .explanations
+            .contains_key("stations:汽车维修与检测:0"),
+        "the explanation follows the finding"
+    );
+    let findings = file.check(1).unwrap();
+    assert!(
+        !findings.iter().any(|f| f.id.starts_with("catalogue:")),
+        "the catalogue and the declaration agree: {findings:?}"
+    );
+
+    // Once that declaration is signed and sent, its name is what was sent.
+    let mut signed = current[0].clone();
+    signed.status = Status::Signed;
+    file.save_declaration(&signed).unwrap();
+    entry.name = "汽车检测".into();
+    let err = file
+        .update_catalogue_entry("汽车维修与检测", &entry)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("在已签署的第一批申报中，不能改名；请先在专业申报中新建修订版本"),
+        "{err}"
+    );
+    assert!(file.catalogue().unwrap().find("汽车维修与检测").is_some());
+    let err = file.delete_catalogue_entry("汽车维修与检测").unwrap_err();
+    assert!(
+        err.to_string().contains("已在第一批申报，不能从目录删除"),
+        "{err}"
+    );
+}

@@ -353,3 +353,55 @@ fn a_batch_is_corrected_deleted_with_undo_and_refused_while_something_is_declare
     );
     assert_eq!(batches(&h).len(), 3);
 }
+
+#[test]
+fn a_catalogue_entry_is_renamed_with_its_declaration_and_deleted_with_undo_unless_declared() {
+    let mut h = school("技师学院", "锡林郭勒盟");
+    h.click("下一步");
+    h.fill("新专业名称", "草原生态修复");
+    h.click("中级工");
+    h.click("添加专业");
+    h.click("草原生态修复");
+    h.fill("搜索专业名称", "草原生态");
+    h.click("修改");
+    assert!(h.sees("修改专业名称或培养层次；改名后，使用该名称的未签署申报、资源和课时一并更新："));
+    h.fill("新专业名称", "草原生态修复技术");
+    h.click("保存专业");
+    assert!(h.sees("已改名：草原生态修复 → 草原生态修复技术（待核对），并已更新1 份申报"));
+    let file = h.app.file().unwrap();
+    assert!(file.catalogue().unwrap().find("草原生态修复").is_none());
+    assert!(file.catalogue().unwrap().find("草原生态修复技术").is_some());
+    assert_eq!(stored(&h).specialties[0].name, "草原生态修复技术");
+    let history = h.app.file().unwrap().history().unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|e| e.event == "专业目录改名：草原生态修复 → 草原生态修复技术")
+    );
+
+    // Declared, it stays in the catalogue, and the user is told how to undo the choice.
+    h.click("删除");
+    assert!(h.sees("从专业目录删除“草原生态修复技术”？"));
+    h.click("确认删除");
+    assert!(h.sees(
+        "“草原生态修复技术”已在第一批申报，不能从目录删除；若只是选错了，可在第 2 步取消选择"
+    ));
+
+    // Not declared: deleted after the question, and 撤销 puts it back in its place.
+    let position = |h: &Harness, name: &str| {
+        let catalogue = h.app.file().unwrap().catalogue().unwrap();
+        catalogue.specialties.iter().position(|s| s.name == name)
+    };
+    let was = position(&h, "焊接加工");
+    h.fill("搜索专业名称", "焊接加工");
+    h.click("删除");
+    h.click("取消");
+    assert_eq!(position(&h, "焊接加工"), was, "取消 keeps it");
+    h.click("删除");
+    h.click("确认删除");
+    assert!(h.sees("已从专业目录删除“焊接加工”"));
+    assert_eq!(position(&h, "焊接加工"), None);
+    h.click("撤销");
+    assert!(h.sees("已恢复专业“焊接加工”"));
+    assert_eq!(position(&h, "焊接加工"), was);
+}

@@ -71,8 +71,12 @@ pub struct Wizard {
     deleting_batch: Option<u32>,
     /// The batch last deleted, until 撤销 adds it back.
     deleted_batch: Option<Batch>,
-    /// The 添加专业 form of step 2.
+    /// The 添加专业 form of step 2, also used to correct a catalogue entry.
     new_specialty: NewSpecialty,
+    /// The catalogue entry whose deletion waits for the user's yes.
+    deleting_specialty: Option<String>,
+    /// The entry last deleted with its place in the catalogue, until 撤销 puts it back.
+    deleted_specialty: Option<(usize, Specialty)>,
 }
 
 #[derive(Default)]
@@ -86,6 +90,8 @@ struct NewBatch {
 
 #[derive(Default)]
 struct NewSpecialty {
+    /// The entry being corrected, by its name before the change; a new one when `None`.
+    editing: Option<String>,
     name: String,
     levels: Vec<Level>,
 }
@@ -116,6 +122,12 @@ pub enum Message {
     SpecialtyName(String),
     SpecialtyLevel(Level),
     AddSpecialty,
+    EditSpecialty(String),
+    CancelEditSpecialty,
+    DeleteSpecialty(String),
+    ConfirmDeleteSpecialty,
+    CancelDeleteSpecialty,
+    UndoDeleteSpecialty,
     ImportCatalogue,
     CatalogueChosen(Option<PathBuf>),
 }
@@ -266,6 +278,42 @@ impl Wizard {
                 self.reload_catalogue(file);
                 self.new_specialty = NewSpecialty::default();
                 self.inform(format!("已添加专业“{name}”（待核对）"));
+            }
+            Err(e) => self.refuse(e.to_string()),
+        }
+    }
+
+    /// A catalogue entry corrected by the office. It no longer reads as the official list does,
+    /// so it becomes 待核对 until an import of the list confirms it.
+    fn correct_specialty(&mut self, file: &mut SchoolFile, old: &str) {
+        let name = self.new_specialty.name.trim().to_string();
+        if name.is_empty() || self.new_specialty.levels.is_empty() {
+            return self.refuse("请填写专业名称并至少选择一个培养层次");
+        }
+        let Some(before) = self.inputs.catalogue.find(old).cloned() else {
+            return self.refuse(format!("专业目录中没有“{old}”（可能已被删除）"));
+        };
+        let mut levels = self.new_specialty.levels.clone();
+        levels.sort();
+        if name == before.name && levels == before.levels {
+            self.new_specialty = NewSpecialty::default();
+            return self.inform(format!("“{name}”没有改动"));
+        }
+        let entry = Specialty {
+            name: name.clone(),
+            levels,
+            source: "本校修改".into(),
+            verified: false,
+            ..before
+        };
+        match file.update_catalogue_entry(old, &entry) {
+            Ok(counts) => {
+                for (_, s, _) in self.set_aside.iter_mut().filter(|(_, s, _)| s.name == old) {
+                    s.name = name.clone();
+                }
+                self.new_specialty = NewSpecialty::default();
+                self.inform(t::catalogue_entry_corrected(old, &name, counts));
+                self.reread(file);
             }
             Err(e) => self.refuse(e.to_string()),
         }
@@ -458,6 +506,8 @@ impl Screen for Wizard {
             deleting_batch: None,
             deleted_batch: None,
             new_specialty: NewSpecialty::default(),
+            deleting_specialty: None,
+            deleted_specialty: None,
         };
         wizard.select_batch(first);
         Ok(wizard)
@@ -482,8 +532,12 @@ impl Screen for Wizard {
     fn update(&mut self, message: Message, file: &mut SchoolFile) -> Action<Message> {
         self.notice = None;
         // 撤销 is offered right after a deletion, not after whatever the user did next.
-        if !matches!(message, Message::UndoDeleteBatch) {
+        if !matches!(
+            message,
+            Message::UndoDeleteBatch | Message::UndoDeleteSpecialty
+        ) {
             self.deleted_batch = None;
+            self.deleted_specialty = None;
         }
         let before = self.draft.clone();
         match message {
@@ -541,7 +595,49 @@ impl Screen for Wizard {
                     None => levels.push(level),
                 }
             }
-            Message::AddSpecialty => self.add_specialty(file),
+            Message::AddSpecialty => match self.new_specialty.editing.clone() {
+                Some(old) => self.correct_specialty(file, &old),
+                None => self.add_specialty(file),
+            },
+            Message::EditSpecialty(name) => {
+                if let Some(entry) = self.inputs.catalogue.find(&name) {
+                    self.new_specialty = NewSpecialty {
+                        editing: Some(name),
+                        name: entry.name.clone(),
+                        levels: entry.levels.clone(),
+                    };
+                    self.deleting_specialty = None;
+                }
+            }
+            Message::CancelEditSpecialty => self.new_specialty = NewSpecialty::default(),
+            Message::DeleteSpecialty(name) => {
+                self.deleting_specialty = Some(name);
+                self.new_specialty = NewSpecialty::default();
+            }
+            Message::CancelDeleteSpecialty => self.deleting_specialty = None,
+            Message::ConfirmDeleteSpecialty => {
+                if let Some(name) = self.deleting_specialty.take() {
+                    match file.delete_catalogue_entry(&name) {
+                        Ok(deleted) => {
+                            self.inform(format!("已从专业目录删除“{name}”"));
+                            self.deleted_specialty = Some(deleted);
+                        }
+                        Err(e) => self.refuse(e.to_string()),
+                    }
+                    self.reload_catalogue(file);
+                }
+                return Action::None;
+            }
+            Message::UndoDeleteSpecialty => {
+                if let Some((position, entry)) = self.deleted_specialty.take() {
+                    match file.restore_catalogue_entry(position, &entry) {
+                        Ok(()) => self.inform(format!("已恢复专业“{}”", entry.name)),
+                        Err(e) => self.refuse(e.to_string()),
+                    }
+                    self.reload_catalogue(file);
+                }
+                return Action::None;
+            }
             Message::ImportCatalogue => return Action::Run(pick_catalogue_file()),
             Message::CatalogueChosen(None) => {}
             Message::CatalogueChosen(Some(path)) => self.import_catalogue(file, &path),
@@ -630,10 +726,13 @@ impl Screen for Wizard {
                 .align_y(Alignment::Center),
             );
         }
-        let undo = self
-            .deleted_batch
-            .is_some()
-            .then_some(Message::UndoDeleteBatch);
+        let undo = if self.deleted_batch.is_some() {
+            Some(Message::UndoDeleteBatch)
+        } else {
+            self.deleted_specialty
+                .is_some()
+                .then_some(Message::UndoDeleteSpecialty)
+        };
         if let Some(notice) = notice::with_undo(&self.notice, undo) {
             header = header.push(notice);
         }

@@ -148,7 +148,7 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
             );
         }
         // The whole row is the button, so the specialty's name is what the user clicks.
-        button(
+        let choose = button(
             row![
                 column![
                     name,
@@ -164,8 +164,32 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
         .width(Length::Fill)
         .padding([6, 12])
         .style(style::chip(chosen))
-        .on_press(Message::Toggle(entry.name.clone()))
-        .into()
+        .on_press(Message::Toggle(entry.name.clone()));
+        let line = row![
+            choose,
+            button(text(t::EDIT).size(style::SMALL_SIZE))
+                .style(button::text)
+                .on_press(Message::EditSpecialty(entry.name.clone())),
+            button(text(t::REMOVE).size(style::SMALL_SIZE))
+                .style(button::text)
+                .on_press(Message::DeleteSpecialty(entry.name.clone())),
+        ]
+        .spacing(4)
+        .align_y(Alignment::Center);
+        if w.deleting_specialty.as_deref() == Some(entry.name.as_str()) {
+            column![
+                line,
+                confirm::delete(
+                    format!("从专业目录删除“{}”？", entry.name),
+                    Message::ConfirmDeleteSpecialty,
+                    Message::CancelDeleteSpecialty,
+                )
+            ]
+            .spacing(6)
+            .into()
+        } else {
+            line.into()
+        }
     });
     let import = row![
         button(text(t::IMPORT_CATALOGUE).size(style::SMALL_SIZE))
@@ -185,21 +209,36 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
             .on_press(Message::SpecialtyLevel(level))
             .into()
     });
-    let add = row![
-        form::cell(
-            t::NEW_SPECIALTY_NAME.into(),
-            t::NEW_SPECIALTY_NAME,
-            &new.name,
-            240,
-            Message::SpecialtyName
-        ),
-        row(level_chips).spacing(6),
-        button(text(t::ADD_SPECIALTY).size(style::BODY_SIZE))
-            .style(button::secondary)
-            .on_press(Message::AddSpecialty),
+    let (hint, save) = match &new.editing {
+        Some(_) => (t::EDIT_SPECIALTY_HINT, t::SAVE_SPECIALTY),
+        None => (t::ADD_SPECIALTY_HINT, t::ADD_SPECIALTY),
+    };
+    let add = column![
+        text(hint).size(style::SMALL_SIZE).style(style::muted_text),
+        row![
+            form::cell(
+                t::NEW_SPECIALTY_NAME.into(),
+                t::NEW_SPECIALTY_NAME,
+                &new.name,
+                240,
+                Message::SpecialtyName
+            ),
+            row(level_chips).spacing(6),
+            button(text(save).size(style::BODY_SIZE))
+                .style(button::secondary)
+                .on_press(Message::AddSpecialty),
+        ]
+        .push(new.editing.as_ref().map(|_| {
+            button(text(t::CANCEL).size(style::BODY_SIZE))
+                .style(button::text)
+                .on_press(Message::CancelEditSpecialty)
+        }))
+        .spacing(10)
+        .align_y(Alignment::Center)
+        .wrap()
+        .vertical_spacing(6),
     ]
-    .spacing(10)
-    .align_y(Alignment::Center);
+    .spacing(6);
     column![
         intro,
         import,
