@@ -70,6 +70,12 @@ pub fn change_passphrase(
     encrypt(&key, new)
 }
 
+/// Whether `passphrase` opens the stored key: asked before the user chooses where to save a
+/// signed packet, so a typo is said before the work, not after it.
+pub fn check_passphrase(encrypted_key_der: &[u8], passphrase: &str) -> Result<(), SignError> {
+    decrypt(encrypted_key_der, passphrase).map(drop)
+}
+
 /// Opens the stored key and checks it belongs to the certificate, so a pair mixed up by the
 /// store cannot produce signatures that no reader would accept.
 pub(super) fn unlock(

@@ -17,7 +17,7 @@ mod pdf;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
-pub use key::{change_passphrase, create_key};
+pub use key::{change_passphrase, check_passphrase, create_key};
 pub use pdf::{sign_pdf, verify_pdf};
 
 /// What the school file keeps: the certificate anyone may see, and the private key only ever in

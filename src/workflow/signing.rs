@@ -47,6 +47,17 @@ pub fn create_key(
     Ok(sign::fingerprint(&key.certificate_der))
 }
 
+/// Whether the passphrase typed opens the school's key. scrypt makes this take a moment: run it
+/// off the window's thread.
+pub fn unlocks(encrypted_key: &[u8], passphrase: &str) -> Result<(), String> {
+    sign::check_passphrase(encrypted_key, passphrase).map_err(|e| match e {
+        sign::SignError::WrongPassphrase => {
+            "签署口令不正确，请重新输入；忘记口令时，可在“数字签名”中更换密钥".to_string()
+        }
+        other => other.to_string(),
+    })
+}
+
 /// Reads a certificate given as PEM or DER (.cer).
 pub fn read_certificate(path: &Path) -> Result<Vec<u8>, String> {
     let bytes = std::fs::read(path)

@@ -128,6 +128,25 @@ fn a_key_is_created_with_the_passphrase_twice_and_a_signed_packet_verifies() {
     let fingerprint = yitihua::sign::fingerprint(&key.certificate);
     assert!(h.sees(&format!("已创建签署密钥，证书指纹：{fingerprint}")));
 
+    // A mistyped 签署口令 is said on 导出申报材料… itself, before any save dialog, and nothing
+    // is written.
+    h.fill("签署口令", "巴林右旗技工学校2025");
+    h.settle(Message::Export(ExportMessage::Export));
+    assert!(h.sees("签署口令不正确，请重新输入；忘记口令时，可在“数字签名”中更换密钥"));
+    assert_eq!(
+        std::fs::read_dir(h.dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "pdf")
+            })
+            .count(),
+        0
+    );
+
     // 导出申报材料… with the 签署口令: the packet is built and signed on a thread and written
     // where the save dialog pointed.
     h.fill("签署口令", "巴林右旗技工学校2026");

@@ -17,10 +17,12 @@ use crate::domain::signature::{PngInfo, SignatureRole, png_info};
 use crate::domain::workload::parse_date;
 use crate::domain::{Finding, Severity};
 use crate::store::{SchoolFile, StoreError, atomic};
+use crate::ui::background;
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::{style, text as t};
 use crate::workflow::export::{Prepared, prepare};
+use crate::workflow::signing::unlocks;
 
 #[derive(Default)]
 pub struct Export {
@@ -36,6 +38,8 @@ pub struct Export {
     date: String,
     /// Fraction done while a packet is being made.
     progress: Option<f32>,
+    /// The signing passphrase is being tried on the key before the save dialog opens.
+    unlocking: bool,
     /// The last packet saved.
     saved: Option<PathBuf>,
     signing: signing::Signing,
@@ -50,6 +54,8 @@ pub enum Message {
     ImageChosen(SignatureRole, Option<PathBuf>),
     RemoveImage(SignatureRole),
     Export,
+    /// Whether the signing passphrase opened the key.
+    Unlocked(Result<(), String>),
     PathChosen(Option<PathBuf>),
     Progress(f32),
     Done(Result<(PathBuf, usize), String>),
@@ -73,6 +79,24 @@ impl Export {
             .count()
     }
 
+    fn save_dialog(&self) -> Task<Message> {
+        let name = format!(
+            "{}申报材料.pdf",
+            self.batches
+                .iter()
+                .find(|(n, _)| Some(*n) == self.batch)
+                .map_or("", |(_, label)| label.split('（').next().unwrap_or(""))
+        );
+        Task::perform(
+            rfd::AsyncFileDialog::new()
+                .set_title(t::EXPORT_PACKET)
+                .add_filter("PDF", &["pdf"])
+                .set_file_name(name)
+                .save_file(),
+            |h| Message::PathChosen(h.map(|h| h.path().to_path_buf())),
+        )
+    }
+
     /// Reads what the packet prints now, then builds and writes it on a thread.
     fn start(&mut self, file: &SchoolFile, path: PathBuf) -> Task<Message> {
         let (Some(batch), Some(date)) = (self.batch, parse_date(&self.date)) else {
@@ -91,7 +115,7 @@ impl Export {
         };
         self.progress = Some(0.0);
         self.notice = None;
-        crate::ui::background::run_with_progress(
+        background::run_with_progress(
             move |report: &mut dyn FnMut(f32)| {
                 let bytes = packet.build(report)?;
                 // The save dialog has already asked whether to replace an existing file.
@@ -280,21 +304,24 @@ impl Screen for Export {
                     self.notice = Some(Notice::Failed("落款日期应如 2026-11-29".into()));
                     return Action::None;
                 }
-                let name = format!(
-                    "{}申报材料.pdf",
-                    self.batches
-                        .iter()
-                        .find(|(n, _)| Some(*n) == self.batch)
-                        .map_or("", |(_, label)| label.split('（').next().unwrap_or(""))
-                );
+                let (Some(passphrase), Some(key)) =
+                    (self.signing.signer(), self.signing.encrypted_key())
+                else {
+                    return Action::Run(self.save_dialog());
+                };
+                self.unlocking = true;
+                self.notice = None;
                 return Action::Run(Task::perform(
-                    rfd::AsyncFileDialog::new()
-                        .set_title(t::EXPORT_PACKET)
-                        .add_filter("PDF", &["pdf"])
-                        .set_file_name(name)
-                        .save_file(),
-                    |h| Message::PathChosen(h.map(|h| h.path().to_path_buf())),
+                    background::run(move || unlocks(&key, &passphrase)),
+                    Message::Unlocked,
                 ));
+            }
+            Message::Unlocked(result) => {
+                self.unlocking = false;
+                match result {
+                    Ok(()) => return Action::Run(self.save_dialog()),
+                    Err(e) => self.notice = Some(Notice::Failed(e)),
+                }
             }
             Message::PathChosen(None) => {}
             Message::PathChosen(Some(path)) => return Action::Run(self.start(file, path)),
@@ -363,7 +390,7 @@ impl Screen for Export {
         content = content.push(self.signing.view().map(Message::Signing));
         if self.batch.is_some() {
             let blocked = self.errors() > 0;
-            let busy = self.progress.is_some();
+            let busy = self.progress.is_some() || self.unlocking;
             content = content.push(
                 row![
                     column![

@@ -57,6 +57,11 @@ impl Signing {
         }
     }
 
+    /// The stored key, encrypted, for trying the passphrase before an export.
+    pub fn encrypted_key(&self) -> Option<Vec<u8>> {
+        self.key.as_ref().map(|k| k.encrypted_key.clone())
+    }
+
     /// The passphrase that signs the next export, or nothing when the office does not sign
     /// this time.
     pub fn signer(&self) -> Option<String> {
