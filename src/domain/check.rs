@@ -38,6 +38,35 @@ pub struct Finding {
     pub message: String,
     /// The policy clause the rule comes from, e.g. "三(一)".
     pub clause: &'static str,
+    /// The declared specialty the finding is about; `None` for the batch as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub specialty: Option<String>,
+    /// What of that specialty to correct, so the window can take the user to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+/// The part of a declared specialty a finding concerns, by where the user corrects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Part {
+    /// The choice itself (step 2): the catalogue entry, its levels, a repeat.
+    Choice,
+    Programmes,
+    /// The sites as a whole (none yet), or the site of this index.
+    Sites,
+    Site(usize),
+    Partners,
+    Partner(usize),
+    Teachers,
+    /// The resource package, kept in its own area.
+    Resources,
+}
+
+impl Finding {
+    fn on(&mut self, specialty: &str, part: Part) {
+        self.specialty = Some(specialty.to_string());
+        self.part = Some(part);
+    }
 }
 
 /// Everything the rules look at.
@@ -126,7 +155,8 @@ pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
                 at.clone(),
                 "同一批次中重复申报了该专业".into(),
                 "三(一)",
-            );
+            )
+            .on(&s.name, Part::Choice);
             continue;
         }
         if let Some(earlier) = ctx
@@ -145,7 +175,8 @@ pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
                 at.clone(),
                 format!("该专业已在{name}申报，请说明再次申报的理由"),
                 "三",
-            );
+            )
+            .on(&s.name, Part::Choice);
         }
         specialty(&mut out, ctx, s, &at);
     }
@@ -155,12 +186,14 @@ pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
 fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &str) {
     let key = &s.name;
     match ctx.catalogue.find(&s.name) {
-        None => out.error(
-            &format!("catalogue:{key}"),
-            at.into(),
-            "专业目录中没有该专业，请先在专业目录中添加".into(),
-            "三(一)",
-        ),
+        None => out
+            .error(
+                &format!("catalogue:{key}"),
+                at.into(),
+                "专业目录中没有该专业，请先在专业目录中添加".into(),
+                "三(一)",
+            )
+            .on(&s.name, Part::Choice),
         Some(entry) => {
             for p in &s.programmes {
                 if !entry.levels.contains(&p.level()) {
@@ -169,7 +202,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
                         at.into(),
                         format!("专业目录中该专业不开设{}层次", p.level().name()),
                         "三(一)",
-                    );
+                    )
+                    .on(&s.name, Part::Choice);
                 }
             }
         }
@@ -180,7 +214,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
             at.into(),
             "请至少填写一个培养层次和学制".into(),
             "三(一)",
-        );
+        )
+        .on(&s.name, Part::Programmes);
     }
     for p in &s.programmes {
         if p.enrolment == 0 {
@@ -189,7 +224,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
                 format!("{at} · {}", p.schooling.name()),
                 "请填写计划招生人数".into(),
                 "三(一)",
-            );
+            )
+            .on(&s.name, Part::Programmes);
         }
     }
     if s.sites.is_empty() {
@@ -198,7 +234,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
             at.into(),
             "请至少填写一个教学场地".into(),
             "二(三)",
-        );
+        )
+        .on(&s.name, Part::Sites);
     }
     for (i, site) in s.sites.iter().enumerate() {
         let where_ = format!("{at} · 教学场地{}", i + 1);
@@ -208,7 +245,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
                 where_.clone(),
                 "请填写场地名称、面积和班级规模".into(),
                 "二(三)",
-            );
+            )
+            .on(&s.name, Part::Site(i));
         }
         if site.stations < site.class_size {
             out.warning(
@@ -219,7 +257,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
                     site.stations, site.class_size
                 ),
                 "二(三)",
-            );
+            )
+            .on(&s.name, Part::Site(i));
         }
     }
     if s.partners.is_empty() {
@@ -228,7 +267,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
             at.into(),
             "没有合作企业；政策鼓励校企合作共建工学一体化专业".into(),
             "二(五)",
-        );
+        )
+        .on(&s.name, Part::Partners);
     }
     for (i, partner) in s.partners.iter().enumerate() {
         let where_ = format!("{at} · 合作企业{}", i + 1);
@@ -238,7 +278,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
                 where_.clone(),
                 "请填写合作企业名称".into(),
                 "二(五)",
-            );
+            )
+            .on(&s.name, Part::Partner(i));
         }
         if let Err(e) = credit_code::validate(&partner.credit_code) {
             out.error(
@@ -246,7 +287,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
                 where_,
                 format!("合作企业统一社会信用代码：{e}"),
                 "二(五)",
-            );
+            )
+            .on(&s.name, Part::Partner(i));
         }
     }
     package(out, ctx, s, at);
@@ -256,7 +298,8 @@ fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &
             at.into(),
             "请填写承担该专业一体化课程的教师人数".into(),
             "二(四)",
-        );
+        )
+        .on(&s.name, Part::Teachers);
     }
 }
 
@@ -275,7 +318,8 @@ fn package(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &st
             at.into(),
             format!("教学资源包缺少：{}", missing.join("、")),
             "二(一)",
-        );
+        )
+        .on(&s.name, Part::Resources);
     }
     let unapproved: Vec<&str> = ctx
         .resources
@@ -293,7 +337,8 @@ fn package(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &st
                 unapproved.join("、")
             ),
             "二(一)",
-        );
+        )
+        .on(&s.name, Part::Resources);
     }
 }
 
@@ -308,22 +353,37 @@ impl Findings {
         location: String,
         message: String,
         clause: &'static str,
-    ) {
+    ) -> &mut Finding {
         self.0.push(Finding {
             id: id.into(),
             severity,
             location,
             message,
             clause,
+            specialty: None,
+            part: None,
         });
+        self.0.last_mut().expect("just pushed")
     }
 
-    fn error(&mut self, id: &str, location: String, message: String, clause: &'static str) {
-        self.push(id, Severity::Error, location, message, clause);
+    fn error(
+        &mut self,
+        id: &str,
+        location: String,
+        message: String,
+        clause: &'static str,
+    ) -> &mut Finding {
+        self.push(id, Severity::Error, location, message, clause)
     }
 
-    fn warning(&mut self, id: &str, location: String, message: String, clause: &'static str) {
-        self.push(id, Severity::Warning, location, message, clause);
+    fn warning(
+        &mut self,
+        id: &str,
+        location: String,
+        message: String,
+        clause: &'static str,
+    ) -> &mut Finding {
+        self.push(id, Severity::Warning, location, message, clause)
     }
 }
 

@@ -324,13 +324,9 @@ fn standard_name(standard: CurriculumStandard) -> &'static str {
     }
 }
 
-/// Whether a finding concerns `specialty`: the check keys findings as `rule:specialty[:more]`.
+/// Whether a finding concerns `specialty`.
 fn concerns(finding: &Finding, specialty: &str) -> bool {
-    finding
-        .id
-        .split_once(':')
-        .and_then(|(_, rest)| rest.strip_prefix(specialty))
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+    finding.specialty.as_deref() == Some(specialty)
 }
 
 fn school(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
@@ -1052,21 +1048,5 @@ mod tests {
             date_cn(NaiveDate::from_ymd_opt(2027, 1, 5).unwrap()),
             "2027年1月5日"
         );
-    }
-
-    #[test]
-    fn findings_belong_to_the_specialty_their_id_names() {
-        let finding = |id: &str| Finding {
-            id: id.into(),
-            severity: Severity::Warning,
-            location: String::new(),
-            message: String::new(),
-            clause: "二(三)",
-        };
-        assert!(concerns(&finding("stations:汽车维修:0"), "汽车维修"));
-        assert!(concerns(&finding("resources:汽车维修"), "汽车维修"));
-        assert!(!concerns(&finding("resources:汽车维修与保养"), "汽车维修"));
-        assert!(!concerns(&finding("limit"), "汽车维修"));
-        assert!(!concerns(&finding("stations:畜牧兽医:0"), "汽车维修"));
     }
 }

@@ -10,7 +10,7 @@ use super::screen::{
     Action, Screen, Slot, declaration, export, new_school, resources, school_info, welcome,
     workload,
 };
-use super::widget::{dialog, nav};
+use super::widget::{dialog, nav, page};
 use super::{style, text as t};
 use crate::store::recent::Recent;
 use crate::store::{self, SchoolFile};
@@ -192,6 +192,9 @@ impl App {
                     return action.map(Message::School).into_task();
                 }
             }
+            Message::Declaration(declaration::Message::GoToExport) => {
+                return self.leave(Leave::Area(Area::Export));
+            }
             Message::Declaration(message) => {
                 if let State::Workspace(ws) = &mut self.state {
                     let action = ws.declaration.update(message, &mut ws.file);
@@ -284,7 +287,7 @@ impl App {
                         Area::Export => ws.export.show(file),
                     }
                 }
-                Task::none()
+                page::to_top()
             }
             Leave::CloseFile => {
                 self.show_welcome(None);

@@ -108,6 +108,11 @@ pub const NO_FINDINGS: &str = "没有发现问题。";
 pub const EXPLANATION: &str = "说明";
 pub const EXPLANATION_HINT: &str = "请写明原因和改进措施（随申报材料打印）";
 pub const MARK_CHECKED: &str = "确认无误，标记为已校验";
+pub const CHECKED_NEXT: &str =
+    "已校验。下一步：导出申报材料 PDF，打印、签字盖章后报送盟市人社部门。";
+pub const GO_TO_EXPORT: &str = "去导出";
+pub const FIX: &str = "去改正";
+pub const FIX_IN_RESOURCES: &str = "请在“教学资源包”中登记或审核";
 pub const CANNOT_CONFIRM: &str = "还有错误未改正，或提醒未填写说明，暂不能标记为已校验。";
 pub const SIGNED_READ_ONLY: &str = "本批次申报已签署，内容只读。";
 pub const NEW_REVISION: &str = "新建修订版本";

@@ -405,3 +405,31 @@ fn a_catalogue_entry_is_renamed_with_its_declaration_and_deleted_with_undo_unles
     assert!(h.sees("已恢复专业“焊接加工”"));
     assert_eq!(position(&h, "焊接加工"), was);
 }
+
+#[test]
+fn a_finding_takes_the_user_to_its_field_and_a_checked_declaration_to_export() {
+    let mut h = school("高级技工学校", "通辽市");
+    h.click("下一步");
+    h.click("电子商务");
+    h.click("下一步");
+    h.click("下一步");
+    assert!(h.sees("请至少填写一个教学场地〔政策 二(三)〕"));
+    assert!(
+        h.sees("请在“教学资源包”中登记或审核"),
+        "said where, not linked"
+    );
+
+    // The first 去改正 is the enrolment's: step 3 opens on 电子商务.
+    h.click("去改正");
+    assert!(h.sees("＋ 添加教学场地"), "step 3 is open");
+    fill_specialty(&mut h, "40");
+    h.click("下一步");
+    assert!(h.sees("0 个错误（须改正），1 个提醒（须填写说明）"));
+    h.fill("说明 1", "资源包正在建设，2025年底前完成");
+    h.click("下一步");
+    h.click("确认无误，标记为已校验");
+    assert_eq!(stored(&h).status, Status::Checked);
+    assert!(h.sees("已校验。下一步：导出申报材料 PDF，打印、签字盖章后报送盟市人社部门。"));
+    h.click("去导出");
+    assert!(h.sees("签字与盖章"), "导出与签署 is open");
+}

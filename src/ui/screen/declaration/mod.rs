@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
-use crate::domain::check::{self, Context, Finding, Inputs};
+use crate::domain::check::{self, Context, Finding, Inputs, Part};
 use crate::domain::workload::parse_date;
 use crate::domain::{
     Batch, CooperationMode, CurriculumStandard, Declaration, DeclaredSpecialty, Level, Partner,
@@ -20,7 +20,7 @@ use crate::domain::{
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
-use crate::ui::widget::steps;
+use crate::ui::widget::{page, steps};
 use crate::ui::{style, text as t};
 
 /// The wizard's steps, in order.
@@ -130,6 +130,10 @@ pub enum Message {
     UndoDeleteSpecialty,
     ImportCatalogue,
     CatalogueChosen(Option<PathBuf>),
+    /// 去改正 on a finding: the step and field where it is corrected.
+    Fix(String, Part),
+    /// 去导出 once the declaration is 已校验; the window's holder carries it out.
+    GoToExport,
 }
 
 /// A change to the open specialty in step 3; indices are of its programmes, sites, partners.
@@ -331,6 +335,37 @@ impl Wizard {
             }
             Err(e) => self.refuse(e.to_string()),
         }
+    }
+
+    /// Opens the step where a finding is corrected, at its specialty, with the field focused.
+    fn fix(&mut self, specialty: &str, part: Part) -> Action<Message> {
+        let field = match part {
+            Part::Choice => {
+                self.step = Step::Specialties;
+                self.search = specialty.to_string();
+                return Action::Run(page::to_top());
+            }
+            Part::Resources => return Action::None,
+            Part::Programmes => Some(format!("{} 1", t::ENROLMENT)),
+            Part::Site(i) => Some(format!("{} {}", t::SITE_NAME, i + 1)),
+            Part::Partner(i) => Some(format!("{} {}", t::PARTNER_NAME, i + 1)),
+            Part::Teachers => Some(t::TEACHERS.to_string()),
+            Part::Sites | Part::Partners => None,
+        };
+        self.step = Step::Details;
+        if let Some(i) = self
+            .draft
+            .specialties
+            .iter()
+            .position(|s| s.name == specialty)
+        {
+            self.open = i;
+        }
+        let top = page::to_top();
+        Action::Run(match field {
+            Some(id) => Task::batch([top, iced::widget::operation::focus(id)]),
+            None => top,
+        })
     }
 
     fn reload_catalogue(&mut self, file: &SchoolFile) {
@@ -540,7 +575,11 @@ impl Screen for Wizard {
             self.deleted_specialty = None;
         }
         let before = self.draft.clone();
+        let step = self.step;
         match message {
+            Message::Fix(specialty, part) => return self.fix(&specialty, part),
+            // The holder moves to 导出与签署 before this screen sees it.
+            Message::GoToExport => {}
             Message::BatchName(v) => self.new_batch.name = v,
             Message::BatchStart(v) => self.new_batch.start = v,
             Message::BatchEnd(v) => self.new_batch.end = v,
@@ -695,7 +734,11 @@ impl Screen for Wizard {
             }
             self.save(file);
         }
-        Action::None
+        if self.step != step {
+            Action::Run(page::to_top())
+        } else {
+            Action::None
+        }
     }
 
     fn view(&self) -> Element<'_, Message> {
@@ -766,6 +809,7 @@ impl Screen for Wizard {
                 .padding(iced::padding::right(16))
                 .max_width(1000),
         )
+        .id(page::ID)
         .height(Length::Fill);
         container(column![header, body, nav].spacing(16).max_width(1000))
             .padding(32)

@@ -5,7 +5,8 @@ use iced::widget::{Column, button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Message, Wizard};
-use crate::domain::{Severity, check};
+use crate::domain::check::Part;
+use crate::domain::{Severity, Status, check};
 use crate::ui::{style, text as t};
 
 /// Step 4: errors must be fixed in step 3; each warning takes a written explanation.
@@ -46,6 +47,21 @@ pub fn findings(w: &Wizard) -> Element<'_, Message> {
             text(format!("{}〔政策 {}〕", f.message, f.clause)).size(style::BODY_SIZE),
         ]
         .spacing(4);
+        if let (Some(specialty), Some(part)) = (&f.specialty, f.part) {
+            let fix: Element<'_, Message> = if part == Part::Resources {
+                text(t::FIX_IN_RESOURCES)
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text)
+                    .into()
+            } else {
+                button(text(t::FIX).size(style::SMALL_SIZE))
+                    .padding([2, 8])
+                    .style(button::secondary)
+                    .on_press(Message::Fix(specialty.clone(), part))
+                    .into()
+            };
+            item = item.push(row![fix]);
+        }
         if f.severity == Severity::Warning {
             warning_number += 1;
             let current = w.draft.explanations.get(&f.id).map_or("", String::as_str);
@@ -139,6 +155,21 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
     ]
     .spacing(12)
     .align_y(Alignment::Center);
+    if w.draft.status == Status::Checked {
+        return col
+            .push(
+                row![
+                    text(t::CHECKED_NEXT).size(style::BODY_SIZE),
+                    button(text(t::GO_TO_EXPORT).size(style::BODY_SIZE))
+                        .padding([8, 20])
+                        .style(button::primary)
+                        .on_press(Message::GoToExport),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center),
+            )
+            .into();
+    }
     if !ready {
         confirm = confirm.push(
             text(t::CANNOT_CONFIRM)

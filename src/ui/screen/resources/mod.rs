@@ -10,7 +10,7 @@ use iced::{Element, Length};
 
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, Slot};
-use crate::ui::widget::tabs;
+use crate::ui::widget::{page, tabs};
 use crate::ui::{style, text as t};
 
 pub use inventory::Message as InventoryMessage;
@@ -73,7 +73,7 @@ impl Screen for Resources {
             Message::Tab(tab) => {
                 self.tab = tab;
                 self.show(file);
-                Action::None
+                Action::Run(page::to_top())
             }
             Message::Inventory(m) => self.inventory.update(m, file).map(Message::Inventory),
         }

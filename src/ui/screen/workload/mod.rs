@@ -9,11 +9,11 @@ mod roster;
 mod summary;
 
 use iced::widget::{column, container, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, Slot};
-use crate::ui::widget::tabs;
+use crate::ui::widget::{page, tabs};
 use crate::ui::{style, text as t};
 
 pub use entry::Message as EntryMessage;
@@ -95,10 +95,11 @@ impl Screen for Workload {
                 self.tab = tab;
                 self.show(file);
                 match (tab, self.entry.get_mut()) {
-                    (Tab::Entry, Some(entry)) => {
-                        Action::Run(entry.focus_start().map(Message::Entry))
-                    }
-                    _ => Action::None,
+                    (Tab::Entry, Some(entry)) => Action::Run(Task::batch([
+                        page::to_top(),
+                        entry.focus_start().map(Message::Entry),
+                    ])),
+                    _ => Action::Run(page::to_top()),
                 }
             }
             Message::Roster(m) => self.roster.update(m, file).map(Message::Roster),
