@@ -19,6 +19,7 @@ mod signing;
 mod teachers;
 mod workload;
 
+pub use backup::dir_for as backup_dir;
 pub use catalogue::Renamed;
 pub use error::{StoreError, io_message, read_failure};
 pub use file::SchoolFile;

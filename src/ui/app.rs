@@ -7,7 +7,7 @@ use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, window};
 
 use super::screen::{
-    Action, Screen, Slot, declaration, export, new_school, resources, school_info, welcome,
+    Action, Screen, Slot, declaration, export, help, new_school, resources, school_info, welcome,
     workload,
 };
 use super::widget::{dialog, nav, page};
@@ -58,6 +58,10 @@ impl Launch {
 
 pub struct App {
     recent: Recent,
+    /// Where 打开演示学校 keeps the demo: beside the default school file.
+    demo_file: PathBuf,
+    /// 帮助 is shown over the current screen.
+    help: bool,
     state: State,
 }
 
@@ -110,6 +114,7 @@ pub enum Message {
     SaveShortcut,
     FocusNext,
     FocusPrevious,
+    Help(bool),
 }
 
 impl App {
@@ -117,9 +122,15 @@ impl App {
     /// else the first-run form that creates the default file.
     pub fn new(launch: Launch) -> App {
         let recent_files = launch.recent.load();
+        let demo_file = launch
+            .default_file
+            .parent()
+            .map_or_else(|| PathBuf::from(t::DEMO_FILE), |dir| dir.join(t::DEMO_FILE));
         let mut app = App {
+            state: State::Welcome(welcome::Welcome::new(launch.recent.entries(), None)),
             recent: launch.recent,
-            state: State::Welcome(welcome::Welcome::new(recent_files.clone(), None)),
+            demo_file,
+            help: false,
         };
         let target = launch
             .file
@@ -166,6 +177,8 @@ impl App {
                     Action::Ask(welcome::Intent::New) => return pick_new_file(),
                     Action::Ask(welcome::Intent::Open) => return pick_file_to_open(),
                     Action::Ask(welcome::Intent::OpenRecent(path)) => self.open(path),
+                    Action::Ask(welcome::Intent::OpenDemo) => self.open_demo(),
+                    Action::Ask(welcome::Intent::Help) => self.help = true,
                     Action::Ask(welcome::Intent::Forget(path)) => {
                         let files = self.recent.forget(&path).unwrap_or_default();
                         screen.set_recent(files);
@@ -240,7 +253,9 @@ impl App {
                     return self.go(to);
                 }
             }
+            Message::Help(shown) => self.help = shown,
             Message::Stay => {
+                self.help = false;
                 if let State::Workspace(ws) = &mut self.state {
                     ws.leaving = None;
                     ws.leave_error = None;
@@ -330,7 +345,9 @@ impl App {
             }
         };
         // A recent list that cannot be written is not worth interrupting the user for.
-        let _ = self.recent.touch(file.path());
+        if let Ok(profile) = file.profile() {
+            let _ = self.recent.touch(file.path(), &profile.name);
+        }
         self.state = State::Workspace(Box::new(Workspace {
             file,
             area: Area::School,
@@ -345,14 +362,44 @@ impl App {
     }
 
     fn show_welcome(&mut self, error: Option<String>) {
-        self.state = State::Welcome(welcome::Welcome::new(self.recent.load(), error));
+        // The name may have changed in 学校信息 since the file was opened.
+        if let State::Workspace(ws) = &self.state
+            && let Ok(profile) = ws.file.profile()
+        {
+            let _ = self.recent.touch(ws.file.path(), &profile.name);
+        }
+        self.state = State::Welcome(welcome::Welcome::new(self.recent.entries(), error));
+    }
+
+    /// Opens the demo school, making it on first use; a demo damaged by playing with it can be
+    /// deleted and is made again.
+    fn open_demo(&mut self) {
+        let path = self.demo_file.clone();
+        if path.exists() {
+            return self.open(path);
+        }
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match crate::exchange::demo::document(crate::exchange::demo::Size::Small)
+            .create_file(&path, t::OPEN_DEMO)
+        {
+            Ok(file) => self.enter(file),
+            Err(e) => self.show_welcome(Some(format!("{}\n{}", path.display(), e))),
+        }
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        match &self.state {
+        let screen = match &self.state {
             State::Welcome(screen) => screen.view().map(Message::Welcome),
             State::NewSchool(screen) => screen.view().map(Message::NewSchool),
             State::Workspace(ws) => workspace_view(ws),
+        };
+        if self.help {
+            let file = self.file().map(SchoolFile::path);
+            dialog::modal(screen, help::view(file, Message::Help(false)))
+        } else {
+            screen
         }
     }
 
@@ -376,6 +423,10 @@ impl App {
                 key: Key::Named(key::Named::Escape),
                 ..
             } => Some(Message::Stay),
+            keyboard::Event::KeyPressed {
+                key: Key::Named(key::Named::F1),
+                ..
+            } => Some(Message::Help(true)),
             _ => None,
         });
         Subscription::batch([
@@ -386,10 +437,15 @@ impl App {
 }
 
 fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
-    let footer = button(text(t::CLOSE_FILE).size(style::SMALL_SIZE))
-        .style(button::text)
-        .on_press(Message::CloseFile)
-        .into();
+    let footer = column![
+        button(text(t::HELP).size(style::SMALL_SIZE))
+            .style(button::text)
+            .on_press(Message::Help(true)),
+        button(text(t::CLOSE_FILE).size(style::SMALL_SIZE))
+            .style(button::text)
+            .on_press(Message::CloseFile),
+    ]
+    .into();
     let rail = nav::rail(&Area::ALL, ws.area, Message::Navigate, footer);
     let content: Element<'_, Message> = match ws.area {
         Area::School => ws.school.view().map(Message::School),

@@ -337,3 +337,45 @@ pub fn catalogue_entry_corrected(old: &str, new: &str, counts: crate::store::Ren
     };
     format!("已改名：{old} → {new}（待核对）{also}")
 }
+
+pub const HELP: &str = "帮助";
+pub const HELP_TITLE: &str = "帮助";
+pub const CLOSE_HELP: &str = "知道了";
+pub const HELP_INTRO: &str = "本程序依据内人社办发〔2022〕111号，帮助技工院校教务处准备工学一体化建设专业申报材料。各部分的用途：";
+pub const HELP_AREAS: [(&str, &str); 5] = [
+    (
+        "学校信息",
+        "学校名称、类型、所属盟市和联系人；印在申报材料的“学校基本情况”中。学校类型决定每批可申报的专业数。",
+    ),
+    (
+        "专业申报",
+        "按批次申报建设专业：技师学院每批原则上不超过3个，其他技工院校不超过2个（三(一)）。填写培养层次、教学场地（二(三)）和合作企业（二(五)），校内审核后确认。",
+    ),
+    (
+        "教师与课时",
+        "教师名册、教师填报课时和课时汇总；承担一体化课程的教师按1.4倍核算课时量（二(四)）。可从 Excel 导入。",
+    ),
+    (
+        "教学资源包",
+        "教材、工作页、教学案例库、教学课件、教学视频（二(一)）；教材凡编必审、凡选必审，审核通过才计入。",
+    ),
+    (
+        "导出与签署",
+        "导出申报材料 PDF：打印，签字盖章，并可加数字签名，报送盟市人社部门。",
+    ),
+];
+pub const HELP_WHERE: &str = "数据存放在哪里";
+pub const HELP_THIS_FILE: &str = "当前学校文件";
+pub const HELP_BACKUPS: &str = "自动备份";
+pub const HELP_DEFAULT_FILE: &str = "默认学校文件";
+pub const HELP_SETTINGS: &str = "程序设置";
+pub const HELP_DATA_NOTE: &str = "每所学校的全部数据都在一个 .yth 文件中，不联网、不上传。拷贝这个文件即可换电脑继续工作；每次打开时自动备份，保留最近几份。";
+pub const HELP_KEYS_TITLE: &str = "快捷键";
+pub const HELP_KEYS: [(&str, &str); 4] = [
+    ("F1", "打开本帮助"),
+    ("Ctrl+S", "保存学校信息"),
+    ("Tab / Shift+Tab", "下一个 / 上一个输入框"),
+    ("Esc", "关闭对话框"),
+];
+pub const OPEN_DEMO: &str = "打开演示学校";
+pub const DEMO_FILE: &str = "演示学校.yth";

@@ -150,9 +150,49 @@ fn welcome_offers_new_open_and_recent_files_and_new_creates_where_chosen() {
     assert_eq!(h.app.file().unwrap().path(), created);
 
     h.click("关闭文件");
-    assert!(h.sees("阿拉善.yth"), "listed under recent files");
-    h.click("阿拉善.yth");
+    assert!(
+        h.sees("阿拉善盟技工学校"),
+        "listed under recent files by the school's name"
+    );
+    assert!(
+        h.text_containing("阿拉善.yth").is_some(),
+        "with the file's name beside its folder"
+    );
+    h.click("阿拉善盟技工学校");
     assert_eq!(h.app.title(), "工学一体化申报助手 — 阿拉善盟技工学校");
+}
+
+#[test]
+fn the_demo_school_opens_from_the_welcome_screen_and_help_says_where_the_data_is() {
+    let mut h = Harness::start();
+    h.click("取消");
+    h.click("帮助");
+    assert!(h.sees("数据存放在哪里"));
+    assert!(h.sees("默认学校文件"));
+    h.click("知道了");
+    assert!(!h.sees("数据存放在哪里"));
+
+    h.click("打开演示学校");
+    let demo = h.dir.path().join("演示学校.yth");
+    assert_eq!(
+        h.app.file().unwrap().path(),
+        demo,
+        "made beside the default file"
+    );
+    let name = h.app.file().unwrap().profile().unwrap().name;
+    assert_eq!(h.app.title(), format!("工学一体化申报助手 — {name}"));
+
+    // In a file, 帮助 also names the file and its backups.
+    h.click("帮助");
+    assert!(h.sees(&demo.display().to_string()));
+    h.click("知道了");
+    h.click("关闭文件");
+    h.click("打开演示学校");
+    assert_eq!(
+        h.app.file().unwrap().path(),
+        demo,
+        "the same demo, reopened"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 pub mod declaration;
 pub mod export;
+pub mod help;
 pub mod new_school;
 pub mod resources;
 pub mod school_info;

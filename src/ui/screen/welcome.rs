@@ -1,15 +1,16 @@
 //! Shown when no school file is open: create one, open one, or pick a recent one.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
+use crate::store::recent::RecentEntry;
 use crate::ui::screen::Action;
 use crate::ui::{style, text as t};
 
 pub struct Welcome {
-    recent: Vec<PathBuf>,
+    recent: Vec<RecentEntry>,
     error: Option<String>,
 }
 
@@ -17,6 +18,8 @@ pub struct Welcome {
 pub enum Message {
     New,
     Open,
+    OpenDemo,
+    Help,
     OpenRecent(PathBuf),
     Forget(PathBuf),
 }
@@ -25,17 +28,20 @@ pub enum Message {
 pub enum Intent {
     New,
     Open,
+    /// The small demo school, created next to the default file on first use.
+    OpenDemo,
+    Help,
     OpenRecent(PathBuf),
     Forget(PathBuf),
 }
 
 impl Welcome {
     /// `error` explains why we are here instead of in a file (e.g. the last file was refused).
-    pub fn new(recent: Vec<PathBuf>, error: Option<String>) -> Welcome {
+    pub fn new(recent: Vec<RecentEntry>, error: Option<String>) -> Welcome {
         Welcome { recent, error }
     }
 
-    pub fn set_recent(&mut self, recent: Vec<PathBuf>) {
+    pub fn set_recent(&mut self, recent: Vec<RecentEntry>) {
         self.recent = recent;
     }
 
@@ -44,6 +50,8 @@ impl Welcome {
         Action::Ask(match message {
             Message::New => Intent::New,
             Message::Open => Intent::Open,
+            Message::OpenDemo => Intent::OpenDemo,
+            Message::Help => Intent::Help,
             Message::OpenRecent(path) => Intent::OpenRecent(path),
             Message::Forget(path) => Intent::Forget(path),
         })
@@ -59,8 +67,18 @@ impl Welcome {
                 .padding([10, 20])
                 .style(button::secondary)
                 .on_press(Message::Open),
+            button(text(t::OPEN_DEMO).size(style::BODY_SIZE))
+                .padding([10, 20])
+                .style(button::secondary)
+                .on_press(Message::OpenDemo),
+            button(text(t::HELP).size(style::BODY_SIZE))
+                .padding([10, 20])
+                .style(button::text)
+                .on_press(Message::Help),
         ]
-        .spacing(12);
+        .spacing(12)
+        .wrap()
+        .vertical_spacing(12);
 
         let mut content = column![
             text(t::WELCOME_HEADING).size(30),
@@ -89,9 +107,12 @@ impl Welcome {
                     .style(style::muted_text),
             );
         } else {
-            let list = self.recent.iter().fold(column![].spacing(6), |list, path| {
-                list.push(recent_row(path))
-            });
+            let list = self
+                .recent
+                .iter()
+                .fold(column![].spacing(6), |list, entry| {
+                    list.push(recent_row(entry))
+                });
             content = content.push(scrollable(list).height(Length::Fill));
         }
 
@@ -103,22 +124,26 @@ impl Welcome {
     }
 }
 
-fn recent_row(path: &Path) -> Element<'_, Message> {
-    let name = path
+/// The school first, as the office knows its files; then where the file is.
+fn recent_row(entry: &RecentEntry) -> Element<'_, Message> {
+    let path = &entry.path;
+    let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let exists = path.exists();
-    let mut label = column![text(name).size(style::BODY_SIZE)];
     let folder = path
         .parent()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let detail = if exists {
-        folder
-    } else {
-        format!("{folder}{}", t::FILE_MISSING)
+    let (title, mut detail) = match &entry.school {
+        Some(school) => (school.clone(), format!("{file_name}　{folder}")),
+        None => (file_name, folder),
     };
+    if !exists {
+        detail.push_str(t::FILE_MISSING);
+    }
+    let mut label = column![text(title).size(style::BODY_SIZE)];
     label = label.push(
         text(detail)
             .size(style::SMALL_SIZE)
