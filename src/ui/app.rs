@@ -10,7 +10,7 @@ use super::screen::{
     Action, Screen, Slot, declaration, export, help, new_school, resources, school_info, welcome,
     workload,
 };
-use super::widget::{dialog, nav, page};
+use super::widget::{dialog, nav, page, typed_path};
 use super::{style, text as t};
 use crate::store::recent::Recent;
 use crate::store::{self, SchoolFile};
@@ -178,6 +178,8 @@ impl App {
                     Action::Ask(welcome::Intent::Open) => return pick_file_to_open(),
                     Action::Ask(welcome::Intent::OpenRecent(path)) => self.open(path),
                     Action::Ask(welcome::Intent::OpenDemo) => self.open_demo(),
+                    Action::Ask(welcome::Intent::NewAt(path)) => self.start_new(path),
+                    Action::Ask(welcome::Intent::OpenPath(path)) => self.open(path),
                     Action::Ask(welcome::Intent::Help) => self.help = true,
                     Action::Ask(welcome::Intent::Forget(path)) => {
                         let files = self.recent.forget(&path).unwrap_or_default();
@@ -187,7 +189,15 @@ impl App {
             }
             Message::NewFileChosen(Some(path)) => self.start_new(path),
             Message::OpenFileChosen(Some(path)) => self.open(path),
-            Message::NewFileChosen(None) | Message::OpenFileChosen(None) => {}
+            Message::NewFileChosen(None) | Message::OpenFileChosen(None) => {
+                if let State::Welcome(screen) = &mut self.state {
+                    screen.offer_typed_path(match message {
+                        Message::NewFileChosen(_) => welcome::Purpose::New,
+                        _ => welcome::Purpose::Open,
+                    });
+                    return iced::widget::operation::focus(typed_path::ID);
+                }
+            }
             Message::NewSchool(message) => {
                 let State::NewSchool(screen) = &mut self.state else {
                     return Task::none();

@@ -379,3 +379,17 @@ pub const HELP_KEYS: [(&str, &str); 4] = [
 ];
 pub const OPEN_DEMO: &str = "打开演示学校";
 pub const DEMO_FILE: &str = "演示学校.yth";
+pub const NO_FILE_CHOSEN: &str =
+    "没有选择文件。如果文件对话框没有出现（有的系统缺少桌面门户），可在此输入文件的完整路径：";
+pub const USE_TYPED_PATH: &str = "使用此路径";
+pub const TYPE_A_PATH: &str = "请输入文件的完整路径";
+pub const SCHOOL_FILE_PATH_HINT: &str = "如 D:\\教务处\\学校.yth";
+pub const SAVE_PDF_PATH_HINT: &str = "如 D:\\教务处\\第一批申报材料.pdf";
+pub const SHEET_PATH_HINT: &str = "如 D:\\教务处\\教师名册.xlsx";
+
+pub fn typed_path_exists(path: &std::path::Path) -> String {
+    format!(
+        "已有文件 {}：请换一个文件名，或先把原文件移走",
+        path.display()
+    )
+}

@@ -87,6 +87,28 @@ fn the_packet_is_written_whole_where_the_save_dialog_pointed() {
         h.is_enabled("导出申报材料…"),
         "the window is ready for another try"
     );
+
+    // No dialog came up (or it was cancelled): the path is typed instead, and a typed name that
+    // is taken is refused, since no dialog asked whether to replace it.
+    h.settle(Message::Export(ExportMessage::PathChosen(None)));
+    assert!(h.sees(
+        "没有选择文件。如果文件对话框没有出现（有的系统缺少桌面门户），可在此输入文件的完整路径："
+    ));
+    let typed = h.dir.path().join("手输路径");
+    h.fill("文件路径", &format!("\"{}\"", typed.display()));
+    h.settle(Message::Export(ExportMessage::UseTypedPath));
+    let written = typed.with_extension("pdf");
+    assert!(
+        lopdf::Document::load(&written).is_ok(),
+        "a whole PDF at the typed path"
+    );
+    h.settle(Message::Export(ExportMessage::PathChosen(None)));
+    h.fill("文件路径", &written.display().to_string());
+    h.click("使用此路径");
+    assert!(h.sees(&format!(
+        "已有文件 {}：请换一个文件名，或先把原文件移走",
+        written.display()
+    )));
 }
 
 #[test]

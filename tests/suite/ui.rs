@@ -160,6 +160,13 @@ fn welcome_offers_new_open_and_recent_files_and_new_creates_where_chosen() {
     );
     h.click("阿拉善盟技工学校");
     assert_eq!(h.app.title(), "工学一体化申报助手 — 阿拉善盟技工学校");
+
+    // Where no open dialog comes up, the file's path is typed.
+    h.click("关闭文件");
+    h.run(vec![Message::OpenFileChosen(None)]);
+    h.fill("文件路径", &created.display().to_string());
+    h.click("使用此路径");
+    assert_eq!(h.app.file().unwrap().path(), created);
 }
 
 #[test]

@@ -5,7 +5,6 @@ use crate::common::Harness;
 use yitihua::domain::{Amount, CourseKind, Employment, TeacherLevel};
 use yitihua::exchange::demo::{Size, document};
 use yitihua::exchange::import::TableKind;
-use yitihua::exchange::table::Table;
 use yitihua::ui::Message;
 use yitihua::ui::screen::workload::{ImportMessage, Message as WorkloadMessage};
 
@@ -180,10 +179,14 @@ fn an_import_shows_every_bad_row_before_writing_and_imports_the_rest_on_request(
     .unwrap();
     h.click("教师与课时");
     h.click("导入表格");
-    let table = Table::read(&sheet, &["工号"]).map_err(|e| e.to_string());
+    // As where no file dialog comes up: the sheet's path is typed, then read on a thread.
     h.run(vec![Message::Workload(WorkloadMessage::Import(
-        ImportMessage::Read(TableKind::Teachers, sheet.clone(), table),
+        ImportMessage::Chosen(TableKind::Teachers, None),
     ))]);
+    h.fill("文件路径", &sheet.display().to_string());
+    h.settle(Message::Workload(WorkloadMessage::Import(
+        ImportMessage::UseTypedPath,
+    )));
     assert!(h.sees("共 4 行数据，可导入 2 位教师，2 行有问题"));
     assert!(h.sees("第3行，工号：“T001”与第2行重复"));
     assert!(h.sees("第4行，一体化教师等级：“五级”无效，应为一级、二级、三级、无"));

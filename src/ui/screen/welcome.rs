@@ -7,11 +7,21 @@ use iced::{Element, Length};
 
 use crate::store::recent::RecentEntry;
 use crate::ui::screen::Action;
+use crate::ui::widget::typed_path;
 use crate::ui::{style, text as t};
 
 pub struct Welcome {
     recent: Vec<RecentEntry>,
     error: Option<String>,
+    /// A dialog came back empty: the path may be typed instead (see [`typed_path`]).
+    typed: Option<(Purpose, String)>,
+}
+
+/// What the file dialog was for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    New,
+    Open,
 }
 
 #[derive(Debug, Clone)]
@@ -22,6 +32,9 @@ pub enum Message {
     Help,
     OpenRecent(PathBuf),
     Forget(PathBuf),
+    TypedPath(String),
+    UseTypedPath,
+    CancelTypedPath,
 }
 
 /// What the app should do; the welcome screen itself touches no files.
@@ -33,12 +46,24 @@ pub enum Intent {
     Help,
     OpenRecent(PathBuf),
     Forget(PathBuf),
+    /// A path typed after an empty dialog, for a new file or one to open.
+    NewAt(PathBuf),
+    OpenPath(PathBuf),
 }
 
 impl Welcome {
     /// `error` explains why we are here instead of in a file (e.g. the last file was refused).
     pub fn new(recent: Vec<RecentEntry>, error: Option<String>) -> Welcome {
-        Welcome { recent, error }
+        Welcome {
+            recent,
+            error,
+            typed: None,
+        }
+    }
+
+    /// The dialog for `purpose` came back with nothing.
+    pub fn offer_typed_path(&mut self, purpose: Purpose) {
+        self.typed = Some((purpose, String::new()));
     }
 
     pub fn set_recent(&mut self, recent: Vec<RecentEntry>) {
@@ -47,14 +72,39 @@ impl Welcome {
 
     pub fn update(&mut self, message: Message) -> Action<Message, Intent> {
         self.error = None;
-        Action::Ask(match message {
+        let intent = match message {
             Message::New => Intent::New,
             Message::Open => Intent::Open,
             Message::OpenDemo => Intent::OpenDemo,
-            Message::Help => Intent::Help,
+            Message::Help => return Action::Ask(Intent::Help),
             Message::OpenRecent(path) => Intent::OpenRecent(path),
             Message::Forget(path) => Intent::Forget(path),
-        })
+            Message::TypedPath(text) => {
+                if let Some((_, typed)) = &mut self.typed {
+                    *typed = text;
+                }
+                return Action::None;
+            }
+            Message::CancelTypedPath => {
+                self.typed = None;
+                return Action::None;
+            }
+            Message::UseTypedPath => {
+                let Some((purpose, typed)) = &self.typed else {
+                    return Action::None;
+                };
+                let Some(path) = typed_path::parse(typed) else {
+                    self.error = Some(t::TYPE_A_PATH.into());
+                    return Action::None;
+                };
+                match purpose {
+                    Purpose::New => Intent::NewAt(path),
+                    Purpose::Open => Intent::OpenPath(path),
+                }
+            }
+        };
+        self.typed = None;
+        Action::Ask(intent)
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -90,6 +140,15 @@ impl Welcome {
         .spacing(18)
         .max_width(720);
 
+        if let Some((_, typed)) = &self.typed {
+            content = content.push(typed_path::view(
+                typed,
+                t::SCHOOL_FILE_PATH_HINT,
+                Message::TypedPath,
+                Message::UseTypedPath,
+                Message::CancelTypedPath,
+            ));
+        }
         if let Some(error) = &self.error {
             content = content.push(
                 container(text(error.as_str()).size(style::BODY_SIZE))

@@ -10,3 +10,4 @@ pub mod pager;
 pub mod readiness;
 pub mod steps;
 pub mod tabs;
+pub mod typed_path;

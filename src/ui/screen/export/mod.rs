@@ -20,6 +20,7 @@ use crate::store::{SchoolFile, StoreError, atomic};
 use crate::ui::background;
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::typed_path;
 use crate::ui::{style, text as t};
 use crate::workflow::export::{Prepared, prepare};
 use crate::workflow::signing::unlocks;
@@ -38,6 +39,8 @@ pub struct Export {
     date: String,
     /// Fraction done while a packet is being made.
     progress: Option<f32>,
+    /// The save dialog came back empty: where to save may be typed.
+    typed: Option<String>,
     /// The signing passphrase is being tried on the key before the save dialog opens.
     unlocking: bool,
     /// The last packet saved.
@@ -57,6 +60,9 @@ pub enum Message {
     /// Whether the signing passphrase opened the key.
     Unlocked(Result<(), String>),
     PathChosen(Option<PathBuf>),
+    TypedPath(String),
+    UseTypedPath,
+    CancelTypedPath,
     Progress(f32),
     Done(Result<(PathBuf, usize), String>),
     Open,
@@ -323,8 +329,39 @@ impl Screen for Export {
                     Err(e) => self.notice = Some(Notice::Failed(e)),
                 }
             }
-            Message::PathChosen(None) => {}
-            Message::PathChosen(Some(path)) => return Action::Run(self.start(file, path)),
+            Message::PathChosen(None) => {
+                self.typed = Some(String::new());
+                return Action::Run(iced::widget::operation::focus(typed_path::ID));
+            }
+            Message::PathChosen(Some(path)) => {
+                self.typed = None;
+                return Action::Run(self.start(file, path));
+            }
+            Message::TypedPath(text) => self.typed = Some(text),
+            Message::CancelTypedPath => self.typed = None,
+            Message::UseTypedPath => {
+                let path = self
+                    .typed
+                    .as_deref()
+                    .and_then(typed_path::parse)
+                    .map(|mut p| {
+                        if p.extension().is_none() {
+                            p.set_extension("pdf");
+                        }
+                        p
+                    });
+                match path {
+                    None => self.notice = Some(Notice::failed(t::TYPE_A_PATH)),
+                    // No dialog asked whether to replace it, so the window asks for another name.
+                    Some(path) if path.exists() => {
+                        self.notice = Some(Notice::failed(t::typed_path_exists(&path)));
+                    }
+                    Some(path) => {
+                        self.typed = None;
+                        return Action::Run(self.start(file, path));
+                    }
+                }
+            }
             Message::Progress(p) => {
                 if self.progress.is_some() {
                     self.progress = Some(p);
@@ -417,6 +454,15 @@ impl Screen for Export {
                         .style(style::error_text),
                 );
             }
+        }
+        if let Some(typed) = &self.typed {
+            content = content.push(typed_path::view(
+                typed,
+                t::SAVE_PDF_PATH_HINT,
+                Message::TypedPath,
+                Message::UseTypedPath,
+                Message::CancelTypedPath,
+            ));
         }
         if let Some(p) = self.progress {
             content = content.push(

@@ -13,12 +13,15 @@ use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
+use crate::ui::widget::typed_path;
 use crate::ui::{background, style, text as t};
 use crate::workflow::import::{self, Plan, file_name};
 
 #[derive(Default)]
 pub struct Import {
     state: State,
+    /// The file dialog came back empty: the sheet's path may be typed.
+    typed: Option<(TableKind, String)>,
     notice: Option<Notice>,
 }
 
@@ -36,6 +39,9 @@ pub enum Message {
     Pick(TableKind),
     Chosen(TableKind, Option<PathBuf>),
     Read(TableKind, PathBuf, Result<Table, String>),
+    TypedPath(String),
+    UseTypedPath,
+    CancelTypedPath,
     Confirm,
     Cancel,
 }
@@ -67,8 +73,31 @@ impl Screen for Import {
                     move |h| Message::Chosen(kind, h.map(|h| h.path().to_path_buf())),
                 ));
             }
-            Message::Chosen(_, None) => {}
+            Message::Chosen(kind, None) => {
+                self.typed = Some((kind, String::new()));
+                return Action::Run(iced::widget::operation::focus(typed_path::ID));
+            }
+            Message::TypedPath(text) => {
+                if let Some((_, typed)) = &mut self.typed {
+                    *typed = text;
+                }
+            }
+            Message::CancelTypedPath => self.typed = None,
+            Message::UseTypedPath => {
+                let Some((kind, typed)) = &self.typed else {
+                    return Action::None;
+                };
+                let kind = *kind;
+                return match typed_path::parse(typed) {
+                    Some(path) => self.update(Message::Chosen(kind, Some(path)), file),
+                    None => {
+                        self.notice = Some(Notice::failed(t::TYPE_A_PATH));
+                        Action::None
+                    }
+                };
+            }
             Message::Chosen(kind, Some(path)) => {
+                self.typed = None;
                 self.state = State::Reading(path.clone());
                 self.notice = None;
                 let reading = path.clone();
@@ -117,6 +146,15 @@ impl Screen for Import {
             .spacing(10),
         ]
         .spacing(12);
+        if let Some((_, typed)) = &self.typed {
+            content = content.push(typed_path::view(
+                typed,
+                t::SHEET_PATH_HINT,
+                Message::TypedPath,
+                Message::UseTypedPath,
+                Message::CancelTypedPath,
+            ));
+        }
         if let Some(n) = notice::view(&self.notice) {
             content = content.push(n);
         }
