@@ -222,7 +222,14 @@ fn a_refused_file_is_explained_on_the_welcome_screen() {
 #[test]
 fn creating_requires_name_kind_and_region() {
     let mut h = Harness::start();
+    let create_at = |h: &Harness| h.simulator().find("创建").unwrap().bounds();
+    let before = create_at(&h);
     h.click("创建");
+    assert_eq!(
+        create_at(&h),
+        before,
+        "the refusals take room kept for them: 创建 stays under the pointer"
+    );
     assert!(h.sees("请填写学校名称"));
     assert!(h.sees("请选择学校类型"));
     assert!(h.sees("请选择所属盟市"));

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use iced::widget::{button, column, row, scrollable, text};
+use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
 use crate::store;
@@ -76,7 +76,8 @@ pub fn view<'a, M: Clone + 'a>(school_file: Option<&Path>, close: M) -> Element<
     .spacing(12)
     .padding(iced::padding::right(12));
     column![
-        scrollable(body).height(Length::Shrink),
+        // The card fits a 768-pixel-high screen with its button in view; the text scrolls.
+        container(scrollable(body)).max_height(470.0),
         button(text(t::CLOSE_HELP).size(style::BODY_SIZE))
             .padding([6, 18])
             .style(button::primary)

@@ -22,8 +22,20 @@ pub fn text_field<'a, M: Clone + 'a>(
         .id(label)
         .on_input(on_input)
         .padding(8)
-        .size(style::BODY_SIZE);
-    labelled(label, required, input.into(), error)
+        .size(style::BODY_SIZE)
+        .width(Length::Fill);
+    // The error goes beside the input, not under it, so the fields and buttons below stay
+    // where the pointer left them when a refusal appears.
+    let mut field = row![input].spacing(10).align_y(Alignment::Center);
+    if let Some(error) = error {
+        field = field.push(
+            text(error)
+                .size(style::SMALL_SIZE)
+                .style(style::error_text)
+                .width(Length::Shrink),
+        );
+    }
+    labelled(label, required, field.into(), None)
 }
 
 /// A bare input inside a row of repeated items (a site, a partner). Its id is the visible
@@ -62,7 +74,7 @@ pub fn choices<'a, T: Copy + PartialEq + 'a, M: Clone + 'a>(
             .into()
     });
     let wrapped = row(chips).spacing(6).wrap().vertical_spacing(6);
-    labelled(label, true, wrapped.into(), error)
+    labelled(label, true, wrapped.into(), Some(error.unwrap_or_default()))
 }
 
 /// [`choices`] among names read from the file (the declared specialties, a specialty's
@@ -82,7 +94,7 @@ pub fn named_choices<'a, M: Clone + 'a>(
             .into()
     });
     let wrapped = row(chips).spacing(6).wrap().vertical_spacing(6);
-    labelled(label, true, wrapped.into(), error)
+    labelled(label, true, wrapped.into(), Some(error.unwrap_or_default()))
 }
 
 fn labelled<'a, M: 'a>(
@@ -92,18 +104,20 @@ fn labelled<'a, M: 'a>(
     error: Option<String>,
 ) -> Element<'a, M> {
     let marker = if required { "＊" } else { "" };
-    let label = row![
+    let mut label = column![row![
         text(label).size(style::BODY_SIZE),
         text(marker)
             .size(style::SMALL_SIZE)
             .style(style::error_text),
-    ]
+    ]]
     .width(LABEL_WIDTH);
-    let mut field = column![input].spacing(4).width(Length::Fill);
+    // A choice's error sits under its label, on a line kept for it whether or not there is
+    // one, so nothing moves when a refusal appears.
     if let Some(error) = error {
-        field = field.push(text(error).size(style::SMALL_SIZE).style(style::error_text));
+        let line = if error.is_empty() { " ".into() } else { error };
+        label = label.push(text(line).size(style::SMALL_SIZE).style(style::error_text));
     }
-    row![container(label).padding([8, 0]), field]
+    row![container(label).padding([8, 0]), input]
         .spacing(12)
         .align_y(Alignment::Start)
         .into()
