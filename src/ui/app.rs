@@ -10,7 +10,7 @@ use super::screen::{
     Action, Screen, Slot, declaration, export, help, new_school, resources, school_info, welcome,
     workload,
 };
-use super::widget::{dialog, nav, page, typed_path};
+use super::widget::{dialog, nav, page};
 use super::{style, text as t};
 use crate::store::recent::Recent;
 use crate::store::{self, SchoolFile};
@@ -191,11 +191,10 @@ impl App {
             Message::OpenFileChosen(Some(path)) => self.open(path),
             Message::NewFileChosen(None) | Message::OpenFileChosen(None) => {
                 if let State::Welcome(screen) = &mut self.state {
-                    screen.offer_typed_path(match message {
+                    return screen.offer_typed_path(match message {
                         Message::NewFileChosen(_) => welcome::Purpose::New,
                         _ => welcome::Purpose::Open,
                     });
-                    return iced::widget::operation::focus(typed_path::ID);
                 }
             }
             Message::NewSchool(message) => {

@@ -385,6 +385,7 @@ pub const USE_TYPED_PATH: &str = "使用此路径";
 pub const TYPE_A_PATH: &str = "请输入文件的完整路径";
 pub const SCHOOL_FILE_PATH_HINT: &str = "如 D:\\教务处\\学校.yth";
 pub const SAVE_PDF_PATH_HINT: &str = "如 D:\\教务处\\第一批申报材料.pdf";
+pub const IMAGE_PATH_HINT: &str = "如 D:\\教务处\\公章.png";
 pub const SHEET_PATH_HINT: &str = "如 D:\\教务处\\教师名册.xlsx";
 
 pub fn typed_path_exists(path: &std::path::Path) -> String {

@@ -96,7 +96,7 @@ fn the_packet_is_written_whole_where_the_save_dialog_pointed() {
     ));
     let typed = h.dir.path().join("手输路径");
     h.fill("文件路径", &format!("\"{}\"", typed.display()));
-    h.settle(Message::Export(ExportMessage::UseTypedPath));
+    h.click_and_settle("使用此路径");
     let written = typed.with_extension("pdf");
     assert!(
         lopdf::Document::load(&written).is_ok(),

@@ -184,9 +184,7 @@ fn an_import_shows_every_bad_row_before_writing_and_imports_the_rest_on_request(
         ImportMessage::Chosen(TableKind::Teachers, None),
     ))]);
     h.fill("文件路径", &sheet.display().to_string());
-    h.settle(Message::Workload(WorkloadMessage::Import(
-        ImportMessage::UseTypedPath,
-    )));
+    h.click_and_settle("使用此路径");
     assert!(h.sees("共 4 行数据，可导入 2 位教师，2 行有问题"));
     assert!(h.sees("第3行，工号：“T001”与第2行重复"));
     assert!(h.sees("第4行，一体化教师等级：“五级”无效，应为一级、二级、三级、无"));

@@ -3,18 +3,18 @@
 use std::path::PathBuf;
 
 use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use crate::store::recent::RecentEntry;
 use crate::ui::screen::Action;
-use crate::ui::widget::typed_path;
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
 
 pub struct Welcome {
     recent: Vec<RecentEntry>,
     error: Option<String>,
-    /// A dialog came back empty: the path may be typed instead (see [`typed_path`]).
-    typed: Option<(Purpose, String)>,
+    /// A dialog came back empty: the path may be typed instead.
+    typed: TypedPath<Intent>,
 }
 
 /// What the file dialog was for.
@@ -32,9 +32,7 @@ pub enum Message {
     Help,
     OpenRecent(PathBuf),
     Forget(PathBuf),
-    TypedPath(String),
-    UseTypedPath,
-    CancelTypedPath,
+    Typed(typed_path::Message),
 }
 
 /// What the app should do; the welcome screen itself touches no files.
@@ -57,13 +55,17 @@ impl Welcome {
         Welcome {
             recent,
             error,
-            typed: None,
+            typed: TypedPath::default(),
         }
     }
 
     /// The dialog for `purpose` came back with nothing.
-    pub fn offer_typed_path(&mut self, purpose: Purpose) {
-        self.typed = Some((purpose, String::new()));
+    pub fn offer_typed_path<T: Send + 'static>(&mut self, purpose: Purpose) -> Task<T> {
+        self.typed
+            .offer(t::SCHOOL_FILE_PATH_HINT, move |path| match purpose {
+                Purpose::New => Intent::NewAt(path),
+                Purpose::Open => Intent::OpenPath(path),
+            })
     }
 
     pub fn set_recent(&mut self, recent: Vec<RecentEntry>) {
@@ -79,31 +81,16 @@ impl Welcome {
             Message::Help => return Action::Ask(Intent::Help),
             Message::OpenRecent(path) => Intent::OpenRecent(path),
             Message::Forget(path) => Intent::Forget(path),
-            Message::TypedPath(text) => {
-                if let Some((_, typed)) = &mut self.typed {
-                    *typed = text;
-                }
-                return Action::None;
-            }
-            Message::CancelTypedPath => {
-                self.typed = None;
-                return Action::None;
-            }
-            Message::UseTypedPath => {
-                let Some((purpose, typed)) = &self.typed else {
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(intent)) => intent,
+                Some(Err(refusal)) => {
+                    self.error = Some(refusal.into());
                     return Action::None;
-                };
-                let Some(path) = typed_path::parse(typed) else {
-                    self.error = Some(t::TYPE_A_PATH.into());
-                    return Action::None;
-                };
-                match purpose {
-                    Purpose::New => Intent::NewAt(path),
-                    Purpose::Open => Intent::OpenPath(path),
                 }
-            }
+                None => return Action::None,
+            },
         };
-        self.typed = None;
+        self.typed.close();
         Action::Ask(intent)
     }
 
@@ -140,14 +127,8 @@ impl Welcome {
         .spacing(18)
         .max_width(720);
 
-        if let Some((_, typed)) = &self.typed {
-            content = content.push(typed_path::view(
-                typed,
-                t::SCHOOL_FILE_PATH_HINT,
-                Message::TypedPath,
-                Message::UseTypedPath,
-                Message::CancelTypedPath,
-            ));
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            content = content.push(typed);
         }
         if let Some(error) = &self.error {
             content = content.push(

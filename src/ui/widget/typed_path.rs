@@ -1,53 +1,126 @@
 //! A path typed by hand, offered when a file dialog came back with nothing. The user may have
 //! cancelled, but on minimal Kylin/UOS installs without a desktop portal the dialog never opens
 //! at all, and the user would be stuck: so the window always says so and takes a path instead.
+//!
+//! A screen keeps one [`TypedPath`], offers it where its dialog's answer is `None`, and gets back
+//! the message the dialog would have sent with the path typed.
+
+use std::path::PathBuf;
 
 use iced::widget::{button, column, container, row, text, text_input};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
 use crate::ui::{style, text as t};
 
 /// The input's id, so focus and tests can find it.
 pub const ID: &str = "文件路径";
 
-pub fn view<'a, M: Clone + 'a>(
-    value: &'a str,
-    placeholder: &'a str,
-    on_input: impl Fn(String) -> M + 'a,
-    on_use: M,
-    on_cancel: M,
-) -> Element<'a, M> {
-    container(
-        column![
-            text(t::NO_FILE_CHOSEN).size(style::SMALL_SIZE),
-            row![
-                text_input(placeholder, value)
-                    .id(ID)
-                    .on_input(on_input)
-                    .on_submit(on_use.clone())
-                    .padding(6)
-                    .size(style::BODY_SIZE)
-                    .width(Length::Fill),
-                button(text(t::USE_TYPED_PATH).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(on_use),
-                button(text(t::CANCEL).size(style::BODY_SIZE))
-                    .style(button::text)
-                    .on_press(on_cancel),
+#[derive(Debug, Clone)]
+pub enum Message {
+    Input(String),
+    Use,
+    Cancel,
+}
+
+/// What the user is typing, and the message the dialog would have sent with it.
+pub struct TypedPath<M> {
+    pending: Option<Pending<M>>,
+}
+
+// Not derived: that would ask for `M: Default`, which no message is.
+impl<M> Default for TypedPath<M> {
+    fn default() -> Self {
+        TypedPath { pending: None }
+    }
+}
+
+struct Pending<M> {
+    typed: String,
+    hint: &'static str,
+    answer: Box<dyn Fn(PathBuf) -> M>,
+}
+
+impl<M> TypedPath<M> {
+    /// The dialog came back empty; `answer` makes what it would have sent from a path.
+    pub fn offer<T: Send + 'static>(
+        &mut self,
+        hint: &'static str,
+        answer: impl Fn(PathBuf) -> M + 'static,
+    ) -> Task<T> {
+        self.pending = Some(Pending {
+            typed: String::new(),
+            hint,
+            answer: Box::new(answer),
+        });
+        iced::widget::operation::focus(ID)
+    }
+
+    /// Closes the offer, as when the dialog answered after all.
+    pub fn close(&mut self) {
+        self.pending = None;
+    }
+
+    /// The dialog's message once a path is given; an empty one is refused with the reason.
+    pub fn update(&mut self, message: Message) -> Option<Result<M, &'static str>> {
+        let pending = self.pending.as_mut()?;
+        match message {
+            Message::Input(text) => {
+                pending.typed = text;
+                None
+            }
+            Message::Cancel => {
+                self.pending = None;
+                None
+            }
+            Message::Use => match parse(&pending.typed) {
+                Some(path) => {
+                    let answer = (pending.answer)(path);
+                    self.pending = None;
+                    Some(Ok(answer))
+                }
+                None => Some(Err(t::TYPE_A_PATH)),
+            },
+        }
+    }
+
+    pub fn view<'a, Outer: Clone + 'a>(
+        &'a self,
+        map: impl Fn(Message) -> Outer + 'a,
+    ) -> Option<Element<'a, Outer>> {
+        let pending = self.pending.as_ref()?;
+        let (on_use, on_cancel) = (map(Message::Use), map(Message::Cancel));
+        let card = container(
+            column![
+                text(t::NO_FILE_CHOSEN).size(style::SMALL_SIZE),
+                row![
+                    text_input(pending.hint, &pending.typed)
+                        .id(ID)
+                        .on_input(move |v| map(Message::Input(v)))
+                        .on_submit(on_use.clone())
+                        .padding(6)
+                        .size(style::BODY_SIZE)
+                        .width(Length::Fill),
+                    button(text(t::USE_TYPED_PATH).size(style::BODY_SIZE))
+                        .style(button::secondary)
+                        .on_press(on_use),
+                    button(text(t::CANCEL).size(style::BODY_SIZE))
+                        .style(button::text)
+                        .on_press(on_cancel),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
             ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        ]
-        .spacing(6),
-    )
-    .padding(10)
-    .width(Length::Fill)
-    .style(style::dialog)
-    .into()
+            .spacing(6),
+        )
+        .padding(10)
+        .width(Length::Fill)
+        .style(style::dialog);
+        Some(card.into())
+    }
 }
 
 /// The path as typed: quotes pasted from Explorer's "复制为路径" are taken off.
-pub fn parse(typed: &str) -> Option<std::path::PathBuf> {
+fn parse(typed: &str) -> Option<PathBuf> {
     let path = typed.trim().trim_matches('"').trim();
     (!path.is_empty()).then(|| path.into())
 }

@@ -20,7 +20,7 @@ use crate::store::{SchoolFile, StoreError, atomic};
 use crate::ui::background;
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
-use crate::ui::widget::typed_path;
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
 use crate::workflow::export::{Prepared, prepare};
 use crate::workflow::signing::unlocks;
@@ -39,8 +39,8 @@ pub struct Export {
     date: String,
     /// Fraction done while a packet is being made.
     progress: Option<f32>,
-    /// The save dialog came back empty: where to save may be typed.
-    typed: Option<String>,
+    /// A dialog came back empty: the path may be typed.
+    typed: TypedPath<Message>,
     /// The signing passphrase is being tried on the key before the save dialog opens.
     unlocking: bool,
     /// The last packet saved.
@@ -60,9 +60,9 @@ pub enum Message {
     /// Whether the signing passphrase opened the key.
     Unlocked(Result<(), String>),
     PathChosen(Option<PathBuf>),
-    TypedPath(String),
-    UseTypedPath,
-    CancelTypedPath,
+    Typed(typed_path::Message),
+    /// Where to save, typed because no save dialog answered.
+    TypedPdf(PathBuf),
     Progress(f32),
     Done(Result<(PathBuf, usize), String>),
     Open,
@@ -284,8 +284,16 @@ impl Screen for Export {
                     move |h| Message::ImageChosen(role, h.map(|h| h.path().to_path_buf())),
                 ));
             }
-            Message::ImageChosen(_, None) => {}
+            Message::ImageChosen(role, None) => {
+                return self
+                    .typed
+                    .offer(t::IMAGE_PATH_HINT, move |path| {
+                        Message::ImageChosen(role, Some(path))
+                    })
+                    .into();
+            }
             Message::ImageChosen(role, Some(path)) => {
+                self.typed.close();
                 let result = std::fs::read(&path)
                     .map_err(|e| crate::store::read_failure(&path, &e))
                     .and_then(|png| {
@@ -330,37 +338,30 @@ impl Screen for Export {
                 }
             }
             Message::PathChosen(None) => {
-                self.typed = Some(String::new());
-                return Action::Run(iced::widget::operation::focus(typed_path::ID));
+                return Action::Run(self.typed.offer(t::SAVE_PDF_PATH_HINT, Message::TypedPdf));
             }
             Message::PathChosen(Some(path)) => {
-                self.typed = None;
+                self.typed.close();
                 return Action::Run(self.start(file, path));
             }
-            Message::TypedPath(text) => self.typed = Some(text),
-            Message::CancelTypedPath => self.typed = None,
-            Message::UseTypedPath => {
-                let path = self
-                    .typed
-                    .as_deref()
-                    .and_then(typed_path::parse)
-                    .map(|mut p| {
-                        if p.extension().is_none() {
-                            p.set_extension("pdf");
-                        }
-                        p
-                    });
-                match path {
-                    None => self.notice = Some(Notice::failed(t::TYPE_A_PATH)),
-                    // No dialog asked whether to replace it, so the window asks for another name.
-                    Some(path) if path.exists() => {
-                        self.notice = Some(Notice::failed(t::typed_path_exists(&path)));
-                    }
-                    Some(path) => {
-                        self.typed = None;
-                        return Action::Run(self.start(file, path));
-                    }
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(answer)) => return self.update(answer, file),
+                Some(Err(refusal)) => self.notice = Some(Notice::failed(refusal)),
+                None => {}
+            },
+            Message::TypedPdf(mut path) => {
+                if path.extension().is_none() {
+                    path.set_extension("pdf");
                 }
+                // No dialog asked whether to replace it, so the window asks for another name.
+                if path.exists() {
+                    self.notice = Some(Notice::failed(t::typed_path_exists(&path)));
+                    return self
+                        .typed
+                        .offer(t::SAVE_PDF_PATH_HINT, Message::TypedPdf)
+                        .into();
+                }
+                return Action::Run(self.start(file, path));
             }
             Message::Progress(p) => {
                 if self.progress.is_some() {
@@ -455,14 +456,8 @@ impl Screen for Export {
                 );
             }
         }
-        if let Some(typed) = &self.typed {
-            content = content.push(typed_path::view(
-                typed,
-                t::SAVE_PDF_PATH_HINT,
-                Message::TypedPath,
-                Message::UseTypedPath,
-                Message::CancelTypedPath,
-            ));
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            content = content.push(typed);
         }
         if let Some(p) = self.progress {
             content = content.push(

@@ -13,7 +13,7 @@ use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
-use crate::ui::widget::typed_path;
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{background, style, text as t};
 use crate::workflow::import::{self, Plan, file_name};
 
@@ -21,7 +21,7 @@ use crate::workflow::import::{self, Plan, file_name};
 pub struct Import {
     state: State,
     /// The file dialog came back empty: the sheet's path may be typed.
-    typed: Option<(TableKind, String)>,
+    typed: TypedPath<Message>,
     notice: Option<Notice>,
 }
 
@@ -39,9 +39,7 @@ pub enum Message {
     Pick(TableKind),
     Chosen(TableKind, Option<PathBuf>),
     Read(TableKind, PathBuf, Result<Table, String>),
-    TypedPath(String),
-    UseTypedPath,
-    CancelTypedPath,
+    Typed(typed_path::Message),
     Confirm,
     Cancel,
 }
@@ -74,30 +72,17 @@ impl Screen for Import {
                 ));
             }
             Message::Chosen(kind, None) => {
-                self.typed = Some((kind, String::new()));
-                return Action::Run(iced::widget::operation::focus(typed_path::ID));
+                return Action::Run(self.typed.offer(t::SHEET_PATH_HINT, move |path| {
+                    Message::Chosen(kind, Some(path))
+                }));
             }
-            Message::TypedPath(text) => {
-                if let Some((_, typed)) = &mut self.typed {
-                    *typed = text;
-                }
-            }
-            Message::CancelTypedPath => self.typed = None,
-            Message::UseTypedPath => {
-                let Some((kind, typed)) = &self.typed else {
-                    return Action::None;
-                };
-                let kind = *kind;
-                return match typed_path::parse(typed) {
-                    Some(path) => self.update(Message::Chosen(kind, Some(path)), file),
-                    None => {
-                        self.notice = Some(Notice::failed(t::TYPE_A_PATH));
-                        Action::None
-                    }
-                };
-            }
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(chosen)) => return self.update(chosen, file),
+                Some(Err(refusal)) => self.notice = Some(Notice::failed(refusal)),
+                None => {}
+            },
             Message::Chosen(kind, Some(path)) => {
-                self.typed = None;
+                self.typed.close();
                 self.state = State::Reading(path.clone());
                 self.notice = None;
                 let reading = path.clone();
@@ -146,14 +131,8 @@ impl Screen for Import {
             .spacing(10),
         ]
         .spacing(12);
-        if let Some((_, typed)) = &self.typed {
-            content = content.push(typed_path::view(
-                typed,
-                t::SHEET_PATH_HINT,
-                Message::TypedPath,
-                Message::UseTypedPath,
-                Message::CancelTypedPath,
-            ));
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            content = content.push(typed);
         }
         if let Some(n) = notice::view(&self.notice) {
             content = content.push(n);
