@@ -908,7 +908,9 @@ fn info(
         writeln!(
             out,
             "  {}  {}（程序版本 {}）",
-            event.at, event.event, event.app_version
+            crate::domain::time::show_stored(&event.at),
+            event.event,
+            event.app_version
         )?;
     }
     Ok(())
