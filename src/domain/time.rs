@@ -8,7 +8,7 @@
 //! Beijing time, which is what the offices' PCs ran. Both forms sort together as text, which
 //! the file's `ORDER BY` on them relies on.
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// UTC+8, China Standard Time (no daylight saving since 1991).
 pub fn beijing_offset() -> FixedOffset {
@@ -21,6 +21,12 @@ pub fn beijing(at: DateTime<Utc>) -> String {
     at.with_timezone(&beijing_offset())
         .format("%Y-%m-%d %H:%M")
         .to_string()
+}
+
+/// The calendar day in Beijing at `at` (between 16:00 and 24:00 UTC it is already tomorrow):
+/// the date a packet, a review or a lesson is given by default.
+pub fn beijing_date(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&beijing_offset()).date_naive()
 }
 
 /// A time as the school file stores it: RFC 3339 to the second with the +08:00 offset, so it is
@@ -64,6 +70,13 @@ mod tests {
         assert_eq!(beijing(utc("2026-12-01T12:12:59Z")), "2026-12-01 20:12");
         // Past 16:00 UTC it is already the next day in Beijing.
         assert_eq!(beijing(utc("2026-12-31T16:30:00Z")), "2027-01-01 00:30");
+    }
+
+    #[test]
+    fn the_day_changes_at_midnight_in_beijing() {
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(beijing_date(utc("2026-12-01T15:59:59Z")), day("2026-12-01"));
+        assert_eq!(beijing_date(utc("2026-12-01T16:00:00Z")), day("2026-12-02"));
     }
 
     #[test]

@@ -712,7 +712,8 @@ fn a_mistyped_command_a_missing_batch_or_specialty_and_a_missing_packet_are_said
 
 #[test]
 fn times_are_shown_in_beijing_time_whatever_the_computers_zone() {
-    use yitihua::domain::time::beijing;
+    use chrono::Datelike;
+    use yitihua::domain::time::{beijing, beijing_date};
     let dir = tempfile::tempdir().unwrap();
     let school = dir.path().join("small.yth");
     let passphrase = dir.path().join("口令.txt");
@@ -744,6 +745,16 @@ fn times_are_shown_in_beijing_time_whatever_the_computers_zone() {
     ]);
     let verified = run(&[&"verify", &signed]);
     let after = chrono::Utc::now();
+    // Without --date the packet is dated today in Beijing, which in New York may still be
+    // yesterday.
+    let pdf = lopdf::Document::load(&signed).unwrap();
+    let last = pdf.get_pages().len() as u32;
+    let page = pdf.extract_text(&[last]).unwrap();
+    let dated = [before, after].iter().any(|at| {
+        let day = beijing_date(*at);
+        page.contains(&format!("{}年{}月{}日", day.year(), day.month(), day.day()))
+    });
+    assert!(dated, "{page}");
     let minutes = [beijing(before), beijing(after)];
     assert!(
         minutes
