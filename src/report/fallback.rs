@@ -7,11 +7,13 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A face of an installed font file that draws some of the characters the bundled face lacks.
 pub struct Fallback {
     pub path: PathBuf,
-    pub bytes: Vec<u8>,
+    /// The whole file, shared by the faces of one collection rather than copied for each.
+    pub bytes: Arc<Vec<u8>>,
     /// The face's index inside a collection (.ttc), 0 for a plain font file.
     pub index: u32,
     /// The characters this face is used for; each character is drawn from the first face found.
@@ -37,7 +39,7 @@ pub fn find(wanted: &BTreeSet<char>) -> Vec<Fallback> {
         if !seen.insert(key) {
             continue;
         }
-        let Ok(bytes) = std::fs::read(&path) else {
+        let Ok(bytes) = std::fs::read(&path).map(Arc::new) else {
             continue;
         };
         for index in 0..ttf_parser::fonts_in_collection(&bytes).unwrap_or(1) {
@@ -48,7 +50,7 @@ pub fn find(wanted: &BTreeSet<char>) -> Vec<Fallback> {
             left.retain(|c| !chars.contains(c));
             found.push(Fallback {
                 path: path.clone(),
-                bytes: bytes.clone(),
+                bytes: Arc::clone(&bytes),
                 index,
                 chars,
             });
