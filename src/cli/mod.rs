@@ -559,7 +559,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
                 &open(&file)?,
                 batch,
                 &path,
-                date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                date.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now())),
                 passphrase,
                 out,
             )
@@ -908,7 +908,9 @@ fn info(
         writeln!(
             out,
             "  {}  {}（程序版本 {}）",
-            event.at, event.event, event.app_version
+            crate::domain::time::show_stored(&event.at),
+            event.event,
+            event.app_version
         )?;
     }
     Ok(())

@@ -15,6 +15,7 @@ pub mod school;
 pub mod signature;
 pub mod teacher;
 mod terms;
+pub mod time;
 pub mod workload;
 
 pub use batch::{Batch, YearMonth};

@@ -9,10 +9,58 @@ use chrono::{Datelike, NaiveDate};
 
 use super::table::{Problem, Row, Table};
 use crate::domain::workload::{MAX_PERIODS_PER_DAY, parse_date};
-use crate::domain::{Amount, CourseKind, Employment, Entry, Gender, Teacher, TeacherLevel, Term};
+use crate::domain::{
+    Amount, CourseKind, Employment, Entry, Gender, Practice, Teacher, TeacherLevel, Term, Training,
+};
 
 pub const TEACHER_HEADERS: [&str; 6] =
     ["工号", "姓名", "性别", "系部", "任职形式", "一体化教师等级"];
+/// The roster's optional columns of one value each, after [`TEACHER_HEADERS`].
+pub const TEACHER_OPTIONAL: [&str; 4] = ["聘用企业", "职称", "技能等级", "教师资格"];
+
+/// A roster has one row per teacher, and a teacher may have several 师资培训 and 企业实践
+/// records, so each record is a group of columns numbered from 1: 培训1项目 … 培训1证书编号,
+/// 培训2项目 …, and 实践1企业 … 实践1天数. HR sheets carry 培训经历一、培训经历二 the same
+/// way; a CSV (one sheet) can hold them, which a separate sheet per record kind could not.
+pub const TRAINING_PREFIX: &str = "培训";
+/// The columns of one training group, after 培训N; the same fields as the window's form.
+pub const TRAINING_FIELDS: [&str; 6] = [
+    "项目",
+    "研修基地",
+    "开始日期",
+    "结束日期",
+    "学时",
+    "证书编号",
+];
+pub const PRACTICE_PREFIX: &str = "实践";
+pub const PRACTICE_FIELDS: [&str; 4] = ["企业", "开始日期", "结束日期", "天数"];
+
+/// The header of field `field` of group `n`: 培训2开始日期.
+pub fn group_header(prefix: &str, n: u32, field: &str) -> String {
+    format!("{prefix}{n}{field}")
+}
+
+/// The group numbers a sheet has columns for, ascending: a group counts if any of its columns
+/// is there, so a sheet that left out 培训1研修基地 still has its training read.
+fn groups(table: &Table, prefix: &str, fields: &[&str]) -> Vec<u32> {
+    let mut found: Vec<u32> = table
+        .headers()
+        .iter()
+        .filter_map(|h| {
+            let rest = h.strip_prefix(prefix)?;
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let (n, field) = rest.split_at(digits);
+            fields
+                .contains(&field)
+                .then(|| n.parse().ok())
+                .flatten()
+                .filter(|n| *n > 0)
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
 /// Plus 日期 and 节数, or 周课时 and 周数.
 pub const HOURS_HEADERS: [&str; 6] = ["工号", "姓名", "学期", "课程", "课程类型", "班级"];
 
@@ -99,6 +147,86 @@ impl RowCheck<'_> {
         parsed
     }
 
+    /// A date of a training or practice group; `None` (and a problem) when blank or unreadable.
+    fn date(&mut self, row: &Row, table: &Table, column: &str) -> Option<NaiveDate> {
+        let value = row.get(table.column(column));
+        if value.is_empty() {
+            self.fail(column, "不能为空");
+            return None;
+        }
+        let date = sheet_date(value);
+        if date.is_none() {
+            self.fail(column, format!("“{value}”不是日期，应如 2024-09-02"));
+        }
+        date
+    }
+
+    /// Group `n`'s training, `None` when its cells are all blank (nothing to import) or when
+    /// something is wrong (said as a problem naming the column).
+    fn training(&mut self, row: &Row, table: &Table, n: u32) -> Option<Training> {
+        let [project, base, start, end, hours, certificate] =
+            TRAINING_FIELDS.map(|f| group_header(TRAINING_PREFIX, n, f));
+        if group_blank(
+            row,
+            table,
+            &[&project, &base, &start, &end, &hours, &certificate],
+        ) {
+            return None;
+        }
+        let project_name = self.required(row, table, &project);
+        let dates = self.dates(row, table, &start, &end);
+        let hours = self.count(row, table, &hours);
+        let (Some((start, end)), Some(hours), false) = (dates, hours, project_name.is_empty())
+        else {
+            return None;
+        };
+        Some(Training {
+            project: project_name.to_string(),
+            base: row.get(table.column(&base)).to_string(),
+            start,
+            end,
+            hours,
+            certificate: row.get(table.column(&certificate)).to_string(),
+        })
+    }
+
+    /// Group `n`'s enterprise practice, as [`RowCheck::training`].
+    fn practice(&mut self, row: &Row, table: &Table, n: u32) -> Option<Practice> {
+        let [enterprise, start, end, days] =
+            PRACTICE_FIELDS.map(|f| group_header(PRACTICE_PREFIX, n, f));
+        if group_blank(row, table, &[&enterprise, &start, &end, &days]) {
+            return None;
+        }
+        let name = self.required(row, table, &enterprise);
+        let dates = self.dates(row, table, &start, &end);
+        let days = self.count(row, table, &days);
+        let (Some((start, end)), Some(days), false) = (dates, days, name.is_empty()) else {
+            return None;
+        };
+        Some(Practice {
+            enterprise: name.to_string(),
+            start,
+            end,
+            days,
+        })
+    }
+
+    fn dates(
+        &mut self,
+        row: &Row,
+        table: &Table,
+        start: &str,
+        end: &str,
+    ) -> Option<(NaiveDate, NaiveDate)> {
+        let (from, to) = (self.date(row, table, start), self.date(row, table, end));
+        let (from, to) = from.zip(to)?;
+        if to < from {
+            self.fail(end, format!("结束日期{to}早于开始日期{from}"));
+            return None;
+        }
+        Some((from, to))
+    }
+
     /// A whole number of periods: not negative, not text, not a fraction.
     fn count(&mut self, row: &Row, table: &Table, column: &str) -> Option<u32> {
         let value = row.get(table.column(column));
@@ -122,6 +250,25 @@ impl RowCheck<'_> {
         }
         None
     }
+}
+
+/// Whether every cell of a group is blank: a template's group left unused, not a mistake.
+fn group_blank(row: &Row, table: &Table, columns: &[&str]) -> bool {
+    columns.iter().all(|c| row.get(table.column(c)).is_empty())
+}
+
+/// `old` with `new` merged in: a record with the same key is replaced (a certificate number
+/// added, hours corrected), any other is added, and records the sheet does not mention are
+/// kept, so importing a sheet never loses what was entered in the window.
+fn merged<T: Clone, K: PartialEq>(old: &[T], new: Vec<T>, key: fn(&T) -> K) -> Vec<T> {
+    let mut out = old.to_vec();
+    for record in new {
+        match out.iter_mut().find(|o| key(o) == key(&record)) {
+            Some(o) => *o = record,
+            None => out.push(record),
+        }
+    }
+    out
 }
 
 /// "3.0" or "3.00" as "3": a CSV saved from a sheet whose column is formatted with decimals
@@ -161,10 +308,13 @@ fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|v| name(*v)).collect()
 }
 
-/// Plans a roster import. Teachers already on the roster keep their training and practice
-/// records (a roster sheet does not carry them).
+/// Plans a roster import. The sheet's 师资培训 and 企业实践 groups are merged into what a
+/// teacher already has (a training is the same one when its 项目 and 开始日期 are, a practice
+/// when its 企业 and 开始日期 are); records the sheet leaves out are kept.
 pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
     let mut plan = Plan::new(table);
+    let training_groups = groups(table, TRAINING_PREFIX, &TRAINING_FIELDS);
+    let practice_groups = groups(table, PRACTICE_PREFIX, &PRACTICE_FIELDS);
     let bad = table.bad_rows();
     let existing: HashMap<&str, &Teacher> = existing.iter().map(|t| (t.id.as_str(), t)).collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -213,6 +363,14 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
         if employment == Some(Employment::FromEnterprise) && enterprise.is_empty() {
             check.fail("聘用企业", "企业聘用的教师须填写聘用企业");
         }
+        let trainings: Vec<Training> = training_groups
+            .iter()
+            .filter_map(|n| check.training(row, table, *n))
+            .collect();
+        let practices: Vec<Practice> = practice_groups
+            .iter()
+            .filter_map(|n| check.practice(row, table, *n))
+            .collect();
         let (Some(gender), Some(employment), Some(level)) = (gender, employment, level) else {
             continue;
         };
@@ -239,8 +397,12 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
             title: optional("职称", previous.map(|t| &t.title)),
             skill_level: optional("技能等级", previous.map(|t| &t.skill_level)),
             qualification: optional("教师资格", previous.map(|t| &t.qualification)),
-            trainings: previous.map(|t| t.trainings.clone()).unwrap_or_default(),
-            practices: previous.map(|t| t.practices.clone()).unwrap_or_default(),
+            trainings: merged(previous.map_or(&[][..], |t| &t.trainings), trainings, |t| {
+                (t.project.clone(), t.start)
+            }),
+            practices: merged(previous.map_or(&[][..], |t| &t.practices), practices, |p| {
+                (p.enterprise.clone(), p.start)
+            }),
         });
     }
     plan

@@ -219,6 +219,11 @@ impl Table {
         self.column(header).is_some()
     }
 
+    /// Every header, in column order; for repeated column groups such as 培训1项目, 培训2项目.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
     /// Rows that reading already found unusable.
     pub fn bad_rows(&self) -> BTreeSet<usize> {
         self.problems.iter().map(|p| p.row).collect()

@@ -1,5 +1,5 @@
-//! Spreadsheets the office prints or hands out: workload summaries, hours templates, resource
-//! reports (rust_xlsxwriter).
+//! Spreadsheets the office prints or hands out: workload summaries, hours and roster
+//! templates, resource reports (rust_xlsxwriter).
 //!
 //! Printed sheets share one layout (a merged title, a note line, a bordered table under a
 //! shaded header) because an office files them side by side and expects them to look alike.
@@ -17,7 +17,12 @@ use rust_xlsxwriter::{
 use crate::domain::resource::{self, Cell, TEXTBOOK};
 use crate::domain::workload::{MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
 use crate::domain::{
-    CourseKind, Entry, Hundredths, Origin, ResourceItem, ResourceKind, SchoolProfile, Teacher, Term,
+    CourseKind, Employment, Entry, Gender, Hundredths, Origin, ResourceItem, ResourceKind,
+    SchoolProfile, Teacher, TeacherLevel, Term,
+};
+use crate::exchange::import::{
+    PRACTICE_FIELDS, PRACTICE_PREFIX, TEACHER_HEADERS, TEACHER_OPTIONAL, TRAINING_FIELDS,
+    TRAINING_PREFIX, group_header,
 };
 
 /// 宋体 is on every Chinese Windows and is what offices' own forms use; a font the printer's PC
@@ -210,6 +215,244 @@ pub fn hours_template(
     validate_template(sheet, term)?;
     explain_template(book.add_worksheet(), &styles, school, term)?;
     book.save_to_buffer()
+}
+
+/// Training and practice groups the roster template gives every teacher at least, so the
+/// office sees the repeated-group layout and has room to fill in a second record.
+const TEMPLATE_GROUPS: usize = 2;
+
+/// The roster as a sheet to correct and fill in, in the layout `import-table` reads back: one
+/// row per teacher, pre-filled with what the file holds (so importing it unchanged changes
+/// nothing), then numbered 培训N… and 实践N… column groups for 师资培训 and 企业实践.
+pub fn roster_template(school: &SchoolProfile, teachers: &[Teacher]) -> Result<Vec<u8>, XlsxError> {
+    let styles = Styles::new();
+    let mut book = workbook()?;
+    let sheet = book.add_worksheet();
+    sheet.set_name("教师名册")?;
+    print_layout(sheet, true);
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_freeze_panes(1, 2)?;
+    let trainings = teachers
+        .iter()
+        .map(|t| t.trainings.len())
+        .max()
+        .unwrap_or(0)
+        .max(TEMPLATE_GROUPS);
+    let practices = teachers
+        .iter()
+        .map(|t| t.practices.len())
+        .max()
+        .unwrap_or(0)
+        .max(TEMPLATE_GROUPS);
+    let headers = roster_headers(trainings, practices);
+    for (col, header) in (0..).zip(&headers) {
+        sheet.write_string_with_format(0, col, header, &styles.header)?;
+        let date = header.ends_with("日期");
+        let number = header.ends_with("学时") || header.ends_with("天数");
+        sheet.set_column_width(
+            col,
+            if date {
+                12.0
+            } else if number {
+                8.0
+            } else {
+                14.0
+            },
+        )?;
+        if date {
+            sheet.set_column_format(col, &styles.date)?;
+        } else if !number {
+            // 工号 0012 or a certificate number stays as typed instead of becoming a number.
+            sheet.set_column_format(col, &styles.typed_text)?;
+        }
+    }
+    let col_of = |header: &str| -> ColNum {
+        headers
+            .iter()
+            .position(|h| h == header)
+            .and_then(|c| ColNum::try_from(c).ok())
+            .expect("the template has every column it writes")
+    };
+    for (row, teacher) in (1..).zip(teachers) {
+        let text = |sheet: &mut Worksheet, header: &str, value: &str| {
+            sheet
+                .write_string_with_format(row, col_of(header), value, &styles.typed_text)
+                .map(|_| ())
+        };
+        let date = |sheet: &mut Worksheet, header: &str, value: NaiveDate| {
+            sheet
+                .write_datetime_with_format(row, col_of(header), excel_date(value)?, &styles.date)
+                .map(|_| ())
+        };
+        let number = |sheet: &mut Worksheet, header: &str, value: u32| {
+            sheet
+                .write_number(row, col_of(header), f64::from(value))
+                .map(|_| ())
+        };
+        for (header, value) in [
+            ("工号", teacher.id.as_str()),
+            ("姓名", &teacher.name),
+            ("性别", teacher.gender.name()),
+            ("系部", &teacher.department),
+            ("任职形式", teacher.employment.name()),
+            ("一体化教师等级", teacher.level.name()),
+            ("聘用企业", &teacher.enterprise),
+            ("职称", &teacher.title),
+            ("技能等级", &teacher.skill_level),
+            ("教师资格", &teacher.qualification),
+        ] {
+            text(sheet, header, value)?;
+        }
+        for (n, t) in (1..).zip(&teacher.trainings) {
+            let [project, base, start, end, hours, certificate] =
+                TRAINING_FIELDS.map(|f| group_header(TRAINING_PREFIX, n, f));
+            text(sheet, &project, &t.project)?;
+            text(sheet, &base, &t.base)?;
+            date(sheet, &start, t.start)?;
+            date(sheet, &end, t.end)?;
+            number(sheet, &hours, t.hours)?;
+            text(sheet, &certificate, &t.certificate)?;
+        }
+        for (n, p) in (1..).zip(&teacher.practices) {
+            let [enterprise, start, end, days] =
+                PRACTICE_FIELDS.map(|f| group_header(PRACTICE_PREFIX, n, f));
+            text(sheet, &enterprise, &p.enterprise)?;
+            date(sheet, &start, p.start)?;
+            date(sheet, &end, p.end)?;
+            number(sheet, &days, p.days)?;
+        }
+    }
+    validate_roster(sheet, &headers)?;
+    explain_roster(book.add_worksheet(), &styles, school)?;
+    book.save_to_buffer()
+}
+
+/// The roster template's header: the required columns, the optional single ones, then
+/// `trainings` training groups and `practices` practice groups.
+fn roster_headers(trainings: usize, practices: usize) -> Vec<String> {
+    let mut headers: Vec<String> = TEACHER_HEADERS
+        .iter()
+        .chain(&TEACHER_OPTIONAL)
+        .map(|h| h.to_string())
+        .collect();
+    for n in (1..).take(trainings) {
+        headers.extend(TRAINING_FIELDS.map(|f| group_header(TRAINING_PREFIX, n, f)));
+    }
+    for n in (1..).take(practices) {
+        headers.extend(PRACTICE_FIELDS.map(|f| group_header(PRACTICE_PREFIX, n, f)));
+    }
+    headers
+}
+
+/// Drop-down lists for the chosen columns and whole numbers for hours and days, down to the
+/// last row, so a row the office adds is checked as it is typed.
+fn validate_roster(sheet: &mut Worksheet, headers: &[String]) -> Result<(), XlsxError> {
+    let list = |title: &str, names: Vec<&str>| -> Result<DataValidation, XlsxError> {
+        DataValidation::new()
+            .allow_list_strings(&names)?
+            .set_error_title(title)?
+            .set_error_message(format!("请从下拉列表中选择：{}。", names.join("、")))
+    };
+    let whole = |title: &str| -> Result<DataValidation, XlsxError> {
+        DataValidation::new()
+            .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(1))
+            .set_error_title(title)?
+            .set_error_message(format!("{title}须是正整数。"))
+    };
+    for (col, header) in (0..).zip(headers) {
+        let validation = match header.as_str() {
+            "性别" => list(header, Gender::ALL.iter().map(|g| g.name()).collect())?,
+            "任职形式" => list(header, Employment::ALL.iter().map(|e| e.name()).collect())?,
+            "一体化教师等级" => {
+                list(header, TeacherLevel::ALL.iter().map(|l| l.name()).collect())?
+            }
+            h if h.ends_with("学时") || h.ends_with("天数") => whole(h)?,
+            _ => continue,
+        };
+        sheet.add_data_validation(1, col, LAST_ROW, col, &validation)?;
+    }
+    Ok(())
+}
+
+/// The roster template's 填写说明: each column, the numbered groups, and what importing does.
+fn explain_roster(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    school: &SchoolProfile,
+) -> Result<(), XlsxError> {
+    sheet.set_name("填写说明")?;
+    print_layout(sheet, false);
+    let columns: [(&str, &str); 20] = [
+        (
+            "工号",
+            "教师工号，校内唯一，不能含空格；课时记录按工号对应教师。",
+        ),
+        ("姓名", "教师姓名。"),
+        ("性别", "从下拉列表选择：男 或 女。"),
+        ("系部", "教师所在系部。"),
+        ("任职形式", "从下拉列表选择：专职、兼职 或 企业聘用。"),
+        ("一体化教师等级", "从下拉列表选择：一级、二级、三级 或 无。"),
+        ("聘用企业", "企业聘用的教师须填写聘用企业，其他教师不填。"),
+        ("职称", "可不填。"),
+        ("技能等级", "可不填。"),
+        ("教师资格", "可不填。"),
+        (
+            "培训1项目",
+            "第1次师资培训的项目名称；一次培训占“培训1…”这一组列，不参加培训的教师整组留空。",
+        ),
+        ("培训1研修基地", "承担培训的研修基地，可不填。"),
+        ("培训1开始日期", "写成 2024-07-01 的形式。"),
+        (
+            "培训1结束日期",
+            "写成 2024-07-01 的形式，不能早于开始日期。",
+        ),
+        ("培训1学时", "培训学时，正整数。"),
+        (
+            "培训1证书编号",
+            "取得证书后填写；有证书编号的培训计入“培训合格的一体化教师”。",
+        ),
+        (
+            "实践1企业",
+            "第1次企业实践所在企业；不参加企业实践的教师整组留空。",
+        ),
+        ("实践1开始日期", "写成 2024-07-01 的形式。"),
+        (
+            "实践1结束日期",
+            "写成 2024-07-01 的形式，不能早于开始日期。",
+        ),
+        ("实践1天数", "企业实践天数，正整数。"),
+    ];
+    let notes = [
+        "第2次培训填在“培训2项目”“培训2开始日期”……这一组列中，依此类推；培训或实践超过两次时，复制一组列并把编号改为3、4……，列名的其他部分不要改。".to_string(),
+        "导入时，同一教师项目和开始日期相同的培训（企业实践为企业和开始日期相同）更新原有记录，其他的新增；表中没有列出的原有培训和实践记录保留不动。".into(),
+        "重复导入同一文件不会重复记录。日期写不对、必填项缺少的行，导入前会逐行指出（第几行、哪一列），改正后再导入。".into(),
+        format!("本表由{}教务处导出，已预先填好学校现有的教师名册。", school.name),
+    ];
+    sheet.merge_range(0, 0, 0, 1, "教师名册填写说明", &styles.title)?;
+    sheet.set_row_height(0, TITLE_SIZE * 1.4 + 6.0)?;
+    sheet.write_string_with_format(1, 0, "列名", &styles.header)?;
+    sheet.write_string_with_format(1, 1, "填写要求", &styles.header)?;
+    let explanation_width = 70.0;
+    let mut row: RowNum = 2;
+    for (name, text) in columns {
+        sheet.write_string_with_format(row, 0, name, &styles.centred)?;
+        sheet.write_string_with_format(row, 1, text, &styles.text)?;
+        sheet.set_row_height(
+            row,
+            lines(text, explanation_width - 2.0) * LINE_HEIGHT + 4.0,
+        )?;
+        row += 1;
+    }
+    row += 1;
+    for note in &notes {
+        sheet.merge_range(row, 0, row, 1, note, &styles.note)?;
+        let width = explanation_width + 16.0 - 2.0;
+        sheet.set_row_height(row, lines(note, width) * LINE_HEIGHT + 4.0)?;
+        row += 1;
+    }
+    sheet.set_column_width(0, 16)?;
+    sheet.set_column_width(1, explanation_width)?;
+    Ok(())
 }
 
 /// The resource inventory and the completeness of each specialty's package, for the office to
@@ -1040,6 +1283,66 @@ mod tests {
         }
         assert!(all.iter().any(|c| c.contains("2024-09-01")));
         assert!(all.iter().any(|c| c.contains("不会重复计算")));
+    }
+
+    #[test]
+    fn the_roster_template_has_the_import_header_and_each_teachers_records() {
+        let doc = demo::document(Size::Small);
+        let trained = doc
+            .teachers
+            .iter()
+            .find(|t| !t.trainings.is_empty() && !t.practices.is_empty())
+            .expect("the demo has a teacher with training and practice");
+        let bytes = roster_template(&doc.school, &doc.teachers).unwrap();
+        let mut book = open(bytes);
+        assert_eq!(book.sheet_names(), ["教师名册", "填写说明"]);
+        let range = sheet(&mut book, "教师名册");
+        let header = row_texts(&range, 0);
+        assert_eq!(header[..6], TEACHER_HEADERS);
+        for h in [
+            "聘用企业",
+            "培训1项目",
+            "培训1研修基地",
+            "培训1开始日期",
+            "培训1结束日期",
+            "培训1学时",
+            "培训1证书编号",
+            "培训2项目",
+            "实践1企业",
+            "实践1开始日期",
+            "实践1结束日期",
+            "实践1天数",
+            "实践2天数",
+        ] {
+            assert!(header.iter().any(|c| c == h), "{h} in {header:?}");
+        }
+        assert_eq!(range.height(), doc.teachers.len() + 1);
+        let row = (1..range.height())
+            .find(|r| text(&range, *r, 0) == trained.id)
+            .unwrap();
+        let col = |h: &str| header.iter().position(|c| c == h).unwrap();
+        let training = &trained.trainings[0];
+        assert_eq!(text(&range, row, col("培训1项目")), training.project);
+        assert_eq!(
+            number(&range, row, col("培训1学时")),
+            f64::from(training.hours)
+        );
+        let start = match range.get((row, col("培训1开始日期"))) {
+            Some(Data::DateTime(d)) => d.as_datetime().unwrap().date(),
+            other => panic!("a date cell, not {other:?}"),
+        };
+        assert_eq!(start, training.start);
+        assert_eq!(
+            text(&range, row, col("实践1企业")),
+            trained.practices[0].enterprise
+        );
+
+        let help = sheet(&mut book, "填写说明");
+        let all: Vec<String> = help.rows().flatten().map(ToString::to_string).collect();
+        for h in ["培训1证书编号", "实践1天数"] {
+            assert!(all.iter().any(|c| c == h), "{h} is explained");
+        }
+        assert!(all.iter().any(|c| c.contains("培训2项目")));
     }
 
     #[test]

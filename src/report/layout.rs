@@ -7,12 +7,14 @@
 //! the two apart lets the packet be laid out without a PDF at all: the contents page is laid out
 //! twice, and [`super::missing_glyphs`] scans the items without rendering anything.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle,
     PdfPage, Point, Pt, Rect, TextMatrix, TextRenderingMode, XObjectId, XObjectTransform,
 };
+
+use super::fallback::Fallback;
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
@@ -162,11 +164,30 @@ impl Item {
 }
 
 /// Text measurement with the bundled face, so what is measured is what the PDF viewer draws.
+/// A character the face lacks is measured and drawn with the installed font lent for it.
 pub struct Measure {
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
     /// Where the em box's top sits above the baseline, in em (Noto CJK: 0.88).
     ascent: f32,
+    borrowed: HashMap<char, Borrowed>,
+}
+
+/// A glyph of an installed font, for a character the bundled face lacks.
+#[derive(Debug, Clone, Copy)]
+struct Borrowed {
+    /// The font's place in the packet: 0 is the bundled face, fallback `i` is `i + 1`.
+    font: usize,
+    gid: u16,
+    /// In em.
+    advance: f32,
+}
+
+/// Consecutive characters of one line drawn from one font, `x` em after the line's start.
+pub struct Run {
+    pub font: usize,
+    pub x: f32,
+    pub glyphs: Vec<printpdf::Codepoint>,
 }
 
 impl Measure {
@@ -180,34 +201,88 @@ impl Measure {
             face,
             units_per_em,
             ascent,
+            borrowed: HashMap::new(),
         })
     }
 
-    /// Whether the face can draw `c`; spaces, tabs and line breaks are laid out as spaces.
+    /// The same measure, drawing the characters of each fallback with its glyphs. A fallback
+    /// that cannot be parsed lends nothing, so its characters stay missing and are refused.
+    pub fn with_fallbacks(mut self, fallbacks: &[Fallback]) -> Measure {
+        for (i, fallback) in fallbacks.iter().enumerate() {
+            let Ok(face) = ttf_parser::Face::parse(&fallback.bytes, fallback.index) else {
+                continue;
+            };
+            let units_per_em = f32::from(face.units_per_em());
+            for &c in &fallback.chars {
+                let Some(gid) = face.glyph_index(c) else {
+                    continue;
+                };
+                let units = face.glyph_hor_advance(gid).unwrap_or(face.units_per_em());
+                self.borrowed.insert(
+                    c,
+                    Borrowed {
+                        font: i + 1,
+                        gid: gid.0,
+                        advance: f32::from(units) / units_per_em,
+                    },
+                );
+            }
+        }
+        self
+    }
+
+    /// Whether `c` can be drawn, by the bundled face or a fallback; spaces, tabs and line
+    /// breaks are laid out as spaces.
     pub fn has_glyph(&self, c: char) -> bool {
-        c.is_ascii_whitespace() || self.face.glyph_index(c).is_some()
+        c.is_ascii_whitespace()
+            || self.face.glyph_index(c).is_some()
+            || self.borrowed.contains_key(&c)
+    }
+
+    /// Which font draws `c`, its glyph there and its advance in em.
+    fn glyph(&self, c: char) -> (usize, u16, f32) {
+        if let Some(g) = self.face.glyph_index(c) {
+            let units = self
+                .face
+                .glyph_hor_advance(g)
+                .unwrap_or(self.face.units_per_em());
+            return (0, g.0, f32::from(units) / self.units_per_em);
+        }
+        match self.borrowed.get(&c) {
+            Some(b) => (b.font, b.gid, b.advance),
+            None => (0, 0, 1.0),
+        }
     }
 
     fn advance(&self, c: char) -> f32 {
-        let units = self
-            .face
-            .glyph_index(c)
-            .and_then(|g| self.face.glyph_hor_advance(g))
-            .unwrap_or(self.face.units_per_em());
-        f32::from(units) / self.units_per_em
+        self.glyph(c).2
     }
 
-    /// The text as glyph ids of the face, each carrying its character for the ToUnicode map
-    /// (what copying the text gives back). Given plain text, printpdf would look every character
-    /// up through a cmap search that cost more than all the rest of the export together.
-    pub fn glyphs(&self, text: &str) -> Vec<printpdf::Codepoint> {
-        text.chars()
-            .map(|c| printpdf::Codepoint {
-                gid: self.face.glyph_index(c).map_or(0, |g| g.0),
+    /// The text as glyph ids, split where the font changes, each glyph carrying its character
+    /// for the ToUnicode map (what copying the text gives back). Given plain text, printpdf
+    /// would look every character up through a cmap search that cost more than all the rest of
+    /// the export together.
+    pub fn runs(&self, text: &str) -> Vec<Run> {
+        let mut runs: Vec<Run> = Vec::new();
+        let mut x = 0.0;
+        for c in text.chars() {
+            let (font, gid, advance) = self.glyph(c);
+            let glyph = printpdf::Codepoint {
+                gid,
                 offset: 0.0,
                 cid: Some(c.to_string()),
-            })
-            .collect()
+            };
+            match runs.last_mut() {
+                Some(run) if run.font == font => run.glyphs.push(glyph),
+                _ => runs.push(Run {
+                    font,
+                    x,
+                    glyphs: vec![glyph],
+                }),
+            }
+            x += advance;
+        }
+        runs
     }
 
     /// Width of `text` set at `size` points.
@@ -955,11 +1030,12 @@ pub struct Placeable {
 }
 
 /// Turns laid-out pages into printpdf pages. Shading goes first, then rules, then text, then
-/// images, so a seal covers the text it is stamped on as ink would.
+/// images, so a seal covers the text it is stamped on as ink would. `fonts` are the bundled
+/// face and then the fallbacks, in the order the measure was given them.
 pub fn render(
     pages: &[Vec<Item>],
     measure: &Measure,
-    font: &FontId,
+    fonts: &[FontId],
     images: &[Placeable],
 ) -> Vec<PdfPage> {
     pages
@@ -1041,6 +1117,7 @@ pub fn render(
             }
             ops.push(Op::StartTextSection);
             let mut current: Option<Style> = None;
+            let mut current_font: Option<(usize, f32)> = None;
             for item in items {
                 if let Item::Text {
                     x,
@@ -1050,15 +1127,26 @@ pub fn render(
                     text,
                 } = item
                 {
-                    set_style(&mut ops, current, *style, font);
+                    set_style(&mut ops, current, *style);
                     current = Some(*style);
                     let p = at(*x, *y + measure.baseline(*h, style.size));
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(p.x, p.y),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![printpdf::TextItem::GlyphIds(measure.glyphs(text))],
-                    });
+                    // Each run is placed where the measure put it, so a borrowed glyph sits
+                    // exactly in the room the line breaking gave it, on the same baseline.
+                    for run in measure.runs(text) {
+                        if current_font != Some((run.font, style.size)) {
+                            current_font = Some((run.font, style.size));
+                            ops.push(Op::SetFont {
+                                font: PdfFontHandle::External(fonts[run.font].clone()),
+                                size: Pt(style.size),
+                            });
+                        }
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(p.x.0 + run.x * style.size), p.y),
+                        });
+                        ops.push(Op::ShowText {
+                            items: vec![printpdf::TextItem::GlyphIds(run.glyphs)],
+                        });
+                    }
                 }
             }
             ops.push(Op::EndTextSection);
@@ -1091,13 +1179,8 @@ fn black() -> Color {
 }
 
 /// Emits only what changes between consecutive text lines, which keeps content streams small.
-fn set_style(ops: &mut Vec<Op>, current: Option<Style>, next: Style, font: &FontId) {
-    if current.map(|c| c.size) != Some(next.size) {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font.clone()),
-            size: Pt(next.size),
-        });
-    }
+/// The font and its size are set per run, by `render`.
+fn set_style(ops: &mut Vec<Op>, current: Option<Style>, next: Style) {
     if current.map(|c| c.grey) != Some(next.grey) {
         let col = if next.grey {
             Color::Greyscale(Greyscale::new(GREY, None))
@@ -1123,7 +1206,8 @@ fn set_style(ops: &mut Vec<Op>, current: Option<Style>, next: Style, font: &Font
     }
 }
 
-/// Every character on the pages that the bundled face cannot draw, each once.
+/// Every character on the pages that neither the bundled face nor a fallback can draw, each
+/// once.
 pub fn missing(pages: &[Vec<Item>], measure: &Measure) -> BTreeSet<char> {
     pages
         .iter()

@@ -1,12 +1,14 @@
 //! 申报材料: the print-ready PDF packet of one batch, which the office signs, seals and sends
 //! upwards. It reads the school as an interchange [`Document`](crate::exchange::Document) (never
-//! the database), lays the seven sections out on A4 with the bundled font, and carries the
-//! same JSON as a file attachment so the receiving office can load the data without retyping.
+//! the database), lays the seven sections out on A4 with the bundled font (and an installed one
+//! for a character it lacks, see `fallback`), and carries the same JSON as a file attachment so
+//! the receiving office can load the data without retyping.
 //!
 //! `layout` knows pages, text and tables; `packet` knows what an office prints; `attach`
 //! finishes the PDF where printpdf stops (the attachment and the document information).
 
 mod attach;
+mod fallback;
 mod layout;
 mod packet;
 
@@ -17,6 +19,7 @@ use crate::domain::Finding;
 use crate::exchange::Document;
 
 pub use attach::ATTACHMENT_NAME;
+use fallback::Fallback;
 use layout::{Measure, Placeable};
 use packet::{Stamp, Stamps};
 
@@ -58,7 +61,8 @@ pub struct PacketInput<'a> {
 pub enum ReportError {
     /// The batch has no declaration to print.
     NoDeclaration(u32),
-    /// Characters the bundled font cannot draw; printed, they would be boxes.
+    /// Characters neither the bundled font nor any installed font can draw; printed, they
+    /// would be boxes.
     MissingGlyphs(Vec<char>),
     /// A stored signature or seal image that is not a readable PNG; `which` names whose.
     Image { which: &'static str, reason: String },
@@ -79,7 +83,7 @@ impl std::fmt::Display for ReportError {
                     .collect();
                 write!(
                     f,
-                    "内置字体缺少以下字符，打印出来会是方框，请改用常用字或联系开发者：{}",
+                    "内置字体和本机安装的字体都没有以下字符，打印出来会是方框：{}。请安装含有这些字的字体（Windows 的 SimSun-ExtB，Linux 的 fonts-hanazono）后再导出，或改用常用字",
                     list.join("、")
                 )
             }
@@ -95,22 +99,38 @@ impl std::error::Error for ReportError {}
 
 /// Makes the packet, as the bytes of a PDF file. `progress` goes from 0.0 to 1.0 in a few
 /// dozen calls at most, so a window can show a bar while it runs on a background task. Refuses
-/// when the batch has no declaration, a stored image is unreadable, or the font lacks a
-/// character, rather than print something the office would have to redo.
+/// when the batch has no declaration, a stored image is unreadable, or a character is in no
+/// font (neither the bundled one nor one installed on the computer), rather than print
+/// something the office would have to redo.
 pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<u8>, ReportError> {
     progress(0.0);
-    let measure = font_measure()?;
     let images = decode_images(input.signatures)?;
     let stamps = stamps(&images);
-    let pages = packet::lay_out(input, &measure, &stamps, &mut |p| progress(p * 0.5))?;
+    let Laid {
+        measure,
+        fallbacks,
+        pages,
+    } = lay_out(input, &stamps, &mut |p| progress(p * 0.5))?;
     let missing = layout::missing(&pages, &measure);
     if !missing.is_empty() {
         return Err(ReportError::MissingGlyphs(missing.into_iter().collect()));
     }
-    let font = ParsedFont::from_bytes(crate::FONT_BYTES, 0, &mut Vec::new())
-        .ok_or_else(|| ReportError::Pdf("内置字体无法解析".into()))?;
     let mut pdf = PdfDocument::new(TITLE);
-    let font_id = pdf.add_font(&font);
+    let mut fonts = Vec::new();
+    let bundled = ParsedFont::from_bytes(crate::FONT_BYTES, 0, &mut Vec::new())
+        .ok_or_else(|| ReportError::Pdf("内置字体无法解析".into()))?;
+    fonts.push(pdf.add_font(&bundled));
+    for fallback in &fallbacks {
+        let font =
+            ParsedFont::from_bytes(&fallback.bytes, fallback.index as usize, &mut Vec::new())
+                .ok_or_else(|| {
+                    ReportError::Pdf(format!(
+                        "字体文件 {} 无法解析，请重新安装该字体后再导出",
+                        fallback.path.display()
+                    ))
+                })?;
+        fonts.push(pdf.add_font(&font));
+    }
     let placeables: Vec<Placeable> = images
         .iter()
         .map(|(_, image)| Placeable {
@@ -119,24 +139,63 @@ pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<
             height_px: image.height as f32,
         })
         .collect();
-    pdf.with_pages(layout::render(&pages, &measure, &font_id, &placeables));
+    pdf.with_pages(layout::render(&pages, &measure, &fonts, &placeables));
     progress(0.6);
     let bytes = attach::finish(&pdf, input)?;
     progress(1.0);
     Ok(bytes)
 }
 
-/// Characters of the text to print that the bundled font lacks, each once in code-point order,
-/// so the window can say so before export instead of failing at it. Empty when the batch has no
-/// declaration (there is nothing to print).
+/// Characters of the text to print that no font has (neither the bundled one nor one installed
+/// on the computer), each once in code-point order, so the window can say so before export
+/// instead of failing at it. Empty when the batch has no declaration (there is nothing to
+/// print).
 pub fn missing_glyphs(input: &PacketInput) -> Vec<char> {
-    let Ok(measure) = font_measure() else {
-        return Vec::new();
-    };
-    match packet::lay_out(input, &measure, &Stamps::default(), &mut |_| {}) {
-        Ok(pages) => layout::missing(&pages, &measure).into_iter().collect(),
+    match lay_out(input, &Stamps::default(), &mut |_| {}) {
+        Ok(laid) => layout::missing(&laid.pages, &laid.measure)
+            .into_iter()
+            .collect(),
         Err(_) => Vec::new(),
     }
+}
+
+/// The packet laid out, with the fonts its text is measured and drawn with.
+struct Laid {
+    measure: Measure,
+    fallbacks: Vec<Fallback>,
+    pages: Vec<Vec<layout::Item>>,
+}
+
+/// Lays the packet out with the bundled face; when it lacks characters, looks for installed
+/// fonts that have them and lays it out again, since a borrowed glyph's width moves the line
+/// breaks. The usual packet needs no font but the bundled one and is laid out once.
+fn lay_out(
+    input: &PacketInput,
+    stamps: &Stamps,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Laid, ReportError> {
+    let measure = font_measure()?;
+    let pages = packet::lay_out(input, &measure, stamps, progress)?;
+    let missing = layout::missing(&pages, &measure);
+    let fallbacks = if missing.is_empty() {
+        Vec::new()
+    } else {
+        fallback::find(&missing)
+    };
+    if fallbacks.is_empty() {
+        return Ok(Laid {
+            measure,
+            fallbacks,
+            pages,
+        });
+    }
+    let measure = measure.with_fallbacks(&fallbacks);
+    let pages = packet::lay_out(input, &measure, stamps, &mut |_| {})?;
+    Ok(Laid {
+        measure,
+        fallbacks,
+        pages,
+    })
 }
 
 fn font_measure() -> Result<Measure, ReportError> {

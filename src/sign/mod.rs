@@ -66,16 +66,12 @@ pub struct Verification {
 
 impl Verification {
     /// The five lines `yitihua verify` prints and the window shows, in this order: signer,
-    /// signing time (local), fingerprint, whether the file is unchanged, whether the
+    /// signing time (Beijing time, whatever the PC's zone), fingerprint, whether the file is unchanged, whether the
     /// certificate is trusted.
     pub fn report(&self) -> [String; 5] {
         let time = self.signed_at.map_or_else(
             || "（未记录）".to_string(),
-            |t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string()
-            },
+            |t| format!("{}（北京时间）", crate::domain::time::beijing(t)),
         );
         [
             format!("签署人：{}", self.signer),

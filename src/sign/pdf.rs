@@ -13,6 +13,8 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 use sha2::{Digest, Sha256};
 use x509_cert::certificate::Certificate;
 
+use crate::domain::time;
+
 use super::{SignError, Signer, Verification, VerifyError, appearance, cms, fingerprint, key};
 
 /// Room for the CMS value, as hex digits: 8 KiB of DER where ours takes about 1 KiB, so a
@@ -105,8 +107,8 @@ pub fn sign_pdf(
         y0 + appearance::BOTTOM + appearance::HEIGHT,
     ];
 
-    let beijing = now.with_timezone(&FixedOffset::east_opt(8 * 3600).ok_or_else(|| bad("时区"))?);
-    let shown_time = format!("{}（北京时间）", beijing.format("%Y-%m-%d %H:%M:%S"));
+    let beijing = now.with_timezone(&time::beijing_offset());
+    let shown_time = format!("{}（北京时间）", time::beijing(now));
     let print = fingerprint(signer.certificate_der);
     let mut appearance_stream = Stream::new(
         Dictionary::from_iter(vec![

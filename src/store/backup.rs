@@ -39,7 +39,10 @@ pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, Sto
             return Ok(newest);
         }
     }
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    // Beijing time, as every time the program shows, whatever zone the PC is set to.
+    let stamp = chrono::Utc::now()
+        .with_timezone(&crate::domain::time::beijing_offset())
+        .format("%Y%m%d-%H%M%S");
     let mut target = dir.join(format!("{stem}-{stamp}.yth"));
     let mut n = 1;
     while target.exists() {

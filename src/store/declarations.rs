@@ -219,7 +219,7 @@ pub(super) fn write_batch(conn: &Connection, batch: &Batch) -> rusqlite::Result<
 
 pub(super) fn write_declaration(conn: &Connection, d: &Declaration) -> rusqlite::Result<()> {
     let body = serde_json::to_string(d).expect("declarations serialise");
-    let at = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
+    let at = crate::domain::time::stored(chrono::Utc::now());
     conn.execute(
         "INSERT INTO declarations (batch, revision, status, body, saved_at)
          VALUES (?1, ?2, ?3, ?4, ?5)

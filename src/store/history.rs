@@ -3,14 +3,15 @@ use rusqlite::Connection;
 /// One line of a file's history, shown by `yitihua info`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEvent {
-    /// Local time, ISO 8601 to the second.
+    /// As stored: RFC 3339 with its offset, or (files written before that) Beijing time
+    /// without one; shown with [`crate::domain::time::show_stored`].
     pub at: String,
     pub event: String,
     pub app_version: String,
 }
 
 pub(super) fn record(conn: &Connection, event: &str) -> rusqlite::Result<()> {
-    let at = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
+    let at = crate::domain::time::stored(chrono::Utc::now());
     conn.execute(
         "INSERT INTO file_history (at, event, app_version) VALUES (?1, ?2, ?3)",
         (at, event, env!("CARGO_PKG_VERSION")),

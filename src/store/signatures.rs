@@ -29,7 +29,7 @@ impl SchoolFile {
             params![
                 role.name(),
                 png,
-                chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+                crate::domain::time::stored(chrono::Utc::now())
             ],
         )?;
         Ok(())

@@ -12,7 +12,7 @@ pub struct StoredKey {
 }
 
 fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+    crate::domain::time::stored(chrono::Utc::now())
 }
 
 impl SchoolFile {

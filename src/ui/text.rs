@@ -191,9 +191,12 @@ pub const RECORD: &str = "记录";
 pub const RECORD_HINT: &str = "在任一项中按回车即记录；日期、课程和班级保留，方便登记下一天。";
 pub const USUAL_COURSES: &str = "常用课程：";
 pub const IMPORT_INTRO: &str = "从 Excel（.xlsx）或 CSV 导入教师名册或课时。先试运行：逐行列出问题，不写入任何数据；确认后才导入。同一文件再次导入不会重复。";
-pub const IMPORT_HEADERS: &str = "名册表头须有：工号、姓名、性别、系部、任职形式、一体化教师等级（可另有聘用企业、职称、技能等级、教师资格）。课时表头须有：工号、姓名、学期、课程、课程类型、班级，以及“日期、节数”或“周课时、周数”（可另有专业、内容）。列的顺序不限。";
+pub const IMPORT_HEADERS: &str = "名册表头须有：工号、姓名、性别、系部、任职形式、一体化教师等级（可另有聘用企业、职称、技能等级、教师资格，以及师资培训“培训1项目、培训1研修基地、培训1开始日期、培训1结束日期、培训1学时、培训1证书编号”和企业实践“实践1企业、实践1开始日期、实践1结束日期、实践1天数”，第2次起编号为2、3……；格式见名册模板）。课时表头须有：工号、姓名、学期、课程、课程类型、班级，以及“日期、节数”或“周课时、周数”（可另有专业、内容）。列的顺序不限。";
 pub const IMPORT_ROSTER: &str = "导入教师名册…";
 pub const IMPORT_HOURS: &str = "导入课时…";
+pub const EXPORT_ROSTER_TEMPLATE: &str = "导出名册模板…";
+/// The template's file name, offered in the save dialog.
+pub const ROSTER_TEMPLATE_FILE: &str = "教师名册模板.xlsx";
 pub const PROBLEM_ROWS: &str = "有问题的行：";
 pub const CONFIRM_IMPORT: &str = "确认导入";
 pub const IMPORT_GOOD_ROWS: &str = "跳过有问题的行，导入其余各行";

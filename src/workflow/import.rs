@@ -32,6 +32,9 @@ pub struct Plan {
     pub notices: Vec<String>,
     /// What writing every good row would change.
     pub changes: Changes,
+    /// 师资培训 and 企业实践 records the roster sheet adds or corrects (zero for hours).
+    pub trainings: usize,
+    pub practices: usize,
 }
 
 enum Records {
@@ -50,9 +53,16 @@ pub fn plan(
     file: &mut SchoolFile,
 ) -> Result<Plan, String> {
     let roster = file.teachers().map_err(|e| e.to_string())?;
+    let mut trainings = 0;
+    let mut practices = 0;
     let (records, rows, bad_rows, unfilled, problems) = match kind {
         TableKind::Teachers => {
             let plan = import::teachers(table, &roster);
+            for t in &plan.records {
+                let before = roster.iter().find(|r| r.id == t.id);
+                trainings += written(&t.trainings, before.map(|b| &b.trainings[..]));
+                practices += written(&t.practices, before.map(|b| &b.practices[..]));
+            }
             let bad = plan.bad_rows();
             let records = Records::Teachers(plan.records);
             (records, plan.rows, bad, plan.unfilled, plan.problems)
@@ -81,7 +91,15 @@ pub fn plan(
         problems,
         notices: table.notices.clone(),
         changes,
+        trainings,
+        practices,
     })
+}
+
+/// How many of `now` are not already stored as they are.
+fn written<T: PartialEq>(now: &[T], before: Option<&[T]>) -> usize {
+    let before = before.unwrap_or_default();
+    now.iter().filter(|r| !before.contains(r)).count()
 }
 
 impl Plan {
@@ -101,14 +119,23 @@ impl Plan {
         }
     }
 
-    /// One line: rows read, rows importable, rows with problems, rows left unfilled.
+    /// One line: rows read, rows importable (with the trainings and practices they add or
+    /// correct), rows with problems, rows left unfilled.
     pub fn summary(&self) -> String {
         let unit = match self.records {
             Records::Teachers(_) => "位教师",
             Records::Hours { .. } => "条课时",
         };
+        let with = if self.trainings + self.practices > 0 {
+            format!(
+                "（写入师资培训 {} 条、企业实践 {} 条）",
+                self.trainings, self.practices
+            )
+        } else {
+            String::new()
+        };
         let mut text = format!(
-            "共 {} 行数据，可导入 {} {unit}，{} 行有问题",
+            "共 {} 行数据，可导入 {} {unit}{with}，{} 行有问题",
             self.rows,
             self.records(),
             self.bad_rows

@@ -709,3 +709,74 @@ fn a_mistyped_command_a_missing_batch_or_specialty_and_a_missing_packet_are_said
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("没有这个文件.pdf"), "{}", stderr(&o));
 }
+
+#[test]
+fn times_are_shown_in_beijing_time_whatever_the_computers_zone() {
+    use chrono::Datelike;
+    use yitihua::domain::time::{beijing, beijing_date};
+    let dir = tempfile::tempdir().unwrap();
+    let school = dir.path().join("small.yth");
+    let passphrase = dir.path().join("口令.txt");
+    std::fs::write(&passphrase, "巴林右旗2026\n").unwrap();
+    let signed = dir.path().join("signed.pdf");
+    // A PC left on New York time by its installer: 13 hours behind Beijing.
+    let run = |args: &[&dyn AsRef<std::ffi::OsStr>]| {
+        let o = Command::new(binary::BIN)
+            .args(args.iter().map(|a| a.as_ref()))
+            .env("TZ", "America/New_York")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let before = chrono::Utc::now();
+    run(&[&"demo", &school]);
+    run(&[&"sign-setup", &school, &"--passphrase-file", &passphrase]);
+    run(&[
+        &"export",
+        &school,
+        &"--batch",
+        &"1",
+        &"--out",
+        &signed,
+        &"--sign",
+        &"--passphrase-file",
+        &passphrase,
+    ]);
+    let verified = run(&[&"verify", &signed]);
+    let after = chrono::Utc::now();
+    // Without --date the packet is dated today in Beijing, which in New York may still be
+    // yesterday.
+    let pdf = lopdf::Document::load(&signed).unwrap();
+    let last = pdf.get_pages().len() as u32;
+    let page = pdf.extract_text(&[last]).unwrap();
+    let dated = [before, after].iter().any(|at| {
+        let day = beijing_date(*at);
+        page.contains(&format!("{}年{}月{}日", day.year(), day.month(), day.day()))
+    });
+    assert!(dated, "{page}");
+    let minutes = [beijing(before), beijing(after)];
+    assert!(
+        minutes
+            .iter()
+            .any(|m| verified.contains(&format!("签署时间：{m}（北京时间）"))),
+        "{minutes:?} in {verified}"
+    );
+
+    // The file stores the offset; a row an older version wrote without one is Beijing time.
+    let history = SchoolFile::open(&school).unwrap().history().unwrap();
+    assert!(history[0].at.ends_with("+08:00"), "{}", history[0].at);
+    let conn = rusqlite::Connection::open(&school).unwrap();
+    conn.execute(
+        "INSERT INTO file_history (at, event, app_version) VALUES ('2026-12-01T20:12:05', '旧版本写入', '0.0.9')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let info = run(&[&"info", &school]);
+    assert!(info.contains("  2026-12-01 20:12  旧版本写入"), "{info}");
+    assert!(
+        minutes.iter().any(|m| info.contains(&format!("  {m}  "))),
+        "{minutes:?} in {info}"
+    );
+}

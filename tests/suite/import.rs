@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::binary::{school, stdout, yitihua};
 
 use rust_xlsxwriter::{Format, Workbook};
+use yitihua::domain::{Practice, Training};
 use yitihua::store::SchoolFile;
 
 /// A sheet of text cells; a row of `None` is left empty.
@@ -511,5 +512,238 @@ fn reports_are_written_as_xlsx_and_the_template_imports_back() {
         stdout(&o).contains("可导入 0 条课时，0 行有问题"),
         "{}",
         stdout(&o)
+    );
+}
+
+/// A roster with 师资培训 and 企业实践 in numbered column groups, dates as Excel date cells
+/// (as a filled-in sheet has them) and as typed text.
+fn roster_with_trainings(path: &Path) {
+    let headers = [
+        "工号",
+        "姓名",
+        "性别",
+        "系部",
+        "任职形式",
+        "一体化教师等级",
+        "培训1项目",
+        "培训1研修基地",
+        "培训1开始日期",
+        "培训1结束日期",
+        "培训1学时",
+        "培训1证书编号",
+        "培训2项目",
+        "培训2开始日期",
+        "培训2结束日期",
+        "培训2学时",
+        "实践1企业",
+        "实践1开始日期",
+        "实践1结束日期",
+        "实践1天数",
+    ];
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let texts = |sheet: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[(u16, &str)]| {
+        for (c, v) in cells {
+            sheet.write_string(row, *c, *v).unwrap();
+        }
+    };
+    let base = ["男", "汽车工程系", "专职", "一级"];
+    texts(sheet, 1, &[(0, "T001"), (1, "王芳")]);
+    texts(sheet, 2, &[(0, "T002"), (1, "额尔敦毕力格")]);
+    texts(sheet, 3, &[(0, "T003"), (1, "李喆")]);
+    for row in 1..=3 {
+        for (c, v) in base.iter().enumerate() {
+            sheet.write_string(row, c as u16 + 2, *v).unwrap();
+        }
+    }
+    let day = |y, m, d| rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, d).unwrap();
+    texts(
+        sheet,
+        1,
+        &[
+            (6, "一体化课程教学能力研修"),
+            (7, "内蒙古技师学院研修基地"),
+            (11, "NMG-YTH-2024-017"),
+            (12, "工作页开发培训"),
+            (13, "2024-10-08"),
+            (14, "2024-10-10"),
+            (16, "包头北奔重汽"),
+            (17, "2024-07-15"),
+            (18, "2024-08-15"),
+        ],
+    );
+    sheet
+        .write_datetime_with_format(1, 8, day(2024, 7, 1), &date)
+        .unwrap();
+    sheet
+        .write_datetime_with_format(1, 9, day(2024, 7, 12), &date)
+        .unwrap();
+    sheet.write_number(1, 10, 80).unwrap();
+    sheet.write_number(1, 15, 24).unwrap();
+    sheet.write_number(1, 19, 30).unwrap();
+    // No 研修基地 and no certificate yet: merely missing, not wrong.
+    texts(
+        sheet,
+        3,
+        &[
+            (6, "一体化课程教学能力研修"),
+            (8, "2024-07-01"),
+            (9, "2024-07-12"),
+        ],
+    );
+    sheet.write_number(3, 10, 80).unwrap();
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn trainings_and_practices_import_from_column_groups_and_merge_with_what_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = school(dir.path());
+    let roster = dir.path().join("名册.xlsx");
+    roster_with_trainings(&roster);
+
+    let o = yitihua(&[
+        &"import-table",
+        &file,
+        &roster,
+        &"--as",
+        &"teachers",
+        &"--dry-run",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("可导入 3 位教师（写入师资培训 3 条、企业实践 1 条），0 行有问题"),
+        "{}",
+        stdout(&o)
+    );
+    let o = yitihua(&[&"import-table", &file, &roster, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    let teachers = SchoolFile::open(&file).unwrap().teachers().unwrap();
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let wang = &teachers[0];
+    assert_eq!(
+        wang.trainings,
+        [
+            Training {
+                project: "一体化课程教学能力研修".into(),
+                base: "内蒙古技师学院研修基地".into(),
+                start: date("2024-07-01"),
+                end: date("2024-07-12"),
+                hours: 80,
+                certificate: "NMG-YTH-2024-017".into(),
+            },
+            Training {
+                project: "工作页开发培训".into(),
+                base: String::new(),
+                start: date("2024-10-08"),
+                end: date("2024-10-10"),
+                hours: 24,
+                certificate: String::new(),
+            },
+        ]
+    );
+    assert_eq!(
+        wang.practices,
+        [Practice {
+            enterprise: "包头北奔重汽".into(),
+            start: date("2024-07-15"),
+            end: date("2024-08-15"),
+            days: 30,
+        }]
+    );
+    assert!(teachers[1].trainings.is_empty() && teachers[1].practices.is_empty());
+    assert_eq!(teachers[2].trainings.len(), 1);
+    assert!(teachers[2].trainings[0].certificate.is_empty());
+
+    // The same sheet again changes nothing.
+    let o = yitihua(&[&"import-table", &file, &roster, &"--as", &"teachers"]);
+    assert!(
+        stdout(&o).contains("已导入：新增 0 条，更新 0 条，未变 3 条"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A CSV that names only the certificate now issued and a second practice: the training is
+    // updated in place, the other training and the first practice stay.
+    let csv = dir.path().join("证书.csv");
+    std::fs::write(
+        &csv,
+        "工号,姓名,性别,系部,任职形式,一体化教师等级,培训1项目,培训1开始日期,培训1结束日期,培训1学时,培训1证书编号,实践1企业,实践1开始日期,实践1结束日期,实践1天数\n\
+         T002,额尔敦毕力格,男,汽车工程系,专职,一级,,,,,,,,,\n\
+         T001,王芳,男,汽车工程系,专职,一级,工作页开发培训,2024-10-08,2024-10-10,24,NMG-GZY-2024-003,伊利集团,2025-01-13,2025-01-24,10\n",
+    )
+    .unwrap();
+    let o = yitihua(&[&"import-table", &file, &csv, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("（写入师资培训 1 条、企业实践 1 条）"),
+        "{}",
+        stdout(&o)
+    );
+    let wang = SchoolFile::open(&file).unwrap().teachers().unwrap()[0].clone();
+    assert_eq!(wang.trainings.len(), 2);
+    assert_eq!(wang.trainings[0].certificate, "NMG-YTH-2024-017");
+    assert_eq!(wang.trainings[1].certificate, "NMG-GZY-2024-003");
+    let enterprises: Vec<&str> = wang
+        .practices
+        .iter()
+        .map(|p| p.enterprise.as_str())
+        .collect();
+    assert_eq!(enterprises, ["包头北奔重汽", "伊利集团"]);
+
+    // The roster template, filled from the file, imports back unchanged.
+    let f = SchoolFile::open(&file).unwrap();
+    let template =
+        yitihua::exchange::workbook::roster_template(&f.profile().unwrap(), &f.teachers().unwrap())
+            .unwrap();
+    drop(f);
+    let path = dir.path().join("教师名册模板.xlsx");
+    std::fs::write(&path, template).unwrap();
+    let o = yitihua(&[&"import-table", &file, &path, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("已导入：新增 0 条，更新 0 条，未变 3 条"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_training_with_a_date_that_cannot_be_read_is_refused_naming_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = school(dir.path());
+    let csv = dir.path().join("名册.csv");
+    std::fs::write(
+        &csv,
+        "工号,姓名,性别,系部,任职形式,一体化教师等级,培训1项目,培训1开始日期,培训1结束日期,培训1学时,实践1企业,实践1开始日期,实践1结束日期,实践1天数\n\
+         T001,王芳,女,汽车工程系,专职,一级,一体化课程教学能力研修,2024-07-01,2024-07-12,80,,,,\n\
+         T002,李喆,男,农牧工程系,专职,二级,一体化课程教学能力研修,2024年7月32日,2024-07-12,80,,,,\n\
+         T003,赵敏,女,机电系,专职,二级,,,,,包头北奔重汽,2024-08-15,2024-07-15,30\n\
+         T004,孙丽,女,机电系,专职,二级,工作页开发培训,2024-10-08,2024-10-10,,,,,\n",
+    )
+    .unwrap();
+    let o = yitihua(&[&"import-table", &file, &csv, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    for expected in [
+        "第3行，培训1开始日期：“2024年7月32日”不是日期，应如 2024-09-02",
+        "第4行，实践1结束日期：结束日期2024-07-15早于开始日期2024-08-15",
+        "第5行，培训1学时：不能为空",
+        "未导入任何数据",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    assert!(!text.contains("第2行"), "{text}");
+    assert!(
+        SchoolFile::open(&file)
+            .unwrap()
+            .teachers()
+            .unwrap()
+            .is_empty()
     );
 }

@@ -373,9 +373,10 @@ fn a_roster_across_pages_repeats_its_header_and_keeps_each_teacher_whole() {
 }
 
 #[test]
-fn a_character_the_font_lacks_is_reported_before_export() {
+fn a_character_no_font_has_is_reported_before_export() {
     let mut doc = document(Size::Small);
-    doc.teachers[1].name = "王😀".into();
+    // U+2FFF0 is unassigned, so neither the bundled face nor any installed font has it.
+    doc.teachers[1].name = "王\u{2FFF0}".into();
     doc.teachers[2].name = "刘䶮".into();
     let findings = findings(&doc, 1);
     let signatures = Signatures::default();
@@ -387,11 +388,11 @@ fn a_character_the_font_lacks_is_reported_before_export() {
         filler: "",
         signatures: &signatures,
     };
-    assert_eq!(missing_glyphs(&input), ['😀']);
-    assert_eq!(
-        packet(&input, &mut |_| {}),
-        Err(ReportError::MissingGlyphs(vec!['😀']))
-    );
+    assert_eq!(missing_glyphs(&input), ['\u{2FFF0}']);
+    let err = packet(&input, &mut |_| {}).unwrap_err();
+    assert_eq!(err, ReportError::MissingGlyphs(vec!['\u{2FFF0}']));
+    assert!(err.to_string().contains("U+2FFF0"), "{err}");
+    assert!(err.to_string().contains("请安装"), "{err}");
     // Without it the packet is made, and the rare character of CJK Extension A reads back.
     let mut doc = doc.clone();
     doc.teachers[1].name = "王玥".into();
@@ -406,6 +407,80 @@ fn a_character_the_font_lacks_is_reported_before_export() {
     assert!(missing_glyphs(&input).is_empty());
     let pdf = Pdf::load_mem(&packet(&input, &mut |_| {}).unwrap()).unwrap();
     assert!(pages(&pdf).concat().contains("刘䶮"));
+}
+
+/// The embedded fonts: base name (subset tag removed) and the size of the font program.
+fn embedded_fonts(pdf: &Pdf) -> Vec<(String, usize)> {
+    let mut fonts = Vec::new();
+    for object in pdf.objects.values() {
+        let Ok(font) = object.as_dict() else { continue };
+        if font.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
+            continue;
+        }
+        let base =
+            String::from_utf8(font.get(b"BaseFont").unwrap().as_name().unwrap().to_vec()).unwrap();
+        let (_, name) = base.split_once('+').expect("a subset tag");
+        let descendant = match font.get(b"DescendantFonts").unwrap() {
+            Object::Array(a) => dict(pdf, &a[0]),
+            other => dict(pdf, other),
+        };
+        let descriptor = dict(pdf, descendant.get(b"FontDescriptor").unwrap());
+        let program = descriptor
+            .get(b"FontFile3")
+            .or_else(|_| descriptor.get(b"FontFile2"))
+            .expect("the font program is embedded");
+        let Object::Stream(stream) = deref(pdf, program) else {
+            panic!("the font program is a stream");
+        };
+        let size = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone())
+            .len();
+        fonts.push((name.to_string(), size));
+    }
+    fonts.sort();
+    fonts
+}
+
+#[test]
+fn a_character_beyond_the_bundled_font_is_drawn_from_an_installed_font() {
+    let hanazono = std::path::Path::new("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf");
+    assert!(
+        hanazono.exists(),
+        "this test needs fonts-hanazono (apt-get install fonts-hanazono)"
+    );
+    let mut doc = document(Size::Small);
+    // 𠮷 (U+20BB7, CJK Extension B) is not in Noto Sans CJK SC.
+    doc.teachers[1].name = "𠮷田".into();
+    let findings = findings(&doc, 1);
+    let signatures = Signatures::default();
+    let input = PacketInput {
+        document: &doc,
+        batch: 1,
+        findings: &findings,
+        date: date(),
+        filler: "𠮷田",
+        signatures: &signatures,
+    };
+    assert!(missing_glyphs(&input).is_empty());
+    let bytes = packet(&input, &mut |_| {}).expect("the packet is made with a borrowed glyph");
+    let pdf = Pdf::load_mem(&bytes).unwrap();
+    // lopdf puts a space between text shown in separate runs; poppler does not.
+    let text = squeeze(&pages(&pdf).concat());
+    assert!(
+        text.contains("𠮷田"),
+        "the borrowed glyph copies back as 𠮷"
+    );
+    let fonts = embedded_fonts(&pdf);
+    assert_eq!(fonts.len(), 2, "{fonts:?}");
+    let (name, size) = &fonts[0];
+    assert_eq!(name, "HanaMinB");
+    let file = std::fs::metadata(hanazono).unwrap().len() as usize;
+    assert!(
+        *size < file / 100,
+        "{size} bytes of a {file}-byte font: not a subset"
+    );
+    assert_eq!(fonts[1].0, "NotoSansCJKsc-Regular");
 }
 
 #[test]

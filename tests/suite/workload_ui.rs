@@ -359,3 +359,18 @@ fn training_and_enterprise_practice_are_entered_in_the_teachers_form_and_count_a
     );
     assert_eq!(saved.practices.len(), 1);
 }
+
+#[test]
+fn the_roster_template_is_exported_from_the_import_tab_with_the_training_columns() {
+    let mut h = Harness::with_school(&document(Size::Small));
+    h.click("教师与课时");
+    h.click("导入表格");
+    assert!(h.sees("导出名册模板…"));
+    let path = h.dir.path().join("教师名册模板.xlsx");
+    h.run(vec![Message::Workload(WorkloadMessage::Import(
+        ImportMessage::TemplatePath(Some(path.clone())),
+    ))]);
+    assert!(h.sees(&format!("已导出：{}", path.display())));
+    let table = Table::read(&path, &["工号", "培训1项目", "实践1企业"]).unwrap();
+    assert_eq!(table.rows.len(), teachers(&h).len());
+}

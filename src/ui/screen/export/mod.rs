@@ -263,7 +263,7 @@ impl Screen for Export {
         let profile = file.profile()?;
         self.filler = profile.contact;
         if self.date.is_empty() {
-            self.date = chrono::Local::now().date_naive().to_string();
+            self.date = crate::domain::time::beijing_date(chrono::Utc::now()).to_string();
         }
         Ok(())
     }

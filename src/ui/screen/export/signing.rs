@@ -251,7 +251,7 @@ impl Screen for Signing {
                         text(format!(
                             "证书指纹（SHA-256）：{}　创建于 {}",
                             sign::fingerprint(&key.certificate),
-                            key.created_at
+                            crate::domain::time::show_stored(&key.created_at)
                         ))
                         .size(style::SMALL_SIZE),
                     )

@@ -679,7 +679,7 @@ impl Screen for Inventory {
                 self.review = Some((
                     id,
                     ReviewDraft {
-                        date: chrono::Local::now().date_naive().to_string(),
+                        date: crate::domain::time::beijing_date(chrono::Utc::now()).to_string(),
                         ..ReviewDraft::default()
                     },
                 ));

@@ -451,7 +451,7 @@ impl Screen for SelfEntry {
         self.terms = file.terms()?;
         self.settings = file.workload_settings()?;
         if self.date.is_empty() {
-            self.date = chrono::Local::now().date_naive().to_string();
+            self.date = crate::domain::time::beijing_date(chrono::Utc::now()).to_string();
         }
         if self.kind.is_none() {
             self.kind = Some(CourseKind::Integrated);

@@ -9,7 +9,8 @@ use iced::{Element, Length, Task};
 
 use crate::exchange::import::TableKind;
 use crate::exchange::table::Table;
-use crate::store::{SchoolFile, StoreError};
+use crate::exchange::workbook;
+use crate::store::{SchoolFile, StoreError, atomic};
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
@@ -42,6 +43,8 @@ pub enum Message {
     Typed(typed_path::Message),
     Confirm,
     Cancel,
+    ExportTemplate,
+    TemplatePath(Option<PathBuf>),
 }
 
 impl Screen for Import {
@@ -110,6 +113,20 @@ impl Screen for Import {
                 self.state = State::Idle;
                 self.notice = None;
             }
+            Message::ExportTemplate => {
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_ROSTER_TEMPLATE)
+                        .add_filter("Excel 工作簿", &["xlsx"])
+                        .set_file_name(t::ROSTER_TEMPLATE_FILE)
+                        .save_file(),
+                    |h| Message::TemplatePath(h.map(|h| h.path().to_path_buf())),
+                ));
+            }
+            Message::TemplatePath(None) => {}
+            Message::TemplatePath(Some(path)) => {
+                self.notice = Some(Notice::from(write_template(file, &path)));
+            }
         }
         Action::None
     }
@@ -127,6 +144,9 @@ impl Screen for Import {
                 button(text(t::IMPORT_HOURS).size(style::BODY_SIZE))
                     .style(button::secondary)
                     .on_press(Message::Pick(TableKind::Hours)),
+                button(text(t::EXPORT_ROSTER_TEMPLATE).size(style::BODY_SIZE))
+                    .style(button::secondary)
+                    .on_press(Message::ExportTemplate),
             ]
             .spacing(10),
         ]
@@ -147,6 +167,18 @@ impl Screen for Import {
         }
         page(content)
     }
+}
+
+/// The roster as the template to fill in; the save dialog already asked about replacing an
+/// existing file, so this writes over it.
+fn write_template(file: &SchoolFile, path: &std::path::Path) -> Result<String, String> {
+    let bytes = workbook::roster_template(
+        &file.profile().map_err(|e| e.to_string())?,
+        &file.teachers().map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    atomic::save(path, atomic::Existing::Replace, &bytes)?;
+    Ok(format!("已导出：{}", path.display()))
 }
 
 /// Problems shown at once; a sheet with thousands of bad rows is fixed from the first ones.

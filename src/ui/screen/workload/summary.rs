@@ -61,7 +61,7 @@ pub enum Message {
 
 /// The term of today, else the latest: what an office looks at first.
 fn first_term(terms: &[Term]) -> Option<String> {
-    let today = chrono::Local::now().date_naive();
+    let today = crate::domain::time::beijing_date(chrono::Utc::now());
     Term::for_date(terms, today)
         .or(terms.last())
         .map(|t| t.name.clone())
