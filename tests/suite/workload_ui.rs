@@ -5,6 +5,7 @@ use crate::common::Harness;
 use yitihua::domain::{Amount, CourseKind, Employment, TeacherLevel};
 use yitihua::exchange::demo::{Size, document};
 use yitihua::exchange::import::TableKind;
+use yitihua::exchange::table::Table;
 use yitihua::ui::Message;
 use yitihua::ui::screen::workload::{ImportMessage, Message as WorkloadMessage};
 
