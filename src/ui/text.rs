@@ -389,6 +389,10 @@ pub const TYPE_A_PATH: &str = "请输入文件的完整路径";
 pub const SCHOOL_FILE_PATH_HINT: &str = "如 D:\\教务处\\学校.yth";
 pub const SAVE_PDF_PATH_HINT: &str = "如 D:\\教务处\\第一批申报材料.pdf";
 pub const IMAGE_PATH_HINT: &str = "如 D:\\教务处\\公章.png";
+pub const XLSX_PATH_HINT: &str = "如 D:\\教务处\\课时汇总.xlsx";
+pub const PEM_PATH_HINT: &str = "如 D:\\教务处\\学校证书.pem";
+pub const RESOURCE_FILE_PATH_HINT: &str = "如 D:\\资源包\\工作页01.pdf";
+pub const CATALOGUE_PATH_HINT: &str = "如 D:\\教务处\\专业目录.csv";
 pub const SHEET_PATH_HINT: &str = "如 D:\\教务处\\教师名册.xlsx";
 
 pub fn typed_path_exists(path: &std::path::Path) -> String {

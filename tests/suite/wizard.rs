@@ -230,10 +230,16 @@ fn importing_the_official_catalogue_updates_entries_and_reports_bad_rows() {
         "专业名称,专业代码,培养层次,已核对\n数控加工,0102-4,中级工、高级工,是\n智能制造设备技术,,高级工,是\n",
     );
     std::fs::write(&good, &gbk).unwrap();
+    // No dialog came up: the path is typed, an empty one refused.
     h.run(vec![yitihua::ui::Message::Declaration(
-        yitihua::ui::DeclarationMessage::CatalogueChosen(Some(good)),
+        yitihua::ui::DeclarationMessage::CatalogueChosen(None),
     )]);
+    h.click("使用此路径");
+    assert!(h.sees("请输入文件的完整路径"));
+    h.fill("文件路径", &good.display().to_string());
+    h.click("使用此路径");
     assert!(h.sees("已导入专业目录：新增1个，更新1个"));
+    assert!(!h.sees("使用此路径"), "the typed path is done with");
     assert!(h.sees("智能制造设备技术"));
     let catalogue = h.app.file().unwrap().catalogue().unwrap();
     let cnc = catalogue.find("数控加工").unwrap();

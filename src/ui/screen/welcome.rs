@@ -84,7 +84,7 @@ impl Welcome {
             Message::Typed(message) => match self.typed.update(message) {
                 Some(Ok(intent)) => intent,
                 Some(Err(refusal)) => {
-                    self.error = Some(refusal.into());
+                    self.error = Some(refusal);
                     return Action::None;
                 }
                 None => return Action::None,

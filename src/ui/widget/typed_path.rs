@@ -37,11 +37,14 @@ impl<M> Default for TypedPath<M> {
 struct Pending<M> {
     typed: String,
     hint: &'static str,
+    /// For a file to be written: the extension added when none is typed. No dialog asked
+    /// whether to replace a file that exists, so one is refused.
+    saving: Option<&'static str>,
     answer: Box<dyn Fn(PathBuf) -> M>,
 }
 
 impl<M> TypedPath<M> {
-    /// The dialog came back empty; `answer` makes what it would have sent from a path.
+    /// An open dialog came back empty; `answer` makes what it would have sent from a path.
     pub fn offer<T: Send + 'static>(
         &mut self,
         hint: &'static str,
@@ -50,9 +53,24 @@ impl<M> TypedPath<M> {
         self.pending = Some(Pending {
             typed: String::new(),
             hint,
+            saving: None,
             answer: Box::new(answer),
         });
         iced::widget::operation::focus(ID)
+    }
+
+    /// A save dialog came back empty; a name typed without an extension gets `extension`.
+    pub fn offer_save<T: Send + 'static>(
+        &mut self,
+        hint: &'static str,
+        extension: &'static str,
+        answer: impl Fn(PathBuf) -> M + 'static,
+    ) -> Task<T> {
+        let task = self.offer(hint, answer);
+        if let Some(pending) = &mut self.pending {
+            pending.saving = Some(extension);
+        }
+        task
     }
 
     /// Closes the offer, as when the dialog answered after all.
@@ -61,7 +79,7 @@ impl<M> TypedPath<M> {
     }
 
     /// The dialog's message once a path is given; an empty one is refused with the reason.
-    pub fn update(&mut self, message: Message) -> Option<Result<M, &'static str>> {
+    pub fn update(&mut self, message: Message) -> Option<Result<M, String>> {
         let pending = self.pending.as_mut()?;
         match message {
             Message::Input(text) => {
@@ -72,14 +90,22 @@ impl<M> TypedPath<M> {
                 self.pending = None;
                 None
             }
-            Message::Use => match parse(&pending.typed) {
-                Some(path) => {
-                    let answer = (pending.answer)(path);
-                    self.pending = None;
-                    Some(Ok(answer))
+            Message::Use => {
+                let Some(mut path) = parse(&pending.typed) else {
+                    return Some(Err(t::TYPE_A_PATH.into()));
+                };
+                if let Some(extension) = pending.saving {
+                    if path.extension().is_none() {
+                        path.set_extension(extension);
+                    }
+                    if path.exists() {
+                        return Some(Err(t::typed_path_exists(&path)));
+                    }
                 }
-                None => Some(Err(t::TYPE_A_PATH)),
-            },
+                let answer = (pending.answer)(path);
+                self.pending = None;
+                Some(Ok(answer))
+            }
         }
     }
 

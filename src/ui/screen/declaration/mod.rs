@@ -20,6 +20,7 @@ use crate::domain::{
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::widget::{page, steps};
 use crate::ui::{style, text as t};
 
@@ -77,6 +78,8 @@ pub struct Wizard {
     deleting_specialty: Option<String>,
     /// The entry last deleted with its place in the catalogue, until 撤销 puts it back.
     deleted_specialty: Option<(usize, Specialty)>,
+    /// A dialog came back empty: the path may be typed.
+    typed: TypedPath<Message>,
 }
 
 #[derive(Default)]
@@ -130,6 +133,7 @@ pub enum Message {
     UndoDeleteSpecialty,
     ImportCatalogue,
     CatalogueChosen(Option<PathBuf>),
+    Typed(typed_path::Message),
     /// 去改正 on a finding: the step and field where it is corrected.
     Fix(String, Part),
     /// 去导出 once the declaration is 已校验; the window's holder carries it out.
@@ -543,6 +547,7 @@ impl Screen for Wizard {
             new_specialty: NewSpecialty::default(),
             deleting_specialty: None,
             deleted_specialty: None,
+            typed: TypedPath::default(),
         };
         wizard.select_batch(first);
         Ok(wizard)
@@ -678,8 +683,20 @@ impl Screen for Wizard {
                 return Action::None;
             }
             Message::ImportCatalogue => return Action::Run(pick_catalogue_file()),
-            Message::CatalogueChosen(None) => {}
-            Message::CatalogueChosen(Some(path)) => self.import_catalogue(file, &path),
+            Message::CatalogueChosen(None) => {
+                return Action::Run(self.typed.offer(t::CATALOGUE_PATH_HINT, |path| {
+                    Message::CatalogueChosen(Some(path))
+                }));
+            }
+            Message::CatalogueChosen(Some(path)) => {
+                self.typed.close();
+                self.import_catalogue(file, &path);
+            }
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(answer)) => return self.update(answer, file),
+                Some(Err(refusal)) => self.refuse(refusal),
+                None => {}
+            },
             Message::GoTo(i) => {
                 if i <= self.step.index() {
                     self.step = Step::ALL[i];
@@ -778,6 +795,9 @@ impl Screen for Wizard {
         };
         if let Some(notice) = notice::with_undo(&self.notice, undo) {
             header = header.push(notice);
+        }
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            header = header.push(typed);
         }
         let body = match self.step {
             Step::Batch => pick::batches(self),

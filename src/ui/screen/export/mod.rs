@@ -61,8 +61,6 @@ pub enum Message {
     Unlocked(Result<(), String>),
     PathChosen(Option<PathBuf>),
     Typed(typed_path::Message),
-    /// Where to save, typed because no save dialog answered.
-    TypedPdf(PathBuf),
     Progress(f32),
     Done(Result<(PathBuf, usize), String>),
     Open,
@@ -338,7 +336,9 @@ impl Screen for Export {
                 }
             }
             Message::PathChosen(None) => {
-                return Action::Run(self.typed.offer(t::SAVE_PDF_PATH_HINT, Message::TypedPdf));
+                return Action::Run(self.typed.offer_save(t::SAVE_PDF_PATH_HINT, "pdf", |path| {
+                    Message::PathChosen(Some(path))
+                }));
             }
             Message::PathChosen(Some(path)) => {
                 self.typed.close();
@@ -349,20 +349,6 @@ impl Screen for Export {
                 Some(Err(refusal)) => self.notice = Some(Notice::failed(refusal)),
                 None => {}
             },
-            Message::TypedPdf(mut path) => {
-                if path.extension().is_none() {
-                    path.set_extension("pdf");
-                }
-                // No dialog asked whether to replace it, so the window asks for another name.
-                if path.exists() {
-                    self.notice = Some(Notice::failed(t::typed_path_exists(&path)));
-                    return self
-                        .typed
-                        .offer(t::SAVE_PDF_PATH_HINT, Message::TypedPdf)
-                        .into();
-                }
-                return Action::Run(self.start(file, path));
-            }
             Message::Progress(p) => {
                 if self.progress.is_some() {
                     self.progress = Some(p);

@@ -12,6 +12,7 @@ use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError, StoredKey};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
 use crate::workflow::signing::{check_passphrase, create_key, read_certificate};
 
@@ -27,11 +28,14 @@ pub struct Signing {
     /// Signs the next export when not empty.
     pub passphrase: String,
     verification: Option<(PathBuf, Result<Verification, String>)>,
+    /// A dialog came back empty: the path may be typed.
+    typed: TypedPath<Message>,
     notice: Option<Notice>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
+    Typed(typed_path::Message),
     First(String),
     Second(String),
     Current(String),
@@ -146,10 +150,33 @@ impl Screen for Signing {
                     |h| Message::CertificatePath(h.map(|h| h.path().to_path_buf())),
                 ));
             }
-            Message::CertificatePath(None)
-            | Message::PacketChosen(None)
-            | Message::TrustedChosen(None) => {}
+            Message::CertificatePath(None) => {
+                return Action::Run(self.typed.offer_save(t::PEM_PATH_HINT, "pem", |path| {
+                    Message::CertificatePath(Some(path))
+                }));
+            }
+            Message::PacketChosen(None) => {
+                return Action::Run(self.typed.offer(t::SAVE_PDF_PATH_HINT, |path| {
+                    Message::PacketChosen(Some(path))
+                }));
+            }
+            Message::TrustedChosen(None) => {
+                return Action::Run(
+                    self.typed
+                        .offer(t::PEM_PATH_HINT, |path| Message::TrustedChosen(Some(path))),
+                );
+            }
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(answer)) => return self.update(answer, file),
+                Some(Err(refusal)) => {
+                    self.notice = Some(Notice::failed(refusal));
+                    {}
+                }
+                None => {}
+            },
+
             Message::CertificatePath(Some(path)) => {
+                self.typed.close();
                 if let Some(key) = &self.key {
                     self.notice = Some(Notice::from(
                         atomic::save(
@@ -171,6 +198,7 @@ impl Screen for Signing {
                 ));
             }
             Message::PacketChosen(Some(path)) => {
+                self.typed.close();
                 let result = (|| -> Result<Verification, String> {
                     let pdf =
                         std::fs::read(&path).map_err(|e| crate::store::read_failure(&path, &e))?;
@@ -195,6 +223,7 @@ impl Screen for Signing {
                 ));
             }
             Message::TrustedChosen(Some(path)) => {
+                self.typed.close();
                 let result = read_certificate(&path).and_then(|der| {
                     let fingerprint = sign::fingerprint(&der);
                     let name = path
@@ -299,6 +328,9 @@ impl Screen for Signing {
                             .style(style::muted_text),
                     );
             }
+        }
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            body = body.push(typed);
         }
         if let Some(n) = notice::view(&self.notice) {
             body = body.push(n);

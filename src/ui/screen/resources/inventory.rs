@@ -15,6 +15,7 @@ use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::widget::{confirm, form, pager};
 use crate::ui::{style, text as t};
 
@@ -84,6 +85,8 @@ pub struct Inventory {
     checking: bool,
     /// The last 检查文件: how many files were checked and those missing or changed.
     checked: Option<(usize, Vec<FileProblem>)>,
+    /// A dialog came back empty: the path may be typed.
+    typed: TypedPath<Message>,
     notice: Option<Notice>,
 }
 
@@ -155,6 +158,7 @@ pub enum Message {
     CancelReview,
     Attach(i64),
     FileChosen(i64, Option<PathBuf>),
+    Typed(typed_path::Message),
     Hashing(i64, u64, u64),
     Hashed(i64, Result<FileRef, String>),
     CheckFiles,
@@ -701,8 +705,21 @@ impl Screen for Inventory {
                     move |h| Message::FileChosen(id, h.map(|h| h.path().to_path_buf())),
                 ));
             }
-            Message::FileChosen(_, None) => {}
+            Message::FileChosen(id, None) => {
+                return Action::Run(self.typed.offer(t::RESOURCE_FILE_PATH_HINT, move |path| {
+                    Message::FileChosen(id, Some(path))
+                }));
+            }
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(answer)) => return self.update(answer, file),
+                Some(Err(refusal)) => {
+                    self.notice = Some(Notice::failed(refusal));
+                    {}
+                }
+                None => {}
+            },
             Message::FileChosen(id, Some(path)) => {
+                self.typed.close();
                 let name = path
                     .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -833,6 +850,9 @@ impl Screen for Inventory {
             ));
         }
         let undo = self.deleted.is_some().then_some(Message::Undo);
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            content = content.push(typed);
+        }
         if let Some(n) = notice::with_undo(&self.notice, undo) {
             content = content.push(n);
         }

@@ -14,6 +14,7 @@ use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::confirm;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
 
 #[derive(Default)]
@@ -40,6 +41,8 @@ pub struct SelfEntry {
     pending: Option<Pending>,
     /// The entry as it was before the last replace or delete, until 撤销 writes it back.
     undo: Option<Entry>,
+    /// A dialog came back empty: the path may be typed.
+    typed: TypedPath<Message>,
     notice: Option<Notice>,
 }
 
@@ -71,6 +74,7 @@ pub enum Message {
     /// The teacher's own template, for filling in on another PC.
     ExportTemplate,
     TemplatePath(Option<std::path::PathBuf>),
+    Typed(typed_path::Message),
 }
 
 /// At most this many matches are offered under the search field.
@@ -547,8 +551,21 @@ impl Screen for SelfEntry {
                 ),
                 _ => Task::none(),
             },
-            Message::TemplatePath(None) => Task::none(),
+            Message::TemplatePath(None) => {
+                self.typed.offer_save(t::XLSX_PATH_HINT, "xlsx", |path| {
+                    Message::TemplatePath(Some(path))
+                })
+            }
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(answer)) => return self.update(answer, file),
+                Some(Err(refusal)) => {
+                    self.notice = Some(Notice::failed(refusal));
+                    Task::none()
+                }
+                None => Task::none(),
+            },
             Message::TemplatePath(Some(path)) => {
+                self.typed.close();
                 self.notice = Some(Notice::from(self.write_template(file, &path)));
                 Task::none()
             }
@@ -649,6 +666,9 @@ impl Screen for SelfEntry {
                 content = content.push(self.form());
                 if let Some(pending) = &self.pending {
                     content = content.push(pending_view(pending));
+                }
+                if let Some(typed) = self.typed.view(Message::Typed) {
+                    content = content.push(typed);
                 }
                 let undo = self.undo.is_some().then_some(Message::Undo);
                 if let Some(n) = notice::with_undo(&self.notice, undo) {

@@ -123,8 +123,13 @@ impl Screen for Import {
                     |h| Message::TemplatePath(h.map(|h| h.path().to_path_buf())),
                 ));
             }
-            Message::TemplatePath(None) => {}
+            Message::TemplatePath(None) => {
+                return Action::Run(self.typed.offer_save(t::XLSX_PATH_HINT, "xlsx", |path| {
+                    Message::TemplatePath(Some(path))
+                }));
+            }
             Message::TemplatePath(Some(path)) => {
+                self.typed.close();
                 self.notice = Some(Notice::from(write_template(file, &path)));
             }
         }

@@ -16,6 +16,7 @@ use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
 use crate::ui::widget::pager;
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,6 +41,8 @@ pub struct Summary {
     from: String,
     weekly_limit: String,
     term_limit: String,
+    /// A dialog came back empty: the path may be typed.
+    typed: TypedPath<Message>,
     notice: Option<Notice>,
 }
 
@@ -57,6 +60,7 @@ pub enum Message {
     SummaryPath(Option<PathBuf>),
     ExportTemplate,
     TemplatePath(Option<PathBuf>),
+    Typed(typed_path::Message),
 }
 
 /// The term of today, else the latest: what an office looks at first.
@@ -288,6 +292,7 @@ impl Screen for Summary {
                 ));
             }
             Message::SummaryPath(Some(path)) => {
+                self.typed.close();
                 let result = (|| -> Result<Vec<u8>, String> {
                     let profile = file.profile().map_err(|e| e.to_string())?;
                     workbook::workload_summary(
@@ -301,6 +306,7 @@ impl Screen for Summary {
                 self.notice = Some(Notice::from(write(path, result)));
             }
             Message::TemplatePath(Some(path)) => {
+                self.typed.close();
                 let result = (|| -> Result<Vec<u8>, String> {
                     let term = self
                         .terms
@@ -323,7 +329,24 @@ impl Screen for Summary {
                 })();
                 self.notice = Some(Notice::from(write(path, result)));
             }
-            Message::SummaryPath(None) | Message::TemplatePath(None) => {}
+            Message::SummaryPath(None) => {
+                return Action::Run(self.typed.offer_save(t::XLSX_PATH_HINT, "xlsx", |path| {
+                    Message::SummaryPath(Some(path))
+                }));
+            }
+            Message::TemplatePath(None) => {
+                return Action::Run(self.typed.offer_save(t::XLSX_PATH_HINT, "xlsx", |path| {
+                    Message::TemplatePath(Some(path))
+                }));
+            }
+            Message::Typed(message) => match self.typed.update(message) {
+                Some(Ok(answer)) => return self.update(answer, file),
+                Some(Err(refusal)) => {
+                    self.notice = Some(Notice::failed(refusal));
+                    {}
+                }
+                None => {}
+            },
         }
         Action::None
     }
@@ -373,6 +396,9 @@ impl Screen for Summary {
             .spacing(10),
         ]
         .spacing(12);
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            content = content.push(typed);
+        }
         if let Some(n) = notice::view(&self.notice) {
             content = content.push(n);
         }
