@@ -185,8 +185,11 @@ fn a_later_batch_and_an_own_specialty_can_be_added() {
     h.fill("批次名称", "第四批");
     h.fill("开始年月", "2026-03");
     h.fill("结束年月", "明年六月");
+    let add_at = |h: &Harness| h.simulator().find("添加批次").unwrap().bounds();
+    let before = add_at(&h);
     h.click("添加批次");
     assert!(h.sees("开始和结束年月请按 2026-03 的格式填写"));
+    assert_eq!(add_at(&h), before, "the refusal takes room kept for it");
     h.fill("结束年月", "2027-06");
     h.click("添加批次");
     assert!(h.sees("已添加第四批（2026-03 至 2027-06）"));

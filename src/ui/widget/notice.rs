@@ -1,7 +1,7 @@
 //! The line under a form saying what just happened (blue) or what went wrong (red), shown where
 //! the user acted. Every screen keeps its last one as `Option<Notice>`.
 
-use iced::widget::{button, container, row, text};
+use iced::widget::{button, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use crate::ui::{style, text as t};
@@ -67,4 +67,11 @@ pub fn with_undo<'a, M: Clone + 'a>(
         .align_y(Alignment::Center)
         .into(),
     })
+}
+
+/// The notice, or the room of a one-line notice when there is none, for a notice shown above
+/// what the user works on: a refusal then does not push the form down under the pointer.
+pub fn slot<'a, M: 'a>(notice: Option<Element<'a, M>>) -> Element<'a, M> {
+    // iced's default line height (1.3) and the notice's padding of 8 above and below.
+    notice.unwrap_or_else(|| space().height(style::BODY_SIZE as f32 * 1.3 + 16.0).into())
 }

@@ -793,9 +793,7 @@ impl Screen for Wizard {
                 .is_some()
                 .then_some(Message::UndoDeleteSpecialty)
         };
-        if let Some(notice) = notice::with_undo(&self.notice, undo) {
-            header = header.push(notice);
-        }
+        header = header.push(notice::slot(notice::with_undo(&self.notice, undo)));
         if let Some(typed) = self.typed.view(Message::Typed) {
             header = header.push(typed);
         }
