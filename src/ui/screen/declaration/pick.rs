@@ -176,6 +176,9 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
         ]
         .spacing(4)
         .align_y(Alignment::Center);
+        if w.new_specialty.editing.as_deref() == Some(entry.name.as_str()) {
+            return column![line, specialty_form(w)].spacing(6).into();
+        }
         if w.deleting_specialty.as_deref() == Some(entry.name.as_str()) {
             column![
                 line,
@@ -201,6 +204,21 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
     ]
     .spacing(10)
     .align_y(Alignment::Center);
+    // A correction opens under the entry being corrected, where the user clicked 修改.
+    let add = w.new_specialty.editing.is_none().then(|| specialty_form(w));
+    column![
+        intro,
+        import,
+        search,
+        container(column(rows).spacing(6)).width(Length::Fill),
+    ]
+    .push(add)
+    .spacing(12)
+    .into()
+}
+
+/// The form that adds a catalogue entry, or corrects the one being edited.
+fn specialty_form(w: &Wizard) -> Element<'_, Message> {
     let new = &w.new_specialty;
     let level_chips = Level::ALL.into_iter().map(|level| {
         button(text(level.name()).size(style::SMALL_SIZE))
@@ -213,7 +231,7 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
         Some(_) => (t::EDIT_SPECIALTY_HINT, t::SAVE_SPECIALTY),
         None => (t::ADD_SPECIALTY_HINT, t::ADD_SPECIALTY),
     };
-    let add = column![
+    column![
         text(hint).size(style::SMALL_SIZE).style(style::muted_text),
         row![
             form::cell(
@@ -238,14 +256,6 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
         .wrap()
         .vertical_spacing(6),
     ]
-    .spacing(6);
-    column![
-        intro,
-        import,
-        search,
-        container(column(rows).spacing(6)).width(Length::Fill),
-        add,
-    ]
-    .spacing(12)
+    .spacing(6)
     .into()
 }
