@@ -401,3 +401,4 @@ pub fn typed_path_exists(path: &std::path::Path) -> String {
         path.display()
     )
 }
+pub const CORRECT_LESSON_HINT: &str = "已把这条课时填入上面的表格：改好节数或内容后按“记录”，确认替换即可；改了日期、课程或班级则是另记一条，原来的请删除。";

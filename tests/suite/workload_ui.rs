@@ -158,6 +158,20 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
     assert_eq!(periods_of(&h).len(), 1);
     h.click("撤销");
     assert_eq!(periods_of(&h).len(), 2);
+
+    // 修改 loads a lesson into the form; a changed count replaces it after the question.
+    h.click("修改");
+    assert!(h.text_containing("已把这条课时填入上面的表格").is_some());
+    h.submit("节数", "5");
+    let question = h
+        .text_containing("替换为 5 节")
+        .expect("asked before replacing");
+    assert!(question.starts_with("已记录过：2024-09-1"), "{question}");
+    h.click("替换");
+    let mut periods: Vec<u32> = periods_of(&h).into_iter().map(|(p, _)| p).collect();
+    periods.sort();
+    assert_eq!(periods.len(), 2, "corrected, not added");
+    assert!(periods.contains(&5), "{periods:?}");
 }
 
 #[test]

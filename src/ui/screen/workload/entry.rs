@@ -67,6 +67,8 @@ pub enum Message {
     Content(String),
     UseCourse(usize),
     Record,
+    /// 修改 on a lesson: it is loaded into the form; recording it again asks to replace it.
+    Correct(i64),
     Delete(i64),
     Confirm,
     CancelPending,
@@ -432,6 +434,9 @@ impl SelfEntry {
                     ))
                     .size(style::BODY_SIZE)
                     .width(Length::Fill),
+                    button(text(t::EDIT).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press(Message::Correct(*id)),
                     button(text(t::REMOVE).size(style::SMALL_SIZE))
                         .style(button::text)
                         .on_press(Message::Delete(*id)),
@@ -568,6 +573,31 @@ impl Screen for SelfEntry {
                 self.typed.close();
                 self.notice = Some(Notice::from(self.write_template(file, &path)));
                 Task::none()
+            }
+            Message::Correct(id) => {
+                let Some((_, e)) = self.entries.iter().find(|(i, _)| *i == id) else {
+                    return Action::None;
+                };
+                if let Amount::Lessons {
+                    date,
+                    periods,
+                    content,
+                } = &e.amount
+                {
+                    self.date = date.to_string();
+                    self.periods = periods.to_string();
+                    self.content = content.clone();
+                }
+                self.course = e.course.clone();
+                self.kind = Some(e.kind);
+                self.class = e.class.clone();
+                self.specialty = e.specialty.clone();
+                self.pending = None;
+                self.notice = Some(Notice::done(t::CORRECT_LESSON_HINT));
+                Task::batch([
+                    operation::focus(t::PERIODS),
+                    operation::select_all(t::PERIODS),
+                ])
             }
             Message::Delete(id) => {
                 if let Some((_, e)) = self.entries.iter().find(|(i, _)| *i == id) {
