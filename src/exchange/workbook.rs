@@ -428,31 +428,7 @@ fn explain_roster(
         "重复导入同一文件不会重复记录。日期写不对、必填项缺少的行，导入前会逐行指出（第几行、哪一列），改正后再导入。".into(),
         format!("本表由{}教务处导出，已预先填好学校现有的教师名册。", school.name),
     ];
-    sheet.merge_range(0, 0, 0, 1, "教师名册填写说明", &styles.title)?;
-    sheet.set_row_height(0, TITLE_SIZE * 1.4 + 6.0)?;
-    sheet.write_string_with_format(1, 0, "列名", &styles.header)?;
-    sheet.write_string_with_format(1, 1, "填写要求", &styles.header)?;
-    let explanation_width = 70.0;
-    let mut row: RowNum = 2;
-    for (name, text) in columns {
-        sheet.write_string_with_format(row, 0, name, &styles.centred)?;
-        sheet.write_string_with_format(row, 1, text, &styles.text)?;
-        sheet.set_row_height(
-            row,
-            lines(text, explanation_width - 2.0) * LINE_HEIGHT + 4.0,
-        )?;
-        row += 1;
-    }
-    row += 1;
-    for note in &notes {
-        sheet.merge_range(row, 0, row, 1, note, &styles.note)?;
-        let width = explanation_width + 16.0 - 2.0;
-        sheet.set_row_height(row, lines(note, width) * LINE_HEIGHT + 4.0)?;
-        row += 1;
-    }
-    sheet.set_column_width(0, 16)?;
-    sheet.set_column_width(1, explanation_width)?;
-    Ok(())
+    instructions(sheet, styles, "教师名册填写说明", &columns, &notes, 16.0)
 }
 
 /// The resource inventory and the completeness of each specialty's package, for the office to
@@ -995,13 +971,27 @@ fn explain_template(
         "重复导入同一文件不会重复计算：工号、学期、课程、班级和日期（或“计划”）都相同的行，导入时更新原有记录。".into(),
         format!("填好后请将本文件交回{}教务处。", school.name),
     ];
-    sheet.merge_range(0, 0, 0, 1, "课时填报表填写说明", &styles.title)?;
+    instructions(sheet, styles, "课时填报表填写说明", &columns, &notes, 12.0)
+}
+
+/// A template's 填写说明 sheet: the title, one row per column with what to write in it, then
+/// the notes across both columns. `name_width` is the first column's width.
+fn instructions(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    title: &str,
+    columns: &[(&str, impl AsRef<str>)],
+    notes: &[String],
+    name_width: f64,
+) -> Result<(), XlsxError> {
+    sheet.merge_range(0, 0, 0, 1, title, &styles.title)?;
     sheet.set_row_height(0, TITLE_SIZE * 1.4 + 6.0)?;
     sheet.write_string_with_format(1, 0, "列名", &styles.header)?;
     sheet.write_string_with_format(1, 1, "填写要求", &styles.header)?;
     let explanation_width = 70.0;
     let mut row: RowNum = 2;
-    for (name, text) in &columns {
+    for (name, text) in columns {
+        let text = text.as_ref();
         sheet.write_string_with_format(row, 0, *name, &styles.centred)?;
         sheet.write_string_with_format(row, 1, text, &styles.text)?;
         sheet.set_row_height(
@@ -1011,13 +1001,13 @@ fn explain_template(
         row += 1;
     }
     row += 1;
-    for note in &notes {
+    for note in notes {
         sheet.merge_range(row, 0, row, 1, note, &styles.note)?;
-        let width = explanation_width + 12.0 - 2.0;
+        let width = explanation_width + name_width - 2.0;
         sheet.set_row_height(row, lines(note, width) * LINE_HEIGHT + 4.0)?;
         row += 1;
     }
-    sheet.set_column_width(0, 12)?;
+    sheet.set_column_width(0, name_width)?;
     sheet.set_column_width(1, explanation_width)?;
     Ok(())
 }
