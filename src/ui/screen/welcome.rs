@@ -82,11 +82,7 @@ impl Welcome {
             Message::OpenRecent(path) => Intent::OpenRecent(path),
             Message::Forget(path) => Intent::Forget(path),
             Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(intent)) => intent,
-                Some(Err(refusal)) => {
-                    self.error = Some(refusal);
-                    return Action::None;
-                }
+                Some(intent) => intent,
                 None => return Action::None,
             },
         };

@@ -41,6 +41,8 @@ struct Pending<M> {
     /// whether to replace a file that exists, so one is refused.
     saving: Option<&'static str>,
     answer: Box<dyn Fn(PathBuf) -> M>,
+    /// Why the path typed was not taken, shown in the card until the next keystroke.
+    refusal: Option<String>,
 }
 
 impl<M> TypedPath<M> {
@@ -55,6 +57,7 @@ impl<M> TypedPath<M> {
             hint,
             saving: None,
             answer: Box::new(answer),
+            refusal: None,
         });
         iced::widget::operation::focus(ID)
     }
@@ -78,12 +81,14 @@ impl<M> TypedPath<M> {
         self.pending = None;
     }
 
-    /// The dialog's message once a path is given; an empty one is refused with the reason.
-    pub fn update(&mut self, message: Message) -> Option<Result<M, String>> {
+    /// The dialog's message once a path is given. A path that cannot be taken (none typed, a
+    /// file to write that exists) is refused in the card itself, where the user is typing.
+    pub fn update(&mut self, message: Message) -> Option<M> {
         let pending = self.pending.as_mut()?;
         match message {
             Message::Input(text) => {
                 pending.typed = text;
+                pending.refusal = None;
                 None
             }
             Message::Cancel => {
@@ -92,19 +97,21 @@ impl<M> TypedPath<M> {
             }
             Message::Use => {
                 let Some(mut path) = parse(&pending.typed) else {
-                    return Some(Err(t::TYPE_A_PATH.into()));
+                    pending.refusal = Some(t::TYPE_A_PATH.into());
+                    return None;
                 };
                 if let Some(extension) = pending.saving {
                     if path.extension().is_none() {
                         path.set_extension(extension);
                     }
                     if path.exists() {
-                        return Some(Err(t::typed_path_exists(&path)));
+                        pending.refusal = Some(t::typed_path_exists(&path));
+                        return None;
                     }
                 }
                 let answer = (pending.answer)(path);
                 self.pending = None;
-                Some(Ok(answer))
+                Some(answer)
             }
         }
     }
@@ -136,6 +143,11 @@ impl<M> TypedPath<M> {
                 .spacing(8)
                 .align_y(Alignment::Center),
             ]
+            .push(pending.refusal.as_deref().map(|refusal| {
+                text(refusal)
+                    .size(style::SMALL_SIZE)
+                    .style(style::error_text)
+            }))
             .spacing(6),
         )
         .padding(10)

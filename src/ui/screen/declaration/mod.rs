@@ -692,11 +692,11 @@ impl Screen for Wizard {
                 self.typed.close();
                 self.import_catalogue(file, &path);
             }
-            Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(answer)) => return self.update(answer, file),
-                Some(Err(refusal)) => self.refuse(refusal),
-                None => {}
-            },
+            Message::Typed(message) => {
+                if let Some(answer) = self.typed.update(message) {
+                    return self.update(answer, file);
+                }
+            }
             Message::GoTo(i) => {
                 if i <= self.step.index() {
                     self.step = Step::ALL[i];

@@ -344,11 +344,11 @@ impl Screen for Export {
                 self.typed.close();
                 return Action::Run(self.start(file, path));
             }
-            Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(answer)) => return self.update(answer, file),
-                Some(Err(refusal)) => self.notice = Some(Notice::failed(refusal)),
-                None => {}
-            },
+            Message::Typed(message) => {
+                if let Some(answer) = self.typed.update(message) {
+                    return self.update(answer, file);
+                }
+            }
             Message::Progress(p) => {
                 if self.progress.is_some() {
                     self.progress = Some(p);

@@ -166,14 +166,11 @@ impl Screen for Signing {
                         .offer(t::PEM_PATH_HINT, |path| Message::TrustedChosen(Some(path))),
                 );
             }
-            Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(answer)) => return self.update(answer, file),
-                Some(Err(refusal)) => {
-                    self.notice = Some(Notice::failed(refusal));
-                    {}
+            Message::Typed(message) => {
+                if let Some(answer) = self.typed.update(message) {
+                    return self.update(answer, file);
                 }
-                None => {}
-            },
+            }
 
             Message::CertificatePath(Some(path)) => {
                 self.typed.close();

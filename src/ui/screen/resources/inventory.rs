@@ -710,14 +710,11 @@ impl Screen for Inventory {
                     Message::FileChosen(id, Some(path))
                 }));
             }
-            Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(answer)) => return self.update(answer, file),
-                Some(Err(refusal)) => {
-                    self.notice = Some(Notice::failed(refusal));
-                    {}
+            Message::Typed(message) => {
+                if let Some(answer) = self.typed.update(message) {
+                    return self.update(answer, file);
                 }
-                None => {}
-            },
+            }
             Message::FileChosen(id, Some(path)) => {
                 self.typed.close();
                 let name = path

@@ -562,11 +562,7 @@ impl Screen for SelfEntry {
                 })
             }
             Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(answer)) => return self.update(answer, file),
-                Some(Err(refusal)) => {
-                    self.notice = Some(Notice::failed(refusal));
-                    Task::none()
-                }
+                Some(answer) => return self.update(answer, file),
                 None => Task::none(),
             },
             Message::TemplatePath(Some(path)) => {

@@ -79,11 +79,11 @@ impl Screen for Import {
                     Message::Chosen(kind, Some(path))
                 }));
             }
-            Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(chosen)) => return self.update(chosen, file),
-                Some(Err(refusal)) => self.notice = Some(Notice::failed(refusal)),
-                None => {}
-            },
+            Message::Typed(message) => {
+                if let Some(answer) = self.typed.update(message) {
+                    return self.update(answer, file);
+                }
+            }
             Message::Chosen(kind, Some(path)) => {
                 self.typed.close();
                 self.state = State::Reading(path.clone());

@@ -339,14 +339,11 @@ impl Screen for Summary {
                     Message::TemplatePath(Some(path))
                 }));
             }
-            Message::Typed(message) => match self.typed.update(message) {
-                Some(Ok(answer)) => return self.update(answer, file),
-                Some(Err(refusal)) => {
-                    self.notice = Some(Notice::failed(refusal));
-                    {}
+            Message::Typed(message) => {
+                if let Some(answer) = self.typed.update(message) {
+                    return self.update(answer, file);
                 }
-                None => {}
-            },
+            }
         }
         Action::None
     }
