@@ -14,6 +14,7 @@ use super::widget::{dialog, nav, page};
 use super::{style, text as t};
 use crate::store::recent::Recent;
 use crate::store::{self, SchoolFile};
+use crate::ui::widget::actions;
 
 /// The five areas of the product, in the order of the work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -488,15 +489,9 @@ fn unsaved_dialog(to: Leave, error: Option<&str>) -> Element<'_, Message> {
     }
     body.push(
         row![
-            button(text(save_label).size(style::BODY_SIZE))
-                .style(button::primary)
-                .on_press(Message::SaveAndLeave),
-            button(text(t::DISCARD_AND_LEAVE).size(style::BODY_SIZE))
-                .style(button::danger)
-                .on_press(Message::DiscardAndLeave),
-            button(text(t::STAY).size(style::BODY_SIZE))
-                .style(button::secondary)
-                .on_press(Message::Stay),
+            actions::primary(save_label).on_press(Message::SaveAndLeave),
+            actions::danger(t::DISCARD_AND_LEAVE).on_press(Message::DiscardAndLeave),
+            actions::secondary(t::STAY).on_press(Message::Stay),
         ]
         .spacing(10),
     )

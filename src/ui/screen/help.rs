@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Length};
 
 use crate::store;
+use crate::ui::widget::actions;
 use crate::ui::{style, text as t};
 
 pub fn view<'a, M: Clone + 'a>(school_file: Option<&Path>, close: M) -> Element<'a, M> {
@@ -78,9 +79,8 @@ pub fn view<'a, M: Clone + 'a>(school_file: Option<&Path>, close: M) -> Element<
     column![
         // The card fits a 768-pixel-high screen with its button in view; the text scrolls.
         container(scrollable(body)).max_height(470.0),
-        button(text(t::CLOSE_HELP).size(style::BODY_SIZE))
+        actions::primary(t::CLOSE_HELP)
             .padding([6, 18])
-            .style(button::primary)
             .on_press(close),
     ]
     .spacing(14)

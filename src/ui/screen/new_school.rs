@@ -3,13 +3,15 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 use iced::{Element, Length};
 
 use crate::domain::{Field, Region, SchoolKind, SchoolProfile};
 use crate::store::SchoolFile;
 use crate::ui::screen::Action;
+use crate::ui::widget::actions;
 use crate::ui::widget::form;
+use crate::ui::widget::notice::Notice;
 use crate::ui::{style, text as t};
 
 pub struct NewSchool {
@@ -149,12 +151,7 @@ impl NewSchool {
         .spacing(16)
         .max_width(760);
         if let Some(error) = &self.error {
-            content = content.push(
-                container(text(error.as_str()).size(style::BODY_SIZE))
-                    .padding(12)
-                    .width(Length::Fill)
-                    .style(style::error_banner),
-            );
+            content = content.push(Notice::failed(error.as_str()).view());
         }
         content = content.push(
             text(format!("{}{}", t::SAVED_AT, self.path.display()))
@@ -163,13 +160,11 @@ impl NewSchool {
         );
         content = content.push(
             row![
-                button(text(t::CREATE).size(style::BODY_SIZE))
+                actions::primary(t::CREATE)
                     .padding([8, 24])
-                    .style(button::primary)
                     .on_press(Message::Create),
-                button(text(t::CANCEL).size(style::BODY_SIZE))
+                actions::secondary(t::CANCEL)
                     .padding([8, 24])
-                    .style(button::secondary)
                     .on_press(Message::Cancel),
             ]
             .spacing(12),

@@ -1,12 +1,13 @@
 //! 学校信息: the school profile form. Errors show next to their field as the user types; 保存
 //! is enabled only when something changed and nothing is wrong; 放弃修改 restores what is saved.
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
 use crate::domain::{Field, FieldError, Region, SchoolKind, SchoolProfile};
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
+use crate::ui::widget::actions;
 use crate::ui::widget::form;
 use crate::ui::{style, text as t};
 
@@ -184,13 +185,11 @@ impl Screen for SchoolInfo {
             (None, false) => text("").into(),
         };
         let actions = row![
-            button(text(t::SAVE).size(style::BODY_SIZE))
+            actions::primary(t::SAVE)
                 .padding([8, 28])
-                .style(button::primary)
                 .on_press_maybe(self.can_save().then_some(Message::Save)),
-            button(text(t::DISCARD).size(style::BODY_SIZE))
+            actions::secondary(t::DISCARD)
                 .padding([8, 20])
-                .style(button::secondary)
                 .on_press_maybe(dirty.then_some(Message::Discard)),
             status,
         ]

@@ -7,6 +7,8 @@ use iced::{Element, Length, Task};
 
 use crate::store::recent::RecentEntry;
 use crate::ui::screen::Action;
+use crate::ui::widget::actions;
+use crate::ui::widget::notice::Notice;
 use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
 
@@ -92,17 +94,14 @@ impl Welcome {
 
     pub fn view(&self) -> Element<'_, Message> {
         let actions = row![
-            button(text(t::NEW_FILE).size(style::BODY_SIZE))
+            actions::primary(t::NEW_FILE)
                 .padding([10, 20])
-                .style(button::primary)
                 .on_press(Message::New),
-            button(text(t::OPEN_FILE).size(style::BODY_SIZE))
+            actions::secondary(t::OPEN_FILE)
                 .padding([10, 20])
-                .style(button::secondary)
                 .on_press(Message::Open),
-            button(text(t::OPEN_DEMO).size(style::BODY_SIZE))
+            actions::secondary(t::OPEN_DEMO)
                 .padding([10, 20])
-                .style(button::secondary)
                 .on_press(Message::OpenDemo),
             button(text(t::HELP).size(style::BODY_SIZE))
                 .padding([10, 20])
@@ -127,12 +126,7 @@ impl Welcome {
             content = content.push(typed);
         }
         if let Some(error) = &self.error {
-            content = content.push(
-                container(text(error.as_str()).size(style::BODY_SIZE))
-                    .padding(12)
-                    .width(Length::Fill)
-                    .style(style::error_banner),
-            );
+            content = content.push(Notice::failed(error.as_str()).view());
         }
 
         content = content.push(text(t::RECENT_FILES).size(18));

@@ -3,8 +3,9 @@
 
 use iced::Element;
 use iced::Length;
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{column, container, row, text};
 
+use crate::ui::widget::actions;
 use crate::ui::{style, text as t};
 
 pub fn delete<'a, M: Clone + 'a>(question: String, confirm: M, cancel: M) -> Element<'a, M> {
@@ -30,12 +31,8 @@ pub fn ask<'a, M: Clone + 'a>(
             text(question).size(style::BODY_SIZE),
             text(hint).size(style::SMALL_SIZE).style(style::muted_text),
             row![
-                button(text(yes).size(style::BODY_SIZE))
-                    .style(button::danger)
-                    .on_press(confirm),
-                button(text(t::CANCEL).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(cancel),
+                actions::danger(yes).on_press(confirm),
+                actions::secondary(t::CANCEL).on_press(cancel),
             ]
             .spacing(10),
         ]

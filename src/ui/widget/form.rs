@@ -1,9 +1,10 @@
 //! Form rows: a label, the input, and the error for that input right under it.
 
-use iced::widget::{button, column, container, row, text, text_input};
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::ui::style;
+use crate::ui::widget::actions;
 
 /// Width of the label column, wide enough for the longest label (统一社会信用代码).
 pub const LABEL_WIDTH: f32 = 150.0;
@@ -67,9 +68,8 @@ pub fn choices<'a, T: Copy + PartialEq + 'a, M: Clone + 'a>(
     error: Option<String>,
 ) -> Element<'a, M> {
     let chips = options.iter().map(|&option| {
-        button(text(name(option)).size(style::BODY_SIZE))
+        actions::chip(name(option), Some(option) == selected)
             .padding([5, 12])
-            .style(style::chip(Some(option) == selected))
             .on_press(on_pick(option))
             .into()
     });
@@ -87,9 +87,8 @@ pub fn named_choices<'a, M: Clone + 'a>(
     error: Option<String>,
 ) -> Element<'a, M> {
     let chips = options.iter().map(|option| {
-        button(text(option.as_str()).size(style::BODY_SIZE))
+        actions::chip(option.as_str(), option == selected)
             .padding([5, 12])
-            .style(style::chip(option == selected))
             .on_press(on_pick(option.clone()))
             .into()
     });

@@ -1,5 +1,6 @@
 //! Building blocks shared by the screens.
 
+pub mod actions;
 pub mod confirm;
 pub mod dialog;
 pub mod form;

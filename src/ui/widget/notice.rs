@@ -1,9 +1,10 @@
 //! The line under a form saying what just happened (blue) or what went wrong (red), shown where
 //! the user acted. Every screen keeps its last one as `Option<Notice>`.
 
-use iced::widget::{button, container, row, space, text};
+use iced::widget::{container, row, space, text};
 use iced::{Alignment, Element, Length};
 
+use crate::ui::widget::actions;
 use crate::ui::{style, text as t};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +60,7 @@ pub fn with_undo<'a, M: Clone + 'a>(
         None => shown,
         Some(undo) => row![
             container(shown).width(Length::Fill),
-            button(text(t::UNDO).size(style::BODY_SIZE))
-                .style(button::secondary)
-                .on_press(undo),
+            actions::secondary(t::UNDO).on_press(undo),
         ]
         .spacing(10)
         .align_y(Alignment::Center)

@@ -1,10 +1,10 @@
 //! The step bar of a wizard: every step by name, done ones marked, the current one
 //! highlighted. Steps already reached can be clicked to go back to them.
 
-use iced::widget::{button, row, text};
+use iced::widget::row;
 use iced::{Alignment, Element};
 
-use crate::ui::style;
+use crate::ui::widget::actions;
 
 pub fn bar<'a, M: Clone + 'a>(
     steps: &[&'static str],
@@ -17,9 +17,8 @@ pub fn bar<'a, M: Clone + 'a>(
         } else {
             format!("{} {}", i + 1, name)
         };
-        button(text(label).size(style::BODY_SIZE))
+        actions::chip(label, i == current)
             .padding([6, 14])
-            .style(style::chip(i == current))
             .on_press_maybe((i <= current).then(|| on_select(i)))
             .into()
     });

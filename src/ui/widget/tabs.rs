@@ -1,9 +1,10 @@
 //! The row of tabs at the top of an area: the chosen one filled, the others outlined.
 
-use iced::Element;
-use iced::widget::{button, row, text};
+use iced::widget::{column, container, row, text};
+use iced::{Element, Length};
 
 use crate::ui::style;
+use crate::ui::widget::actions;
 
 pub fn bar<'a, T: Copy + PartialEq, M: Clone + 'a>(
     tabs: &[(T, &'a str)],
@@ -11,12 +12,33 @@ pub fn bar<'a, T: Copy + PartialEq, M: Clone + 'a>(
     on_press: impl Fn(T) -> M,
 ) -> Element<'a, M> {
     row(tabs.iter().map(|&(tab, label)| {
-        button(text(label).size(style::BODY_SIZE))
+        actions::chip(label, tab == current)
             .padding([6, 16])
-            .style(style::chip(tab == current))
             .on_press(on_press(tab))
             .into()
     }))
     .spacing(8)
+    .into()
+}
+
+/// An area of the window made of tabs: its heading, the tabs, and the chosen tab's page.
+pub fn area<'a, T: Copy + PartialEq, M: Clone + 'a>(
+    heading: &'a str,
+    tabs: &[(T, &'a str)],
+    current: T,
+    on_tab: impl Fn(T) -> M,
+    body: Element<'a, M>,
+) -> Element<'a, M> {
+    container(
+        column![
+            text(heading).size(style::HEADING_SIZE),
+            bar(tabs, current, on_tab),
+            body
+        ]
+        .spacing(16),
+    )
+    .padding(32)
+    .width(Length::Fill)
+    .height(Length::Fill)
     .into()
 }

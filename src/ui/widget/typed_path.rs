@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
+use crate::ui::widget::actions;
 use crate::ui::{style, text as t};
 
 /// The input's id, so focus and tests can find it.
@@ -133,9 +134,7 @@ impl<M> TypedPath<M> {
                         .padding(6)
                         .size(style::BODY_SIZE)
                         .width(Length::Fill),
-                    button(text(t::USE_TYPED_PATH).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press(on_use),
+                    actions::secondary(t::USE_TYPED_PATH).on_press(on_use),
                     button(text(t::CANCEL).size(style::BODY_SIZE))
                         .style(button::text)
                         .on_press(on_cancel),

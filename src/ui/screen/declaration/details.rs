@@ -1,12 +1,12 @@
 //! Step 3: everything the regional office asks about each chosen specialty.
 
-use iced::widget::{Column, button, column, container, row, text};
+use iced::widget::{Column, button, column, row, text};
 use iced::{Alignment, Element, Length};
 
 use super::{Edit, Message, Wizard, shown};
 use crate::domain::workload::parse_date;
 use crate::domain::{CooperationMode, CurriculumStandard, Schooling};
-use crate::ui::widget::{form, readiness};
+use crate::ui::widget::{actions, form, readiness};
 use crate::ui::{style, text as t};
 
 pub fn view(w: &Wizard) -> Element<'_, Message> {
@@ -14,9 +14,8 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
         return text("请先在上一步选择专业。").size(style::BODY_SIZE).into();
     }
     let tabs = row(w.draft.specialties.iter().enumerate().map(|(i, s)| {
-        button(text(s.name.as_str()).size(style::BODY_SIZE))
+        actions::chip(s.name.as_str(), i == w.open)
             .padding([6, 14])
-            .style(style::chip(i == w.open))
             .on_press(Message::Open(i))
             .into()
     }))
@@ -208,9 +207,10 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
 
     column![
         tabs,
-        container(column![programmes, standard, sites, partners, teachers, readiness].spacing(22))
-            .padding(16)
-            .style(style::dialog)
+        actions::card(
+            column![programmes, standard, sites, partners, teachers, readiness].spacing(22)
+        )
+        .padding(16)
     ]
     .spacing(12)
     .into()
@@ -255,9 +255,7 @@ fn chips<'a, T: Copy + PartialEq + 'a>(
     on_pick: impl Fn(T) -> Message,
 ) -> Element<'a, Message> {
     row(options.iter().map(|&o| {
-        button(text(name(o)).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(style::chip(o == selected))
+        actions::small_chip(name(o), o == selected)
             .on_press(on_pick(o))
             .into()
     }))

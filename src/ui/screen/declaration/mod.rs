@@ -8,7 +8,7 @@ mod review;
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::check::{self, Context, Finding, Inputs, Part};
@@ -19,6 +19,7 @@ use crate::domain::{
 };
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
+use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::widget::{page, steps};
@@ -778,9 +779,7 @@ impl Screen for Wizard {
             header = header.push(
                 row![
                     text(t::SIGNED_READ_ONLY).size(style::BODY_SIZE),
-                    button(text(t::NEW_REVISION).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press(Message::NewRevision),
+                    actions::secondary(t::NEW_REVISION).on_press(Message::NewRevision),
                 ]
                 .spacing(12)
                 .align_y(Alignment::Center),
@@ -807,17 +806,15 @@ impl Screen for Wizard {
         let mut nav = row![].spacing(12);
         if self.step != Step::Batch {
             nav = nav.push(
-                button(text(t::BACK).size(style::BODY_SIZE))
+                actions::secondary(t::BACK)
                     .padding([8, 20])
-                    .style(button::secondary)
                     .on_press(Message::Back),
             );
         }
         if self.step != Step::Confirm {
             nav = nav.push(
-                button(text(t::NEXT).size(style::BODY_SIZE))
+                actions::primary(t::NEXT)
                     .padding([8, 20])
-                    .style(button::primary)
                     .on_press(Message::Next),
             );
         }

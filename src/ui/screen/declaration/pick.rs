@@ -5,6 +5,7 @@ use iced::{Alignment, Element, Length};
 
 use super::{Message, Wizard};
 use crate::domain::Level;
+use crate::ui::widget::actions;
 use crate::ui::widget::{confirm, form};
 use crate::ui::{style, text as t};
 
@@ -90,9 +91,7 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
                 140,
                 Message::BatchEnd
             ),
-            button(text(save).size(style::BODY_SIZE))
-                .style(button::secondary)
-                .on_press(Message::AddBatch),
+            actions::secondary(save).on_press(Message::AddBatch),
         ]
         .push(form.editing.map(|_| {
             button(text(t::CANCEL).size(style::BODY_SIZE))
@@ -221,9 +220,7 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
 fn specialty_form(w: &Wizard) -> Element<'_, Message> {
     let new = &w.new_specialty;
     let level_chips = Level::ALL.into_iter().map(|level| {
-        button(text(level.name()).size(style::SMALL_SIZE))
-            .padding([4, 10])
-            .style(style::chip(new.levels.contains(&level)))
+        actions::small_chip(level.name(), new.levels.contains(&level))
             .on_press(Message::SpecialtyLevel(level))
             .into()
     });
@@ -242,9 +239,7 @@ fn specialty_form(w: &Wizard) -> Element<'_, Message> {
                 Message::SpecialtyName
             ),
             row(level_chips).spacing(6),
-            button(text(save).size(style::BODY_SIZE))
-                .style(button::secondary)
-                .on_press(Message::AddSpecialty),
+            actions::secondary(save).on_press(Message::AddSpecialty),
         ]
         .push(new.editing.as_ref().map(|_| {
             button(text(t::CANCEL).size(style::BODY_SIZE))

@@ -1,12 +1,13 @@
 //! Steps 4 and 5: 校内审核 (every finding, explanations for warnings) and 确认 (the declaration
 //! as it will be printed).
 
-use iced::widget::{Column, button, column, container, row, text, text_input};
-use iced::{Alignment, Element, Length};
+use iced::widget::{Column, button, column, row, text, text_input};
+use iced::{Alignment, Element};
 
 use super::{Message, Wizard};
 use crate::domain::check::Part;
 use crate::domain::{Severity, Status, check};
+use crate::ui::widget::actions;
 use crate::ui::{style, text as t};
 
 /// Step 4: errors must be fixed in step 3; each warning takes a written explanation.
@@ -74,12 +75,7 @@ pub fn findings(w: &Wizard) -> Element<'_, Message> {
                     .size(style::BODY_SIZE),
             );
         }
-        list = list.push(
-            container(item)
-                .padding(10)
-                .width(Length::Fill)
-                .style(style::dialog),
-        );
+        list = list.push(actions::card(item).padding(10));
     }
     list.into()
 }
@@ -120,7 +116,7 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
             crate::domain::CurriculumStandard::SchoolBased => "校本转化",
         };
         col = col.push(
-            container(
+            actions::card(
                 column![
                     text(s.name.as_str()).size(18),
                     line("培养层次", programmes.join("；")),
@@ -131,9 +127,7 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
                 ]
                 .spacing(6),
             )
-            .padding(12)
-            .width(Length::Fill)
-            .style(style::dialog),
+            .padding(12),
         );
     }
     // Each explanation under the warning it answers, as the packet prints it; the finding's
@@ -148,9 +142,8 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
     }
     let ready = check::may_sign(&findings, &w.draft);
     let mut confirm = row![
-        button(text(t::MARK_CHECKED).size(style::BODY_SIZE))
+        actions::primary(t::MARK_CHECKED)
             .padding([8, 20])
-            .style(button::primary)
             .on_press(Message::MarkChecked)
     ]
     .spacing(12)
@@ -160,9 +153,8 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
             .push(
                 row![
                     text(t::CHECKED_NEXT).size(style::BODY_SIZE),
-                    button(text(t::GO_TO_EXPORT).size(style::BODY_SIZE))
+                    actions::primary(t::GO_TO_EXPORT)
                         .padding([8, 20])
-                        .style(button::primary)
                         .on_press(Message::GoToExport),
                 ]
                 .spacing(12)

@@ -19,6 +19,7 @@ use crate::domain::{Finding, Severity};
 use crate::store::{SchoolFile, StoreError, atomic};
 use crate::ui::background;
 use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
@@ -207,11 +208,7 @@ impl Export {
                 .align_y(Alignment::Center),
             );
         }
-        container(list)
-            .padding(14)
-            .width(Length::Fill)
-            .style(style::dialog)
-            .into()
+        actions::card(list).into()
     }
 }
 
@@ -397,9 +394,7 @@ impl Screen for Export {
         }
         content = content.push(
             row(self.batches.iter().map(|(n, label)| {
-                button(text(label.as_str()).size(style::SMALL_SIZE))
-                    .padding([4, 10])
-                    .style(style::chip(Some(*n) == self.batch))
+                actions::small_chip(label.as_str(), Some(*n) == self.batch)
                     .on_press(Message::Batch(*n))
                     .into()
             }))
@@ -427,8 +422,7 @@ impl Screen for Export {
                             .width(140),
                     ]
                     .spacing(4),
-                    button(text(t::EXPORT_PACKET).size(style::BODY_SIZE))
-                        .style(button::primary)
+                    actions::primary(t::EXPORT_PACKET)
                         .on_press_maybe((!blocked && !busy).then_some(Message::Export)),
                 ]
                 .spacing(12)
@@ -460,12 +454,8 @@ impl Screen for Export {
         if self.saved.is_some() && self.progress.is_none() {
             content = content.push(
                 row![
-                    button(text(t::OPEN_PACKET).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press(Message::Open),
-                    button(text(t::PRINT_PACKET).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press(Message::Print),
+                    actions::secondary(t::OPEN_PACKET).on_press(Message::Open),
+                    actions::secondary(t::PRINT_PACKET).on_press(Message::Print),
                 ]
                 .spacing(10),
             );

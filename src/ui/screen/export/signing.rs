@@ -4,13 +4,14 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, text, text_input};
-use iced::{Alignment, Element, Length, Task};
+use iced::widget::{button, column, row, text, text_input};
+use iced::{Alignment, Element, Task};
 
 use crate::sign::{self, Verification};
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError, StoredKey};
 use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
@@ -263,9 +264,7 @@ impl Screen for Signing {
                     row![
                         secret(t::NEW_PASSPHRASE, &self.first, Message::First),
                         secret(t::REPEAT_PASSPHRASE, &self.second, Message::Second),
-                        button(text(t::CREATE_KEY).size(style::BODY_SIZE))
-                            .style(button::primary)
-                            .on_press(Message::CreateKey),
+                        actions::primary(t::CREATE_KEY).on_press(Message::CreateKey),
                     ]
                     .spacing(12)
                     .align_y(Alignment::End),
@@ -346,11 +345,7 @@ impl Screen for Signing {
         if let Some((path, result)) = &self.verification {
             body = body.push(verification(path, result));
         }
-        container(body)
-            .padding(14)
-            .width(Length::Fill)
-            .style(style::dialog)
-            .into()
+        actions::card(body).into()
     }
 }
 

@@ -13,6 +13,7 @@ use crate::domain::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Text
 use crate::exchange::files;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
 use crate::ui::widget::typed_path::{self, TypedPath};
@@ -337,9 +338,7 @@ impl Inventory {
         let kind_chips = row![text(t::RESOURCE_KIND).size(style::BODY_SIZE).width(150)]
             .extend(kinds.into_iter().map(|k| {
                 let selected = k == d.kind;
-                button(text(k.clone()).size(style::SMALL_SIZE))
-                    .padding([4, 10])
-                    .style(style::chip(selected))
+                actions::small_chip(k.clone(), selected)
                     .on_press(Message::DraftKind(k))
                     .into()
             }))
@@ -419,22 +418,12 @@ impl Inventory {
                 None => {}
             }
         }
-        fields = fields.push(
-            row![
-                button(text(t::SAVE_RESOURCE).size(style::BODY_SIZE))
-                    .style(button::primary)
-                    .on_press(Message::Save),
-                button(text(t::CANCEL).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::CancelForm),
-            ]
-            .spacing(10),
-        );
-        container(fields)
-            .padding(16)
-            .width(Length::Fill)
-            .style(style::dialog)
-            .into()
+        fields = fields.push(actions::save_cancel(
+            t::SAVE_RESOURCE,
+            Message::Save,
+            Message::CancelForm,
+        ));
+        actions::card(fields).into()
     }
 
     /// The declared specialties to pick from. Typed only while nothing is declared yet; an item
@@ -470,9 +459,8 @@ impl Inventory {
             .filter(|(s, c)| *s == d.specialty && c != typed && c.contains(typed))
             .take(12);
         let chips = row(known.map(|(_, course)| {
-            button(text(course.as_str()).size(style::SMALL_SIZE))
+            actions::small_chip(course.as_str(), false)
                 .padding([3, 8])
-                .style(style::chip(false))
                 .on_press(Message::Input(Field::Course, course.clone()))
                 .into()
         }))
@@ -552,22 +540,12 @@ impl Inventory {
                 None,
                 |v| Message::Input(Field::Opinion, v),
             ))
-            .push(
-                row![
-                    button(text(t::SAVE_REVIEW).size(style::BODY_SIZE))
-                        .style(button::primary)
-                        .on_press(Message::SaveReview),
-                    button(text(t::CANCEL).size(style::BODY_SIZE))
-                        .style(button::secondary)
-                        .on_press(Message::CancelReview),
-                ]
-                .spacing(10),
-            );
-        container(body)
-            .padding(16)
-            .width(Length::Fill)
-            .style(style::dialog)
-            .into()
+            .push(actions::save_cancel(
+                t::SAVE_REVIEW,
+                Message::SaveReview,
+                Message::CancelReview,
+            ));
+        actions::card(body).into()
     }
 }
 
@@ -783,9 +761,8 @@ impl Screen for Inventory {
             row![text(label).size(style::SMALL_SIZE).width(60)]
                 .extend(options.into_iter().map(|(value, name)| {
                     let selected = value == current;
-                    button(text(name).size(style::SMALL_SIZE))
+                    actions::small_chip(name, selected)
                         .padding([3, 8])
-                        .style(style::chip(selected))
                         .on_press(on(value))
                         .into()
                 }))
@@ -811,9 +788,8 @@ impl Screen for Inventory {
         let small_chips = |label: &'static str, options: Vec<(bool, &'static str, Message)>| {
             row![text(label).size(style::SMALL_SIZE).width(60)]
                 .extend(options.into_iter().map(|(selected, name, message)| {
-                    button(text(name).size(style::SMALL_SIZE))
+                    actions::small_chip(name, selected)
                         .padding([3, 8])
-                        .style(style::chip(selected))
                         .on_press(message)
                         .into()
                 }))
@@ -895,11 +871,8 @@ impl Screen for Inventory {
                         .padding(8)
                         .size(style::BODY_SIZE)
                         .width(320),
-                    button(text(t::NEW_RESOURCE).size(style::BODY_SIZE))
-                        .style(button::primary)
-                        .on_press(Message::New),
-                    button(text(t::CHECK_FILES).size(style::BODY_SIZE))
-                        .style(button::secondary)
+                    actions::primary(t::NEW_RESOURCE).on_press(Message::New),
+                    actions::secondary(t::CHECK_FILES)
                         .on_press_maybe((!self.checking).then_some(Message::CheckFiles)),
                 ]
                 .spacing(12),

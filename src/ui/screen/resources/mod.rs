@@ -5,13 +5,12 @@
 mod inventory;
 mod overview;
 
-use iced::widget::{column, container, text};
-use iced::{Element, Length};
+use iced::Element;
 
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, Slot};
+use crate::ui::text as t;
 use crate::ui::widget::{page, tabs};
-use crate::ui::{style, text as t};
 
 pub use inventory::Message as InventoryMessage;
 
@@ -84,17 +83,6 @@ impl Screen for Resources {
             Tab::Overview => self.overview.view().map(|never| match never {}),
             Tab::Inventory => self.inventory.view().map(Message::Inventory),
         };
-        container(
-            column![
-                text(t::AREA_RESOURCES).size(style::HEADING_SIZE),
-                tabs::bar(&Tab::ALL, self.tab, Message::Tab),
-                body
-            ]
-            .spacing(16),
-        )
-        .padding(32)
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .into()
+        tabs::area(t::AREA_RESOURCES, &Tab::ALL, self.tab, Message::Tab, body)
     }
 }

@@ -1,12 +1,13 @@
 //! 完整性一览: for every specialty with a declaration or resources, how many items of each kind
 //! the policy names count toward the package, and the completeness matrix (courses × kinds).
 
-use iced::widget::{Column, column, container, row, text};
-use iced::{Element, Length};
+use iced::Element;
+use iced::widget::{Column, column, row, text};
 
 use crate::domain::resource::{Cell, Readiness, matrix, readiness, specialties};
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
+use crate::ui::widget::actions;
 use crate::ui::widget::page::page;
 use crate::ui::widget::readiness;
 use crate::ui::{style, text as t};
@@ -71,12 +72,7 @@ impl Screen for Overview {
             content = content.push(text(t::NO_RESOURCES).size(style::BODY_SIZE));
         }
         for s in &self.specialties {
-            content = content.push(
-                container(self.specialty(s))
-                    .padding(14)
-                    .width(Length::Fill)
-                    .style(style::dialog),
-            );
+            content = content.push(actions::card(self.specialty(s)));
         }
         page(content)
     }

@@ -3,7 +3,7 @@
 //! record, since a week's lessons differ mostly in the day and the number of periods.
 
 use iced::widget::operation;
-use iced::widget::{button, column, container, row, text, text_input};
+use iced::widget::{button, column, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::workload::{Settings, Totals, parse_date, summarise};
@@ -11,6 +11,7 @@ use crate::domain::{Amount, CourseKind, Entry, Teacher, Term};
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::actions;
 use crate::ui::widget::confirm;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
@@ -317,9 +318,8 @@ impl SelfEntry {
                 column![
                     text(t::COURSE_KIND).size(style::SMALL_SIZE),
                     row(CourseKind::ALL.iter().map(|&kind| {
-                        button(text(kind.name()).size(style::BODY_SIZE))
+                        actions::chip(kind.name(), self.kind == Some(kind))
                             .padding([5, 10])
-                            .style(style::chip(self.kind == Some(kind)))
                             .on_press(Message::Kind(kind))
                             .into()
                     }))
@@ -353,9 +353,7 @@ impl SelfEntry {
             .wrap()
             .vertical_spacing(8),
             row![
-                button(text(t::RECORD).size(style::BODY_SIZE))
-                    .style(button::primary)
-                    .on_press(Message::Record),
+                actions::primary(t::RECORD).on_press(Message::Record),
                 text(t::RECORD_HINT)
                     .size(style::SMALL_SIZE)
                     .style(style::muted_text),
@@ -372,9 +370,7 @@ impl SelfEntry {
                     .take(8)
                     .enumerate()
                     .map(|(i, (course, _, class, _))| {
-                        button(text(format!("{course}·{class}")).size(style::SMALL_SIZE))
-                            .padding([4, 10])
-                            .style(style::chip(false))
+                        actions::small_chip(format!("{course}·{class}"), false)
                             .on_press(Message::UseCourse(i))
                             .into()
                     }))
@@ -391,11 +387,7 @@ impl SelfEntry {
                 .spacing(8),
             );
         }
-        container(form)
-            .padding(14)
-            .width(Length::Fill)
-            .style(style::dialog)
-            .into()
+        actions::card(form).into()
     }
 
     fn logged(&self) -> Element<'_, Message> {

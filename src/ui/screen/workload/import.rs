@@ -4,14 +4,15 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, text};
-use iced::{Element, Length, Task};
+use iced::widget::{button, column, row, text};
+use iced::{Element, Task};
 
 use crate::exchange::import::TableKind;
 use crate::exchange::table::Table;
 use crate::exchange::workbook;
 use crate::store::{SchoolFile, StoreError, atomic};
 use crate::ui::screen::{Action, Screen};
+use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
 use crate::ui::widget::typed_path::{self, TypedPath};
@@ -143,15 +144,9 @@ impl Screen for Import {
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
             row![
-                button(text(t::IMPORT_ROSTER).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::Pick(TableKind::Teachers)),
-                button(text(t::IMPORT_HOURS).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::Pick(TableKind::Hours)),
-                button(text(t::EXPORT_ROSTER_TEMPLATE).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::ExportTemplate),
+                actions::secondary(t::IMPORT_ROSTER).on_press(Message::Pick(TableKind::Teachers)),
+                actions::secondary(t::IMPORT_HOURS).on_press(Message::Pick(TableKind::Hours)),
+                actions::secondary(t::EXPORT_ROSTER_TEMPLATE).on_press(Message::ExportTemplate),
             ]
             .spacing(10),
         ]
@@ -247,9 +242,7 @@ fn planned(plan: &Plan) -> Element<'_, Message> {
                     button::danger
                 })
                 .on_press_maybe((plan.records() > 0).then_some(Message::Confirm)),
-            button(text(t::CANCEL).size(style::BODY_SIZE))
-                .style(button::secondary)
-                .on_press(Message::Cancel),
+            actions::secondary(t::CANCEL).on_press(Message::Cancel),
         ]
         .spacing(10),
     );
@@ -260,9 +253,5 @@ fn planned(plan: &Plan) -> Element<'_, Message> {
                 .style(style::muted_text),
         );
     }
-    container(body)
-        .padding(16)
-        .width(Length::Fill)
-        .style(style::dialog)
-        .into()
+    actions::card(body).into()
 }

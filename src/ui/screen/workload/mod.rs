@@ -8,8 +8,8 @@ mod import;
 mod roster;
 mod summary;
 
-use iced::widget::{column, container, text};
-use iced::{Element, Length, Task};
+use iced::widget::text;
+use iced::{Element, Task};
 
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, Slot};
@@ -116,18 +116,7 @@ impl Screen for Workload {
             Tab::Entry => self.entry.view().map(Message::Entry),
             Tab::Import => self.import.view().map(Message::Import),
         };
-        container(
-            column![
-                text(t::AREA_WORKLOAD).size(style::HEADING_SIZE),
-                tabs::bar(&Tab::ALL, self.tab, Message::Tab),
-                body
-            ]
-            .spacing(16),
-        )
-        .padding(32)
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .into()
+        tabs::area(t::AREA_WORKLOAD, &Tab::ALL, self.tab, Message::Tab, body)
     }
 }
 

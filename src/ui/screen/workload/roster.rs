@@ -1,6 +1,6 @@
 //! 名册: the teachers, searchable and paged, and the form to add or change one.
 
-use iced::widget::{button, column, container, row, table, text, text_input};
+use iced::widget::{button, column, row, table, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{cell, header};
@@ -10,6 +10,7 @@ use crate::domain::workload::parse_date;
 use crate::domain::{Employment, Gender, Practice, Teacher, TeacherLevel, Training};
 use crate::store::{DeletedTeacher, SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
 use crate::ui::widget::{confirm, form, pager};
@@ -346,9 +347,7 @@ impl Screen for Roster {
                 .padding(8)
                 .size(style::BODY_SIZE)
                 .width(320),
-            button(text(t::NEW_TEACHER).size(style::BODY_SIZE))
-                .style(button::primary)
-                .on_press(Message::New),
+            actions::primary(t::NEW_TEACHER).on_press(Message::New),
             text(format!("名册共 {} 位教师", self.teachers.len()))
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
@@ -525,22 +524,12 @@ impl Form {
                 |v| Message::Input(Field::Qualification, v),
             ));
         fields = fields.push(self.records());
-        fields = fields.push(
-            row![
-                button(text(t::SAVE_TEACHER).size(style::BODY_SIZE))
-                    .style(button::primary)
-                    .on_press(Message::Save),
-                button(text(t::CANCEL).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::Cancel),
-            ]
-            .spacing(10),
-        );
-        container(fields)
-            .padding(16)
-            .width(Length::Fill)
-            .style(style::dialog)
-            .into()
+        fields = fields.push(actions::save_cancel(
+            t::SAVE_TEACHER,
+            Message::Save,
+            Message::Cancel,
+        ));
+        actions::card(fields).into()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, column, container, row, table, text, text_input};
+use iced::widget::{column, row, table, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{cell, header};
@@ -13,6 +13,7 @@ use crate::exchange::workbook;
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen};
+use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
 use crate::ui::widget::pager;
@@ -173,7 +174,7 @@ impl Summary {
                 ]
                 .spacing(4)
             };
-        container(
+        actions::card(
             column![
                 text(t::WORKLOAD_SETTINGS).size(style::BODY_SIZE + 2),
                 text(t::WORKLOAD_SETTINGS_HINT)
@@ -204,9 +205,7 @@ impl Summary {
                         &self.term_limit,
                         Message::TermLimit
                     ),
-                    button(text(t::SAVE_SETTINGS).size(style::BODY_SIZE))
-                        .style(button::primary)
-                        .on_press(Message::SaveSettings),
+                    actions::primary(t::SAVE_SETTINGS).on_press(Message::SaveSettings),
                 ]
                 .spacing(12)
                 .align_y(Alignment::End),
@@ -214,8 +213,6 @@ impl Summary {
             .spacing(8),
         )
         .padding(14)
-        .width(Length::Fill)
-        .style(style::dialog)
         .into()
     }
 }
@@ -357,9 +354,7 @@ impl Screen for Summary {
         );
         let term_chips = row(terms.into_iter().map(|(value, label)| {
             let selected = value == self.term;
-            button(text(label).size(style::SMALL_SIZE))
-                .padding([4, 10])
-                .style(style::chip(selected))
+            actions::small_chip(label, selected)
                 .on_press(Message::Term(value))
                 .into()
         }))
@@ -383,12 +378,8 @@ impl Screen for Summary {
             ))
             .size(style::BODY_SIZE),
             row![
-                button(text(t::EXPORT_SUMMARY).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::ExportSummary),
-                button(text(t::EXPORT_TEMPLATE).size(style::BODY_SIZE))
-                    .style(button::secondary)
-                    .on_press(Message::ExportTemplate),
+                actions::secondary(t::EXPORT_SUMMARY).on_press(Message::ExportSummary),
+                actions::secondary(t::EXPORT_TEMPLATE).on_press(Message::ExportTemplate),
             ]
             .spacing(10),
         ]
@@ -406,9 +397,7 @@ impl Screen for Summary {
         ]
         .into_iter()
         .map(|(by, label)| {
-            button(text(label).size(style::SMALL_SIZE))
-                .padding([4, 10])
-                .style(style::chip(by == self.by))
+            actions::small_chip(label, by == self.by)
                 .on_press(Message::By(by))
                 .into()
         }))
