@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::terms::chinese_enum;
 use super::{Declaration, isbn};
 
 /// A kind of resource. Kinds are data: the five the policy names come first, then the
@@ -146,6 +147,19 @@ impl FileStatus {
     }
 }
 
+chinese_enum! {
+    /// Where an item stands under 凡编必审、凡选必审, as the inventory filters it and the packet
+    /// and the resource workbook print it.
+    pub enum ReviewState: array {
+        /// Counts toward the package (approved textbooks, every other item).
+        Counted = "已计入",
+        /// A textbook without any review yet.
+        Unreviewed = "未审核",
+        /// A textbook whose latest review does not approve it.
+        NotApproved = "审核未通过",
+    }
+}
+
 /// One resource of a specialty, optionally of one course.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +181,16 @@ impl ResourceItem {
     /// count as soon as they are recorded.
     pub fn counts(&self) -> bool {
         self.kind != TEXTBOOK || self.reviews.last().is_some_and(|r| r.conclusion.approves())
+    }
+
+    /// Counted when [`ResourceItem::counts`] says so; a textbook that does not count is
+    /// unreviewed until its first review, and not approved after one.
+    pub fn review_state(&self) -> ReviewState {
+        match (self.kind == TEXTBOOK, self.reviews.last()) {
+            (true, None) => ReviewState::Unreviewed,
+            _ if self.counts() => ReviewState::Counted,
+            _ => ReviewState::NotApproved,
+        }
     }
 
     /// What must be fixed before the item can be saved, worded for the user.
@@ -357,6 +381,28 @@ mod tests {
         assert!(
             item("工作页", "数控车削加工").counts(),
             "only textbooks are reviewed"
+        );
+    }
+
+    #[test]
+    fn a_textbook_is_unreviewed_then_counted_or_not_approved() {
+        let mut book = item(TEXTBOOK, "数控车削加工");
+        assert_eq!(book.review_state(), ReviewState::Unreviewed);
+        book.reviews.push(review(Conclusion::Resubmit));
+        assert_eq!(book.review_state(), ReviewState::NotApproved);
+        book.reviews.push(review(Conclusion::Pass));
+        assert_eq!(book.review_state(), ReviewState::Counted);
+        book.reviews.push(review(Conclusion::Reject));
+        assert_eq!(book.review_state(), ReviewState::NotApproved);
+        let sheet = item("工作页", "数控车削加工");
+        assert_eq!(
+            sheet.review_state(),
+            ReviewState::Counted,
+            "only textbooks are reviewed"
+        );
+        assert_eq!(
+            ReviewState::ALL.map(ReviewState::name),
+            ["已计入", "未审核", "审核未通过"]
         );
     }
 

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::check::Severity;
-use crate::domain::resource::{self, TEXTBOOK};
+use crate::domain::resource::{self, ReviewState, TEXTBOOK};
 use crate::domain::workload::{Totals, summarise};
 use crate::domain::{
     CurriculumStandard, Declaration, DeclaredSpecialty, Employment, Finding, Origin, ResourceItem,
@@ -842,10 +842,10 @@ fn resources(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
                         "否"
                     }
                     .to_string(),
-                    item.reviews.last().map_or_else(
-                        || "未审核".to_string(),
-                        |r| format!("{} {}", r.conclusion.name(), r.date),
-                    ),
+                    match item.reviews.last() {
+                        Some(r) => format!("{} {}", r.conclusion.name(), r.date),
+                        None => ReviewState::Unreviewed.name().to_string(),
+                    },
                 ),
                 None => ("—".into(), "—".into(), "—".into()),
             };
