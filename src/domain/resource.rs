@@ -41,47 +41,25 @@ pub fn default_kinds() -> Vec<ResourceKind> {
     ]
 }
 
-/// 自编 (written by the school) or 选用 (chosen from publishers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Origin {
-    #[serde(rename = "自编")]
-    Compiled,
-    #[serde(rename = "选用")]
-    Selected,
-}
-
-impl Origin {
-    pub fn name(self) -> &'static str {
-        match self {
-            Origin::Compiled => "自编",
-            Origin::Selected => "选用",
-        }
+chinese_enum! {
+    /// 自编 (written by the school) or 选用 (chosen from publishers).
+    pub enum Origin {
+        Compiled = "自编",
+        Selected = "选用",
     }
 }
 
-/// 审核结论.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Conclusion {
-    #[serde(rename = "通过")]
-    Pass,
-    #[serde(rename = "修改后通过")]
-    PassAfterRevision,
-    #[serde(rename = "重新送审")]
-    Resubmit,
-    #[serde(rename = "不予通过")]
-    Reject,
+chinese_enum! {
+    /// 审核结论.
+    pub enum Conclusion {
+        Pass = "通过",
+        PassAfterRevision = "修改后通过",
+        Resubmit = "重新送审",
+        Reject = "不予通过",
+    }
 }
 
 impl Conclusion {
-    pub fn name(self) -> &'static str {
-        match self {
-            Conclusion::Pass => "通过",
-            Conclusion::PassAfterRevision => "修改后通过",
-            Conclusion::Resubmit => "重新送审",
-            Conclusion::Reject => "不予通过",
-        }
-    }
-
     /// Only 通过 and 修改后通过 let a textbook count toward the package.
     pub fn approves(self) -> bool {
         matches!(self, Conclusion::Pass | Conclusion::PassAfterRevision)
@@ -126,24 +104,12 @@ pub struct FileRef {
     pub sha256: String,
 }
 
-/// What became of a referenced file since it was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum FileStatus {
-    #[serde(rename = "未变")]
-    Unchanged,
-    #[serde(rename = "缺失")]
-    Missing,
-    #[serde(rename = "已改动")]
-    Changed,
-}
-
-impl FileStatus {
-    pub fn name(self) -> &'static str {
-        match self {
-            FileStatus::Unchanged => "未变",
-            FileStatus::Missing => "缺失",
-            FileStatus::Changed => "已改动",
-        }
+chinese_enum! {
+    /// What became of a referenced file since it was recorded.
+    pub enum FileStatus {
+        Unchanged = "未变",
+        Missing = "缺失",
+        Changed = "已改动",
     }
 }
 
@@ -259,25 +225,13 @@ pub fn readiness(
         .collect()
 }
 
-/// One cell of the completeness matrix (kinds × courses).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Cell {
-    #[serde(rename = "缺")]
-    Missing,
-    /// Recorded, but nothing counts yet (textbooks without an approving review).
-    #[serde(rename = "待审")]
-    Unreviewed,
-    #[serde(rename = "齐")]
-    Present,
-}
-
-impl Cell {
-    pub fn name(self) -> &'static str {
-        match self {
-            Cell::Missing => "缺",
-            Cell::Unreviewed => "待审",
-            Cell::Present => "齐",
-        }
+chinese_enum! {
+    /// One cell of the completeness matrix (kinds × courses).
+    pub enum Cell {
+        Missing = "缺",
+        /// Recorded, but nothing counts yet (textbooks without an approving review).
+        Unreviewed = "待审",
+        Present = "齐",
     }
 }
 
