@@ -5,25 +5,18 @@
 use serde::Serialize;
 
 use super::resource::{self, TEXTBOOK};
+use super::terms::chinese_enum;
 use super::{
     Batch, Catalogue, Declaration, DeclaredSpecialty, ResourceItem, ResourceKind, SchoolProfile,
     credit_code,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Severity {
-    #[serde(rename = "错误")]
-    Error,
-    #[serde(rename = "提醒")]
-    Warning,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "提醒",
-        }
+chinese_enum! {
+    /// 错误 blocks signing; 提醒 needs a written explanation. Errors sort first.
+    #[derive(PartialOrd, Ord)]
+    pub enum Severity {
+        Error = "错误",
+        Warning = "提醒",
     }
 }
 

@@ -6,27 +6,16 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::terms::chinese_enum;
 use super::{Level, Schooling};
 
-/// 草稿 → 已校验 → 已签署. A signed revision is never edited again: changing it starts the next
-/// revision, so what was signed stays on record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Status {
-    #[serde(rename = "草稿")]
-    Draft,
-    #[serde(rename = "已校验")]
-    Checked,
-    #[serde(rename = "已签署")]
-    Signed,
-}
-
-impl Status {
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Draft => "草稿",
-            Status::Checked => "已校验",
-            Status::Signed => "已签署",
-        }
+chinese_enum! {
+    /// 草稿 → 已校验 → 已签署. A signed revision is never edited again: changing it starts the
+    /// next revision, so what was signed stays on record.
+    pub enum Status {
+        Draft = "草稿",
+        Checked = "已校验",
+        Signed = "已签署",
     }
 }
 
@@ -44,44 +33,22 @@ pub struct Declaration {
     pub explanations: BTreeMap<String, String>,
 }
 
-/// 国家标准 (the national 工学一体化 curriculum standard as published) or 校本转化 (the school's
-/// adaptation of it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CurriculumStandard {
-    #[serde(rename = "国家标准")]
-    National,
-    #[serde(rename = "校本转化")]
-    SchoolBased,
+chinese_enum! {
+    /// 国家标准 (the national 工学一体化 curriculum standard as published) or 校本转化 (the
+    /// school's adaptation of it).
+    pub enum CurriculumStandard: array {
+        National = "国家标准",
+        SchoolBased = "校本转化",
+    }
 }
 
-/// 校企合作 modes named by policy 二(五).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CooperationMode {
-    #[serde(rename = "引企驻校")]
-    EnterpriseOnCampus,
-    #[serde(rename = "引校进企")]
-    SchoolInEnterprise,
-    #[serde(rename = "校企联动")]
-    Joint,
-    #[serde(rename = "企业办学")]
-    EnterpriseRun,
-}
-
-impl CooperationMode {
-    pub const ALL: [CooperationMode; 4] = [
-        CooperationMode::EnterpriseOnCampus,
-        CooperationMode::SchoolInEnterprise,
-        CooperationMode::Joint,
-        CooperationMode::EnterpriseRun,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            CooperationMode::EnterpriseOnCampus => "引企驻校",
-            CooperationMode::SchoolInEnterprise => "引校进企",
-            CooperationMode::Joint => "校企联动",
-            CooperationMode::EnterpriseRun => "企业办学",
-        }
+chinese_enum! {
+    /// 校企合作 modes named by policy 二(五).
+    pub enum CooperationMode: array {
+        EnterpriseOnCampus = "引企驻校",
+        SchoolInEnterprise = "引校进企",
+        Joint = "校企联动",
+        EnterpriseRun = "企业办学",
     }
 }
 

@@ -1,65 +1,30 @@
 //! 培养层次 and 学制: what a specialty trains to and over how many years from which entry.
 
-use serde::{Deserialize, Serialize};
+use super::terms::chinese_enum;
 
-/// 培养层次, the qualification level a programme leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Level {
-    #[serde(rename = "中级工")]
-    Intermediate,
-    #[serde(rename = "高级工")]
-    Advanced,
-    #[serde(rename = "预备技师")]
-    PreTechnician,
-}
-
-impl Level {
-    pub const ALL: [Level; 3] = [Level::Intermediate, Level::Advanced, Level::PreTechnician];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Intermediate => "中级工",
-            Level::Advanced => "高级工",
-            Level::PreTechnician => "预备技师",
-        }
+chinese_enum! {
+    /// 培养层次, the qualification level a programme leads to, from the lowest.
+    #[derive(PartialOrd, Ord)]
+    pub enum Level: array {
+        Intermediate = "中级工",
+        Advanced = "高级工",
+        PreTechnician = "预备技师",
     }
 }
 
-/// 学制: entry point and length, as technical schools publish their programmes. Each leads to
-/// exactly one [`Level`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Schooling {
-    #[serde(rename = "初中起点三年中级")]
-    JuniorThreeYearIntermediate,
-    #[serde(rename = "高中起点三年高级")]
-    SeniorThreeYearAdvanced,
-    #[serde(rename = "初中起点五年高级")]
-    JuniorFiveYearAdvanced,
-    #[serde(rename = "高中起点四年预备技师")]
-    SeniorFourYearPreTechnician,
-    #[serde(rename = "初中起点六年预备技师")]
-    JuniorSixYearPreTechnician,
+chinese_enum! {
+    /// 学制: entry point and length, as technical schools publish their programmes. Each leads
+    /// to exactly one [`Level`].
+    pub enum Schooling: array {
+        JuniorThreeYearIntermediate = "初中起点三年中级",
+        SeniorThreeYearAdvanced = "高中起点三年高级",
+        JuniorFiveYearAdvanced = "初中起点五年高级",
+        SeniorFourYearPreTechnician = "高中起点四年预备技师",
+        JuniorSixYearPreTechnician = "初中起点六年预备技师",
+    }
 }
 
 impl Schooling {
-    pub const ALL: [Schooling; 5] = [
-        Schooling::JuniorThreeYearIntermediate,
-        Schooling::SeniorThreeYearAdvanced,
-        Schooling::JuniorFiveYearAdvanced,
-        Schooling::SeniorFourYearPreTechnician,
-        Schooling::JuniorSixYearPreTechnician,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Schooling::JuniorThreeYearIntermediate => "初中起点三年中级",
-            Schooling::SeniorThreeYearAdvanced => "高中起点三年高级",
-            Schooling::JuniorFiveYearAdvanced => "初中起点五年高级",
-            Schooling::SeniorFourYearPreTechnician => "高中起点四年预备技师",
-            Schooling::JuniorSixYearPreTechnician => "初中起点六年预备技师",
-        }
-    }
-
     /// The level the programme ends at.
     pub fn level(self) -> Level {
         match self {

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::terms::chinese_enum;
 use super::{Declaration, isbn};
 
 /// A kind of resource. Kinds are data: the five the policy names come first, then the
@@ -40,47 +41,25 @@ pub fn default_kinds() -> Vec<ResourceKind> {
     ]
 }
 
-/// 自编 (written by the school) or 选用 (chosen from publishers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Origin {
-    #[serde(rename = "自编")]
-    Compiled,
-    #[serde(rename = "选用")]
-    Selected,
-}
-
-impl Origin {
-    pub fn name(self) -> &'static str {
-        match self {
-            Origin::Compiled => "自编",
-            Origin::Selected => "选用",
-        }
+chinese_enum! {
+    /// 自编 (written by the school) or 选用 (chosen from publishers).
+    pub enum Origin {
+        Compiled = "自编",
+        Selected = "选用",
     }
 }
 
-/// 审核结论.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Conclusion {
-    #[serde(rename = "通过")]
-    Pass,
-    #[serde(rename = "修改后通过")]
-    PassAfterRevision,
-    #[serde(rename = "重新送审")]
-    Resubmit,
-    #[serde(rename = "不予通过")]
-    Reject,
+chinese_enum! {
+    /// 审核结论.
+    pub enum Conclusion {
+        Pass = "通过",
+        PassAfterRevision = "修改后通过",
+        Resubmit = "重新送审",
+        Reject = "不予通过",
+    }
 }
 
 impl Conclusion {
-    pub fn name(self) -> &'static str {
-        match self {
-            Conclusion::Pass => "通过",
-            Conclusion::PassAfterRevision => "修改后通过",
-            Conclusion::Resubmit => "重新送审",
-            Conclusion::Reject => "不予通过",
-        }
-    }
-
     /// Only 通过 and 修改后通过 let a textbook count toward the package.
     pub fn approves(self) -> bool {
         matches!(self, Conclusion::Pass | Conclusion::PassAfterRevision)
@@ -125,24 +104,25 @@ pub struct FileRef {
     pub sha256: String,
 }
 
-/// What became of a referenced file since it was recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum FileStatus {
-    #[serde(rename = "未变")]
-    Unchanged,
-    #[serde(rename = "缺失")]
-    Missing,
-    #[serde(rename = "已改动")]
-    Changed,
+chinese_enum! {
+    /// What became of a referenced file since it was recorded.
+    pub enum FileStatus {
+        Unchanged = "未变",
+        Missing = "缺失",
+        Changed = "已改动",
+    }
 }
 
-impl FileStatus {
-    pub fn name(self) -> &'static str {
-        match self {
-            FileStatus::Unchanged => "未变",
-            FileStatus::Missing => "缺失",
-            FileStatus::Changed => "已改动",
-        }
+chinese_enum! {
+    /// Where an item stands under 凡编必审、凡选必审, as the inventory filters it and the packet
+    /// and the resource workbook print it.
+    pub enum ReviewState: array {
+        /// Counts toward the package (approved textbooks, every other item).
+        Counted = "已计入",
+        /// A textbook without any review yet.
+        Unreviewed = "未审核",
+        /// A textbook whose latest review does not approve it.
+        NotApproved = "审核未通过",
     }
 }
 
@@ -167,6 +147,16 @@ impl ResourceItem {
     /// count as soon as they are recorded.
     pub fn counts(&self) -> bool {
         self.kind != TEXTBOOK || self.reviews.last().is_some_and(|r| r.conclusion.approves())
+    }
+
+    /// Counted when [`ResourceItem::counts`] says so; a textbook that does not count is
+    /// unreviewed until its first review, and not approved after one.
+    pub fn review_state(&self) -> ReviewState {
+        match (self.kind == TEXTBOOK, self.reviews.last()) {
+            (true, None) => ReviewState::Unreviewed,
+            _ if self.counts() => ReviewState::Counted,
+            _ => ReviewState::NotApproved,
+        }
     }
 
     /// What must be fixed before the item can be saved, worded for the user.
@@ -235,25 +225,13 @@ pub fn readiness(
         .collect()
 }
 
-/// One cell of the completeness matrix (kinds × courses).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Cell {
-    #[serde(rename = "缺")]
-    Missing,
-    /// Recorded, but nothing counts yet (textbooks without an approving review).
-    #[serde(rename = "待审")]
-    Unreviewed,
-    #[serde(rename = "齐")]
-    Present,
-}
-
-impl Cell {
-    pub fn name(self) -> &'static str {
-        match self {
-            Cell::Missing => "缺",
-            Cell::Unreviewed => "待审",
-            Cell::Present => "齐",
-        }
+chinese_enum! {
+    /// One cell of the completeness matrix (kinds × courses).
+    pub enum Cell {
+        Missing = "缺",
+        /// Recorded, but nothing counts yet (textbooks without an approving review).
+        Unreviewed = "待审",
+        Present = "齐",
     }
 }
 
@@ -357,6 +335,28 @@ mod tests {
         assert!(
             item("工作页", "数控车削加工").counts(),
             "only textbooks are reviewed"
+        );
+    }
+
+    #[test]
+    fn a_textbook_is_unreviewed_then_counted_or_not_approved() {
+        let mut book = item(TEXTBOOK, "数控车削加工");
+        assert_eq!(book.review_state(), ReviewState::Unreviewed);
+        book.reviews.push(review(Conclusion::Resubmit));
+        assert_eq!(book.review_state(), ReviewState::NotApproved);
+        book.reviews.push(review(Conclusion::Pass));
+        assert_eq!(book.review_state(), ReviewState::Counted);
+        book.reviews.push(review(Conclusion::Reject));
+        assert_eq!(book.review_state(), ReviewState::NotApproved);
+        let sheet = item("工作页", "数控车削加工");
+        assert_eq!(
+            sheet.review_state(),
+            ReviewState::Counted,
+            "only textbooks are reviewed"
+        );
+        assert_eq!(
+            ReviewState::ALL.map(ReviewState::name),
+            ["已计入", "未审核", "审核未通过"]
         );
     }
 

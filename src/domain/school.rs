@@ -2,54 +2,27 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::terms::chinese_enum;
 use super::{Region, credit_code, phone};
 
-/// 技工院校 kinds named by the policy (二(一), 三(一)). The kind decides how many specialties a
-/// school may declare per batch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SchoolKind {
-    #[serde(rename = "技师学院")]
-    TechnicianCollege,
-    #[serde(rename = "高级技工学校")]
-    SeniorTechnicalSchool,
-    #[serde(rename = "技工学校")]
-    TechnicalSchool,
+chinese_enum! {
+    /// 技工院校 kinds named by the policy (二(一), 三(一)). The kind decides how many specialties a
+    /// school may declare per batch. `ALL` runs from the highest level of school to the lowest,
+    /// the order the policy names them.
+    pub enum SchoolKind: array {
+        TechnicianCollege = "技师学院",
+        SeniorTechnicalSchool = "高级技工学校",
+        TechnicalSchool = "技工学校",
+    }
 }
 
 impl SchoolKind {
-    /// From the highest level of school to the lowest, the order the policy names them.
-    pub const ALL: [SchoolKind; 3] = [
-        SchoolKind::TechnicianCollege,
-        SchoolKind::SeniorTechnicalSchool,
-        SchoolKind::TechnicalSchool,
-    ];
-
-    /// The Chinese name, as printed and as stored in files.
-    pub fn name(self) -> &'static str {
-        match self {
-            SchoolKind::TechnicianCollege => "技师学院",
-            SchoolKind::SeniorTechnicalSchool => "高级技工学校",
-            SchoolKind::TechnicalSchool => "技工学校",
-        }
-    }
-
-    /// Reads the Chinese name back (command-line arguments, stored values).
-    pub fn from_name(name: &str) -> Option<SchoolKind> {
-        Self::ALL.into_iter().find(|k| k.name() == name.trim())
-    }
-
     /// Policy 三(一): "每批次技师学院申报建设专业原则上不超过3个，其他技工院校不超过2个".
     pub fn max_specialties_per_batch(self) -> usize {
         match self {
             SchoolKind::TechnicianCollege => 3,
             SchoolKind::SeniorTechnicalSchool | SchoolKind::TechnicalSchool => 2,
         }
-    }
-}
-
-impl std::fmt::Display for SchoolKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
     }
 }
 

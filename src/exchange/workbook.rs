@@ -14,7 +14,7 @@ use rust_xlsxwriter::{
     FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
-use crate::domain::resource::{self, Cell, TEXTBOOK};
+use crate::domain::resource::{self, Cell, ReviewState, TEXTBOOK};
 use crate::domain::workload::{MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
 use crate::domain::{
     CourseKind, Employment, Entry, Gender, Hundredths, Origin, ResourceItem, ResourceKind,
@@ -474,12 +474,10 @@ pub fn resources_report(
         let in_catalogue = textbook
             .filter(|t| t.origin == Origin::Selected)
             .map_or("", |t| yes_no(t.in_national_catalogue));
-        let review = if item.kind == TEXTBOOK {
-            item.reviews
-                .last()
-                .map_or("未审核", |r| r.conclusion.name())
-        } else {
-            ""
+        let review = match (item.review_state(), item.reviews.last()) {
+            (ReviewState::Unreviewed, _) => ReviewState::Unreviewed.name(),
+            (_, Some(r)) if item.kind == TEXTBOOK => r.conclusion.name(),
+            _ => "",
         };
         table.integer(0, n as u64 + 1)?;
         table.text(1, &item.specialty)?;

@@ -6,11 +6,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::check::Severity;
-use crate::domain::resource::{self, TEXTBOOK};
+use crate::domain::resource::{self, ReviewState, TEXTBOOK};
 use crate::domain::workload::{Totals, summarise};
 use crate::domain::{
-    CurriculumStandard, Declaration, DeclaredSpecialty, Employment, Finding, Origin, ResourceItem,
-    TeacherLevel,
+    Declaration, DeclaredSpecialty, Employment, Finding, Origin, ResourceItem, TeacherLevel,
 };
 use crate::exchange::Document;
 
@@ -317,13 +316,6 @@ fn subsection(l: &mut Layout<'_>, marks: &mut Vec<Mark>, title: String) {
     l.gap(2.0 * MM);
 }
 
-fn standard_name(standard: CurriculumStandard) -> &'static str {
-    match standard {
-        CurriculumStandard::National => "国家标准",
-        CurriculumStandard::SchoolBased => "校本转化",
-    }
-}
-
 /// Whether a finding concerns `specialty`.
 fn concerns(finding: &Finding, specialty: &str) -> bool {
     finding.specialty.as_deref() == Some(specialty)
@@ -513,7 +505,7 @@ fn specialty(ctx: &Ctx<'_>, l: &mut Layout<'_>, s: &DeclaredSpecialty) {
     ]);
     t.row(vec![
         Cell::label("采用课程标准"),
-        Cell::new(standard_name(s.standard)),
+        Cell::new(s.standard.name()),
         Cell::label("有无国家课程标准"),
         Cell::new(national),
     ]);
@@ -842,10 +834,10 @@ fn resources(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
                         "否"
                     }
                     .to_string(),
-                    item.reviews.last().map_or_else(
-                        || "未审核".to_string(),
-                        |r| format!("{} {}", r.conclusion.name(), r.date),
-                    ),
+                    match item.reviews.last() {
+                        Some(r) => format!("{} {}", r.conclusion.name(), r.date),
+                        None => ReviewState::Unreviewed.name().to_string(),
+                    },
                 ),
                 None => ("—".into(), "—".into(), "—".into()),
             };

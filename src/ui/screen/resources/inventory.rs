@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use iced::widget::{button, column, container, progress_bar, row, table, text, text_input};
 use iced::{Element, Length, Task};
 
-use crate::domain::resource::{FileRef, FileStatus, TEXTBOOK};
+use crate::domain::resource::{FileRef, FileStatus, ReviewState, TEXTBOOK};
 use crate::domain::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
 use crate::exchange::files;
 use crate::store::{SchoolFile, StoreError};
@@ -22,41 +22,6 @@ use crate::ui::{style, text as t};
 
 /// A file that went missing or changed: (item title, file path, status).
 pub type FileProblem = (String, String, FileStatus);
-
-/// A review-state filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReviewState {
-    /// Counts toward the package (approved textbooks, every other item).
-    Counted,
-    /// A textbook without any review yet.
-    Unreviewed,
-    /// A textbook whose latest review does not approve it.
-    NotApproved,
-}
-
-impl ReviewState {
-    const ALL: [ReviewState; 3] = [
-        ReviewState::Counted,
-        ReviewState::Unreviewed,
-        ReviewState::NotApproved,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            ReviewState::Counted => "已计入",
-            ReviewState::Unreviewed => "未审核",
-            ReviewState::NotApproved => "审核未通过",
-        }
-    }
-
-    fn of(item: &ResourceItem) -> ReviewState {
-        match (item.kind == TEXTBOOK, item.reviews.last()) {
-            (true, None) => ReviewState::Unreviewed,
-            _ if item.counts() => ReviewState::Counted,
-            _ => ReviewState::NotApproved,
-        }
-    }
-}
 
 #[derive(Default)]
 pub struct Inventory {
@@ -185,7 +150,7 @@ impl Inventory {
                     && self
                         .origin
                         .is_none_or(|o| i.textbook.as_ref().is_some_and(|t| t.origin == o))
-                    && self.state.is_none_or(|s| ReviewState::of(i) == s)
+                    && self.state.is_none_or(|s| i.review_state() == s)
                     && (search.is_empty() || i.title.contains(search))
             })
             .collect()
@@ -934,7 +899,7 @@ impl Screen for Inventory {
                     });
                     let review = match i.reviews.last() {
                         Some(r) if i.kind == TEXTBOOK => r.conclusion.name().to_string(),
-                        _ => ReviewState::of(i).name().to_string(),
+                        _ => i.review_state().name().to_string(),
                     };
                     let colour = if i.counts() {
                         style::muted_text
