@@ -498,17 +498,19 @@ pub fn summarise(
         let Some(&i) = index.get(entry.teacher.as_str()) else {
             continue;
         };
-        let row = courses.entry(course_of(entry)).or_insert_with(|| CourseRow {
-            teacher: entry.teacher.clone(),
-            name: teachers[i].name.clone(),
-            term: entry.term.clone(),
-            course: entry.course.clone(),
-            class: entry.class.clone(),
-            kind: entry.kind,
-            planned: None,
-            given: 0,
-            basis: Basis::Plan,
-        });
+        let row = courses
+            .entry(course_of(entry))
+            .or_insert_with(|| CourseRow {
+                teacher: entry.teacher.clone(),
+                name: teachers[i].name.clone(),
+                term: entry.term.clone(),
+                course: entry.course.clone(),
+                class: entry.class.clone(),
+                kind: entry.kind,
+                planned: None,
+                given: 0,
+                basis: Basis::Plan,
+            });
         match &entry.amount {
             Amount::Planned { .. } => {
                 *row.planned.get_or_insert(0) += entry.amount.periods();
@@ -857,7 +859,10 @@ mod tests {
         assert_eq!(both.departments[0].1, both.total);
         assert_eq!(both.teachers[0].warnings, ["2024年第36周2节，超过每周1节"]);
         let row = &both.courses[0];
-        assert_eq!((row.planned, row.given, row.basis), (Some(36), 2, Basis::Lessons));
+        assert_eq!(
+            (row.planned, row.given, row.basis),
+            (Some(36), 2, Basis::Lessons)
+        );
         assert_eq!(row.difference(), Some(-34));
         assert_eq!(row.name, "王芳");
 

@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::domain::resource::{self, Cell, ReviewState, TEXTBOOK};
-use crate::domain::workload::{MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
+use crate::domain::workload::{COUNTING_RULE, MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
 use crate::domain::{
     CourseKind, Employment, Entry, Gender, Hundredths, Origin, ResourceItem, ResourceKind,
     SchoolProfile, Teacher, TeacherLevel, Term,
@@ -76,7 +76,7 @@ pub fn workload_summary(
     let styles = Styles::new();
     let mut book = workbook()?;
     let term = term.unwrap_or("全部学期");
-    let note = coefficient_note(settings);
+    let note = format!("{}。{COUNTING_RULE}", coefficient_note(settings));
 
     let mut table = Table::start(
         book.add_worksheet(),
@@ -144,6 +144,52 @@ pub fn workload_summary(
         table.total_row(0, &[total.integrated, total.other], total.weighted)?;
         table.finish()?;
     }
+
+    let mut table = Table::start(
+        book.add_worksheet(),
+        &styles,
+        Page {
+            sheet: "计划与实际",
+            title: format!("{} {term} 计划与实际课时对照表", school.name),
+            note: COUNTING_RULE.into(),
+            landscape: true,
+        },
+        &[
+            "工号",
+            "姓名",
+            "学期",
+            "课程",
+            "班级",
+            "课程类型",
+            "计划课时",
+            "实际课时",
+            "差额",
+            "计入",
+        ],
+    )?;
+    for row in &summary.courses {
+        table.centred(0, &row.teacher)?;
+        table.text(1, &row.name)?;
+        table.text(2, &row.term)?;
+        table.text(3, &row.course)?;
+        table.text(4, &row.class)?;
+        table.centred(5, row.kind.name())?;
+        match row.planned {
+            Some(planned) => table.integer(6, planned)?,
+            None => table.centred(6, "—")?,
+        }
+        table.integer(7, row.given)?;
+        match row.difference() {
+            Some(d) => {
+                let format = &styles.integer;
+                table.number(8, d as f64, &d.to_string(), format)?;
+            }
+            None => table.centred(8, "—")?,
+        }
+        table.centred(9, row.basis.name())?;
+        table.end_row()?;
+    }
+    table.finish()?;
     book.save_to_buffer()
 }
 
@@ -1072,7 +1118,7 @@ mod tests {
     #[test]
     fn the_workload_summary_carries_the_summary_exactly() {
         let doc = demo::document(Size::Small);
-        // Low limits so some teachers have several warnings to print.
+        // Low limits so some teachers have warnings to print.
         let settings = Settings {
             weekly_limit: Some(8),
             term_limit: Some(60),
@@ -1081,14 +1127,20 @@ mod tests {
         let summary = summarise(&doc.teachers, &doc.terms, &doc.hours, &settings, Some(TERM));
         let bytes = workload_summary(&doc.school, Some(TERM), &summary, &settings).unwrap();
         let mut book = open(bytes);
-        assert_eq!(book.sheet_names(), ["教师课时汇总", "系部汇总", "专业汇总"]);
+        assert_eq!(
+            book.sheet_names(),
+            ["教师课时汇总", "系部汇总", "专业汇总", "计划与实际"]
+        );
 
         let teachers = sheet(&mut book, "教师课时汇总");
         assert_eq!(
             text(&teachers, 0, 0),
             "赤峰市巴林右旗技工学校 2024-2025学年第一学期 教师课时汇总表"
         );
-        assert_eq!(text(&teachers, 1, 0), "一体化课程课时按折算系数 1.4 计");
+        assert_eq!(
+            text(&teachers, 1, 0),
+            format!("一体化课程课时按折算系数 1.4 计。{COUNTING_RULE}")
+        );
         assert_eq!(
             row_texts(&teachers, 2),
             [
@@ -1130,6 +1182,26 @@ mod tests {
             number(&teachers, row, 8).to_string(),
             known.totals.weighted.to_string()
         );
+
+        let courses = sheet(&mut book, "计划与实际");
+        assert_eq!(text(&courses, 1, 0), COUNTING_RULE);
+        let planned = summary
+            .courses
+            .iter()
+            .position(|c| c.planned.is_some() && c.given > 0)
+            .expect("a planned course with lessons");
+        let known = &summary.courses[planned];
+        assert_eq!(text(&courses, 3 + planned, 3), known.course);
+        assert_eq!(
+            number(&courses, 3 + planned, 6),
+            known.planned.unwrap() as f64
+        );
+        assert_eq!(number(&courses, 3 + planned, 7), known.given as f64);
+        assert_eq!(
+            number(&courses, 3 + planned, 8),
+            known.given as f64 - known.planned.unwrap() as f64
+        );
+        assert_eq!(text(&courses, 3 + planned, 9), "按实际");
 
         let warned = summary
             .teachers
