@@ -13,6 +13,9 @@ pub const RECENT_FILES: &str = "最近打开";
 pub const NO_RECENT: &str = "还没有打开过学校文件。";
 pub const FORGET_RECENT: &str = "移除";
 pub const FILE_MISSING: &str = "（文件已不存在）";
+/// The school file's name and type in the new and open dialogs.
+pub const SCHOOL_FILE_FILTER: &str = "学校文件";
+pub const SCHOOL_FILE_NAME: &str = "学校.yth";
 
 // New school / first run
 pub const FIRST_RUN_HEADING: &str = "欢迎使用！先填写学校的基本信息";
@@ -21,6 +24,13 @@ pub const NEW_SCHOOL_HINT: &str = "其余信息可以稍后在“学校信息”
 pub const SAVED_AT: &str = "学校文件保存位置：";
 pub const CREATE: &str = "创建";
 pub const CANCEL: &str = "取消";
+pub const SCHOOL_NAME_HINT: &str = "例如：包头市第一技工学校";
+pub const CHOOSE_KIND: &str = "请选择学校类型";
+pub const CHOOSE_REGION: &str = "请选择所属盟市";
+
+pub fn cannot_create_folder(dir: &std::path::Path, reason: &str) -> String {
+    format!("无法创建文件夹 {}：{}", dir.display(), reason)
+}
 
 // Navigation
 pub const AREA_SCHOOL: &str = "学校信息";
@@ -52,6 +62,7 @@ pub const SCHOOL_INTRO: &str = "这些信息印在申报材料的“学校基本
 pub const UNSAVED_TITLE: &str = "学校信息有未保存的修改";
 pub const UNSAVED_BODY: &str = "离开前要保存这些修改吗？";
 pub const SAVE_AND_LEAVE: &str = "保存并离开";
+pub const SAVE_AND_EXIT: &str = "保存并退出";
 pub const DISCARD_AND_LEAVE: &str = "不保存";
 pub const STAY: &str = "留在此页";
 pub const CANNOT_SAVE_INVALID: &str = "有填写错误，无法保存。请先改正标红的项目，或选择“不保存”。";
@@ -279,6 +290,29 @@ pub const NO_DISPLAY: &str = "错误：这里无法打开窗口：没有图形�
 pub const WINDOW_FAILED: &str = "错误：无法打开窗口（图形系统初始化失败）。请确认在桌面环境中启动；不需要窗口的命令仍可使用，用 yitihua --help 查看。";
 pub const WINDOW_CRASHED: &str = "错误：程序内部出错，窗口已关闭。已保存的数据都在学校文件中，不会丢失；请重新打开程序，若一再出现，请联系开发者。";
 
+// Work on a background thread
+/// What the user reads when the work died: the panic's own text is English and for us, not
+/// for the office.
+pub const BACKGROUND_CRASHED: &str = "后台处理时程序内部出错，操作没有完成，也没有留下不完整的文件。窗口可以继续使用，请重试；若一再出现，请联系开发者。";
+
+// Paging long tables
+pub const PREVIOUS_PAGE: &str = "上一页";
+pub const NEXT_PAGE: &str = "下一页";
+
+/// "第 2/5 页，共 230 条": the page and the number of pages counted from 1.
+pub fn page_position(page: usize, pages: usize, rows: usize) -> String {
+    format!("第 {page}/{pages} 页，共 {rows} 条")
+}
+
+// A specialty's resource readiness, one item per kind
+pub fn readiness_missing(kind: &str) -> String {
+    format!("{kind}：缺")
+}
+
+pub fn readiness_counted(kind: &str, items: usize, counted: usize) -> String {
+    format!("{kind}：{items}项（计入{counted}）")
+}
+
 /// A date field whose text is not a date; the value is kept in the field, not stored.
 pub fn unreadable_date(typed: &str) -> String {
     format!("“{}”不是日期，未保存：请写成 {DATE_FORMS}", typed.trim())
@@ -382,6 +416,10 @@ pub const HELP_KEYS: [(&str, &str); 4] = [
 ];
 pub const OPEN_DEMO: &str = "打开演示学校";
 pub const DEMO_FILE: &str = "演示学校.yth";
+
+// Typing a path when the file dialog did not appear
+/// The path field's label, which is also its widget id.
+pub const FILE_PATH: &str = "文件路径";
 pub const NO_FILE_CHOSEN: &str =
     "没有选择文件。如果文件对话框没有出现（有的系统缺少桌面门户），可在此输入文件的完整路径：";
 pub const USE_TYPED_PATH: &str = "使用此路径";
