@@ -268,6 +268,79 @@ pub const SIGNATURES: &str = "签字与盖章";
 pub const SIGNATURES_HINT: &str =
     "存了图片的印在签署页上，没有的留横线手签。印章请用透明背景的 PNG。";
 pub const PICK_IMAGE: &str = "选择图片…";
+pub const SIGN_DATE_FORM: &str = "落款日期应如 2026-11-29";
+pub const PNG_FILTER: &str = "PNG 图片";
+pub const NO_IMAGE: &str = "未存图片：打印签字横线";
+
+/// The packet's file name offered in the save dialog, after the batch.
+pub fn packet_file_name(batch: &str) -> String {
+    format!("{batch}申报材料.pdf")
+}
+
+/// The check's findings in one line; `unexplained` when warnings still lack an explanation.
+pub fn check_summary(errors: usize, warnings: usize, unexplained: bool) -> String {
+    format!(
+        "校内审核：{errors} 个错误，{warnings} 个提醒{}",
+        if unexplained {
+            "（有提醒尚未填写说明，请在“专业申报”第4步填写，说明会随材料打印）"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The signatures hint with who fills in the form (the school's contact).
+pub fn signatures_hint(filler: &str) -> String {
+    format!(
+        "{SIGNATURES_HINT}填表人：{}",
+        if filler.is_empty() {
+            "（未填，在“学校信息”的联系人中填写）"
+        } else {
+            filler
+        }
+    )
+}
+
+pub fn image_transparent(width: u32, height: u32) -> String {
+    format!("已存图片（{width}×{height}，透明背景）")
+}
+
+pub fn image_opaque(width: u32, height: u32) -> String {
+    format!("已存图片（{width}×{height}，无透明背景，会遮住下面的文字）")
+}
+
+/// The file dialog's title for a role's image (公章, 校长签名…).
+pub fn pick_image_title(role: &str) -> String {
+    format!("选择{role}图片（PNG）")
+}
+
+pub fn image_saved(role: &str) -> String {
+    format!("已保存{role}图片")
+}
+
+pub fn image_removed(role: &str) -> String {
+    format!("已移除{role}图片，打印时留签字横线")
+}
+
+pub fn generating_packet(percent: f32) -> String {
+    format!("正在生成申报材料… {percent:.0}%")
+}
+
+pub fn packet_exported(signed: bool, path: &std::path::Path, kilobytes: usize) -> String {
+    format!(
+        "已导出{}：{}（{kilobytes} KB）",
+        if signed { "并签署" } else { "" },
+        path.display()
+    )
+}
+
+pub fn cannot_open_pdf(reason: &str) -> String {
+    format!("无法打开 PDF（{reason}），请在文件夹中双击打开")
+}
+
+pub fn cannot_print(reason: &str) -> String {
+    format!("无法送打印机（{reason}），请打开 PDF 后从阅读器打印")
+}
 
 // Digital signature (数字签名)
 pub const DIGITAL_SIGNATURE: &str = "数字签名";
@@ -284,6 +357,33 @@ pub const REPLACE_KEY_HINT: &str =
 pub const EXPORT_CERTIFICATE: &str = "导出证书…";
 pub const VERIFY_PACKET: &str = "验证签名…";
 pub const TRUST_CERTIFICATE: &str = "添加信任的证书…";
+pub const PASSPHRASES_DIFFER: &str = "两次输入的口令不一致";
+pub const NO_SIGNING_KEY: &str = "学校还没有签署密钥";
+pub const PASSPHRASE_CHANGED: &str = "已更改口令";
+/// The certificate's file type and name in the file dialogs.
+pub const CERTIFICATE_FILTER: &str = "证书";
+pub const CERTIFICATE_FILE: &str = "学校证书.pem";
+
+pub fn key_created(fingerprint: &str) -> String {
+    format!("已创建签署密钥，证书指纹：{fingerprint}")
+}
+
+pub fn key_fingerprint(fingerprint: &str, created: &str) -> String {
+    format!("证书指纹（SHA-256）：{fingerprint}　创建于 {created}")
+}
+
+pub fn certificate_exported(path: &std::path::Path) -> String {
+    format!("已导出证书：{}", path.display())
+}
+
+pub fn certificate_trusted(name: &str, fingerprint: &str) -> String {
+    format!("已信任证书 {name}（{fingerprint}）")
+}
+
+/// Heads the result of checking a packet's signature.
+pub fn verifying(path: &std::path::Path) -> String {
+    format!("验证：{}", path.display())
+}
 
 // Starting the window
 pub const NO_DISPLAY: &str = "错误：这里无法打开窗口：没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY，例如通过 SSH 或在字符终端登录时）。\n请在桌面上启动程序；不需要窗口的命令可以在这里使用，如 yitihua info、check、export、report、import-table、dump，用 yitihua --help 查看全部命令。";
