@@ -143,6 +143,115 @@ pub const EDIT_SPECIALTY_HINT: &str =
 pub const NEW_SPECIALTY_NAME: &str = "新专业名称";
 pub const IMPORT_CATALOGUE: &str = "导入专业目录…";
 pub const CATALOGUE_HINT: &str = "目录中的专业均标为“待核对”：人社部31个工学一体化建设专业的目录公布后，可导入 CSV 或 JSON 文件更新。";
+/// The catalogue's file type in the import dialog.
+pub const CATALOGUE_FILTER: &str = "专业目录";
+pub const BATCH_NAME_HINT: &str = "第四批";
+pub const BATCH_START_HINT: &str = "开始 2026-03";
+pub const BATCH_END_HINT: &str = "结束 2027-06";
+pub const BATCH_MONTH_FORM: &str = "开始和结束年月请按 2026-03 的格式填写";
+pub const BATCH_NAME_MISSING: &str = "请填写批次名称，如“第四批”";
+/// Put before the batch's label: "已修改第四批（2026-03 至 2027-06）".
+pub const BATCH_CHANGED: &str = "已修改";
+pub const BATCH_ADDED: &str = "已添加";
+pub const SPECIALTY_INCOMPLETE: &str = "请填写专业名称并至少选择一个培养层次";
+pub const CHOOSE_SPECIALTY_FIRST: &str = "请先在上一步选择专业。";
+/// The placeholder of a number-of-people field.
+pub const HEADCOUNT_HINT: &str = "人数";
+pub const NATIONAL_STANDARD: &str = "国家标准";
+pub const SCHOOL_BASED_STANDARD: &str = "校本转化";
+/// Step 5's labels; the others are the step 3 section names.
+pub const SUMMARY_PROGRAMMES: &str = "培养层次";
+pub const SUMMARY_TEACHERS: &str = "一体化教师";
+
+/// A batch the school file has no name for.
+pub fn batch_number(number: u32) -> String {
+    format!("第{number}批")
+}
+
+/// Under the wizard's steps: "第四批 · 第1版 · 状态：草稿".
+pub fn draft_status(batch: &str, revision: u32, status: &str) -> String {
+    format!("{batch} · 第{revision}版 · {STATUS}{status}")
+}
+
+/// Step 2's intro, with the school kind's limit and how many are chosen.
+pub fn batch_limit(kind: &str, limit: usize, chosen: usize) -> String {
+    format!("{kind}每批次最多申报{limit}个专业（三(一)），已选 {chosen} 个。")
+}
+
+pub fn too_many_specialties(kind: &str, limit: usize) -> String {
+    format!(
+        "{kind}每批次申报建设专业原则上不超过{limit}个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。"
+    )
+}
+
+/// A catalogue specialty declared in an earlier batch.
+pub fn declared_in(batch: &str) -> String {
+    format!("已在{batch}申报")
+}
+
+pub fn delete_specialty_question(name: &str) -> String {
+    format!("从专业目录删除“{name}”？")
+}
+
+pub fn specialty_exists(name: &str) -> String {
+    format!("专业目录中已有“{name}”")
+}
+
+pub fn specialty_added(name: &str) -> String {
+    format!("已添加专业“{name}”（待核对）")
+}
+
+pub fn specialty_not_found(name: &str) -> String {
+    format!("专业目录中没有“{name}”（可能已被删除）")
+}
+
+pub fn specialty_unchanged(name: &str) -> String {
+    format!("“{name}”没有改动")
+}
+
+pub fn specialty_deleted(name: &str) -> String {
+    format!("已从专业目录删除“{name}”")
+}
+
+pub fn specialty_restored(name: &str) -> String {
+    format!("已恢复专业“{name}”")
+}
+
+pub fn catalogue_not_imported(errors: &str) -> String {
+    format!("未导入，文件有误：\n{errors}")
+}
+
+pub fn catalogue_imported(added: usize, replaced: usize) -> String {
+    format!("已导入专业目录：新增{added}个，更新{replaced}个")
+}
+
+/// Step 4's count of what must be answered before the declaration may be checked.
+pub fn findings_to_answer(errors: usize, warnings: usize) -> String {
+    format!("{errors} 个错误（须改正），{warnings} 个提醒（须填写说明）")
+}
+
+pub fn finding_with_clause(message: &str, clause: &str) -> String {
+    format!("{message}〔政策 {clause}〕")
+}
+
+/// Step 5: "中级工（三年制）40人".
+pub fn programme_line(level: &str, schooling: &str, enrolment: u32) -> String {
+    format!("{level}（{schooling}）{enrolment}人")
+}
+
+/// Step 5: "一体化教室 120㎡ 工位40 班额40".
+pub fn site_line(name: &str, area_m2: u32, stations: u32, class_size: u32) -> String {
+    format!("{name} {area_m2}㎡ 工位{stations} 班额{class_size}")
+}
+
+pub fn people(count: u32) -> String {
+    format!("{count}人")
+}
+
+/// Step 5: an explanation with the warning it answers.
+pub fn explained_warning(explanation: &str, about: &str) -> String {
+    format!("{explanation}（针对：{about}）")
+}
 
 // Teachers and workload (教师与课时)
 pub const TAB_ROSTER: &str = "教师名册";
@@ -431,6 +540,20 @@ pub fn brought_back(name: &str) -> String {
 
 /// An explanation whose warning no longer appears (the data it was about changed).
 pub const WARNING_GONE: &str = "该提醒已不再出现";
+
+// Deleting and undoing, on every screen
+/// Asked before deleting, with the thing as the screen describes it.
+pub fn delete_question(what: &str) -> String {
+    format!("删除{what}？")
+}
+
+pub fn deleted(what: &str) -> String {
+    format!("已删除{what}")
+}
+
+pub fn restored(what: &str) -> String {
+    format!("已恢复{what}")
+}
 
 pub const TRAININGS: &str = "师资培训";
 pub const PRACTICES: &str = "企业实践";
