@@ -321,6 +321,244 @@ pub const PROBLEM_ROWS: &str = "有问题的行：";
 pub const CONFIRM_IMPORT: &str = "确认导入";
 pub const IMPORT_GOOD_ROWS: &str = "跳过有问题的行，导入其余各行";
 pub const FIX_AND_REIMPORT: &str = "建议改正表格后重新导入；跳过的行不会写入。";
+/// File types in the workload screens' dialogs.
+pub const EXCEL_FILTER: &str = "Excel 工作簿";
+pub const SHEET_FILTER: &str = "表格";
+
+/// What a spreadsheet export wrote.
+pub fn exported(path: &std::path::Path) -> String {
+    format!("已导出：{}", path.display())
+}
+
+// Teacher roster (教师名册)
+pub const TITLE_HINT: &str = "如 讲师、高级讲师";
+pub const SKILL_LEVEL_HINT: &str = "如 技师、高级技师";
+/// The 师资培训 column of a teacher with a certificate.
+pub const CERTIFIED: &str = "已取得证书";
+pub const TRAINING_PROJECT_MISSING: &str = "请填写培训项目";
+pub const PRACTICE_ENTERPRISE_MISSING: &str = "请填写实践企业";
+/// What a training's or practice's wrong field is called in the messages below
+/// (the practice's is [`PRACTICES`]).
+pub const TRAINING_NOUN: &str = "培训";
+pub const TRAINING_HOURS: &str = "培训学时";
+pub const PRACTICE_DAYS: &str = "企业实践天数";
+
+pub fn not_positive(what: &str) -> String {
+    format!("{what}应为正整数")
+}
+
+pub fn start_date_form(what: &str) -> String {
+    format!("{what}开始日期应如 {DATE_FORMS}")
+}
+
+pub fn end_date_form(what: &str) -> String {
+    format!("{what}结束日期应如 {DATE_FORMS}")
+}
+
+pub fn ends_before_start(what: &str) -> String {
+    format!("{what}的结束日期早于开始日期")
+}
+
+pub fn teacher_id_taken(id: &str) -> String {
+    format!("工号“{id}”已在名册中")
+}
+
+pub fn teacher_saved(name: &str, id: &str) -> String {
+    format!("已保存：{name}（{id}）")
+}
+
+pub fn roster_count(teachers: usize) -> String {
+    format!("名册共 {teachers} 位教师")
+}
+
+/// The 任职形式 column of a teacher employed from an enterprise.
+pub fn from_enterprise(enterprise: &str) -> String {
+    format!("企业聘用（{enterprise}）")
+}
+
+/// A training in the teacher's form; `certificate` is empty until it is issued.
+pub fn training_line(
+    project: &str,
+    base: &str,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    hours: u32,
+    certificate: &str,
+) -> String {
+    let certificate = if certificate.is_empty() {
+        "证书未发".to_string()
+    } else {
+        format!("证书 {certificate}")
+    };
+    format!("{project}　{base}　{start} 至 {end}　{hours} 学时　{certificate}")
+}
+
+pub fn practice_line(
+    enterprise: &str,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    days: u32,
+) -> String {
+    format!("{enterprise}　{start} 至 {end}　{days} 天")
+}
+
+// Workload summary and settings (课时汇总)
+pub const COEFFICIENT_HINT: &str = "如 1.5";
+pub const COEFFICIENT_FROM_HINT: &str = "如 2025-09-01";
+pub const NO_LIMIT_HINT: &str = "不填表示不限";
+pub const SETTINGS_SAVED: &str = "已保存课时设置";
+pub const COEFFICIENT_FORM: &str = "折算系数应为最多两位小数的数，如 1.4";
+pub const COEFFICIENT_FROM_FORM: &str = "起始日期应如 2025-09-01";
+
+pub fn limit_not_whole(label: &str) -> String {
+    format!("{label}应为整数节数，不填表示不限")
+}
+
+pub fn coefficient_set(from: chrono::NaiveDate, integrated: crate::domain::Hundredths) -> String {
+    format!("已设置：自{from}起一体化课程折算系数为 {integrated}")
+}
+
+/// One coefficient in force from a date: "自2024-09-01起 1.4".
+pub fn coefficient_since(from: chrono::NaiveDate, integrated: crate::domain::Hundredths) -> String {
+    format!("自{from}起 {integrated}")
+}
+
+/// The totals over the summary, with the coefficients joined by "；".
+pub fn summary_totals(
+    integrated: u64,
+    other: u64,
+    weighted: crate::domain::Hundredths,
+    coefficients: &str,
+) -> String {
+    format!(
+        "一体化课时 {integrated} 节，其他课时 {other} 节，折算课时 {weighted}（一体化课程折算系数：{coefficients}）"
+    )
+}
+
+/// The summary workbook's file name, after the term (or [`ALL_TERMS`]).
+pub fn summary_file(term: &str) -> String {
+    format!("{term}课时汇总.xlsx")
+}
+
+pub fn template_file(term: &str) -> String {
+    format!("{term}课时填报模板.xlsx")
+}
+
+// A teacher entering lessons (教师填报)
+pub const COURSE_NAME_HINT: &str = "课程名称";
+pub const CLASS_HINT: &str = "如 汽修2401班";
+pub const LESSON_CONTENT_HINT: &str = "学习任务";
+pub const LESSON_DATE_FORM: &str = "日期应如 2024-09-02";
+pub const CHOOSE_COURSE_KIND: &str = "请选择课程类型：一体化课程或其他";
+pub const PERIODS_FORM: &str = "节数应为 1 到 12 的整数";
+
+pub fn date_outside_terms(date: chrono::NaiveDate) -> String {
+    format!("{date}不在任何学期内（8月为暑假），请核对日期")
+}
+
+pub fn not_in_roster(query: &str) -> String {
+    format!("名册中没有“{query}”")
+}
+
+/// The teacher's own template, offered in the save dialog.
+pub fn own_template_file(teacher: &str, term: &str) -> String {
+    format!("{teacher}{term}课时填报.xlsx")
+}
+
+/// A lesson written; `new_term` names the term the lesson's date created.
+pub fn lesson_recorded(
+    corrected: bool,
+    date: chrono::NaiveDate,
+    course: &str,
+    class: &str,
+    periods: u32,
+    new_term: Option<&str>,
+) -> String {
+    format!(
+        "{}：{date} {course} {class} {periods}节{}",
+        if corrected { "已更正" } else { "已记录" },
+        new_term.map_or_else(String::new, |term| format!("（已新建{term}）"))
+    )
+}
+
+pub fn lesson_already_recorded(date: chrono::NaiveDate, course: &str, periods: u32) -> String {
+    format!("这条已记录过：{date} {course} {periods}节")
+}
+
+/// Over the teacher's list of lessons in a term.
+pub fn teacher_term_totals(
+    term: &str,
+    entries: usize,
+    integrated: u64,
+    other: u64,
+    weighted: crate::domain::Hundredths,
+) -> String {
+    format!(
+        "{term}已登记 {entries} 条：一体化课时 {integrated} 节，其他课时 {other} 节，折算课时 {weighted}"
+    )
+}
+
+/// When, in the teacher's list: a day's lessons or a weekly plan.
+pub fn lessons_on(date: chrono::NaiveDate, periods: u32) -> String {
+    format!("{date}　{periods}节")
+}
+
+pub fn lessons_planned(weekly: u32, weeks: u32) -> String {
+    format!("计划　每周{weekly}节×{weeks}周")
+}
+
+/// A lesson in messages: "2024-09-02 汽车电气 22汽修1班 4节".
+pub fn lesson_description(
+    date: chrono::NaiveDate,
+    course: &str,
+    class: &str,
+    periods: u32,
+) -> String {
+    format!("{date} {course} {class} {periods}节")
+}
+
+pub fn planned_description(course: &str, class: &str, weekly: u32, weeks: u32) -> String {
+    format!("{course} {class} 计划每周{weekly}节×{weeks}周")
+}
+
+pub fn lesson_deleted(lesson: &str) -> String {
+    format!("已删除：{lesson}")
+}
+
+pub fn lesson_restored(lesson: &str) -> String {
+    format!("已撤销：{lesson}")
+}
+
+/// A lesson recorded again with other periods or kind.
+pub fn replace_question(old: &str, periods: u32, kind: &str) -> String {
+    format!("已记录过：{old}。替换为 {periods} 节（{kind}）？")
+}
+
+// Importing a sheet (导入表格)
+pub fn reading(file: &str) -> String {
+    format!("正在读取 {file}…")
+}
+
+pub fn dry_run(file: &str) -> String {
+    format!("试运行：{file}")
+}
+
+/// What the import will change: "导入将新增 3 位教师。".
+pub fn import_will(changes: &str) -> String {
+    format!("导入将{changes}。")
+}
+
+pub fn new_term(name: &str, start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    format!("将新建学期：{name}（{start} 至 {end}）")
+}
+
+pub fn more_problems(count: usize) -> String {
+    format!("另有 {count} 个问题未列出")
+}
+
+pub fn imported(file: &str, changes: &str) -> String {
+    format!("已导入 {file}：{changes}")
+}
 
 // Resource inventory (资源清单)
 pub const TAB_OVERVIEW: &str = "完整性一览";
