@@ -410,13 +410,63 @@ pub struct TeacherRow {
     pub warnings: Vec<String>,
 }
 
-/// The summary of one term (or all terms): per teacher in roster order, per 系部 and per 专业.
+/// How a course's plan and its lessons are counted, printed under every summary: they describe
+/// the same teaching, so adding both would count a teacher twice.
+pub const COUNTING_RULE: &str = "计划与实际不重复计算：同一教师、学期、课程和班级，已有授课记录的按实际授课节数计，尚无授课记录的按计划（周课时×周数）计。";
+
+chinese_enum! {
+    /// Which of a course's figures counts toward the totals.
+    pub enum Basis {
+        Plan = "按计划",
+        Lessons = "按实际",
+    }
+}
+
+/// One teacher's course and class in one term: the planned periods beside those given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseRow {
+    /// The teacher's 工号.
+    pub teacher: String,
+    pub name: String,
+    pub term: String,
+    pub course: String,
+    pub class: String,
+    pub kind: CourseKind,
+    /// 周课时 × 周数, when the course has a plan.
+    pub planned: Option<u64>,
+    /// The periods of its logged lessons.
+    pub given: u64,
+    /// Lessons once any are logged, the plan before that.
+    pub basis: Basis,
+}
+
+impl CourseRow {
+    /// 实际 − 计划, when there is a plan to compare with.
+    pub fn difference(&self) -> Option<i64> {
+        let given = i64::try_from(self.given).ok()?;
+        Some(given - i64::try_from(self.planned?).ok()?)
+    }
+}
+
+/// The summary of one term (or all terms): per teacher in roster order, per 系部 and per 专业,
+/// and per course and class with plan and lessons side by side.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {
     pub teachers: Vec<TeacherRow>,
     pub departments: Vec<(String, Totals)>,
     pub specialties: Vec<(String, Totals)>,
+    pub courses: Vec<CourseRow>,
     pub total: Totals,
+}
+
+/// What a course and class is known by across its plan and its lessons.
+fn course_of(entry: &Entry) -> (&str, &str, &str, &str) {
+    (
+        entry.teacher.as_str(),
+        entry.term.as_str(),
+        entry.course.as_str(),
+        entry.class.as_str(),
+    )
 }
 
 /// Summarises `entries` of `term` (all terms if `None`). Entries of teachers not on the roster
@@ -441,13 +491,45 @@ pub fn summarise(
     let mut planned_weekly: HashMap<(usize, &str), u64> = HashMap::new();
     let mut per_term: HashMap<(usize, &str), u64> = HashMap::new();
     let mut specialties: HashMap<&str, Totals> = HashMap::new();
-    for entry in entries {
-        if term.is_some_and(|t| t != entry.term) {
-            continue;
-        }
+    let in_term = |entry: &&Entry| term.is_none_or(|t| t == entry.term);
+    // COUNTING_RULE: a plan stops counting once its course and class has a lesson.
+    let mut courses: HashMap<(&str, &str, &str, &str), CourseRow> = HashMap::new();
+    for entry in entries.iter().filter(in_term) {
         let Some(&i) = index.get(entry.teacher.as_str()) else {
             continue;
         };
+        let row = courses.entry(course_of(entry)).or_insert_with(|| CourseRow {
+            teacher: entry.teacher.clone(),
+            name: teachers[i].name.clone(),
+            term: entry.term.clone(),
+            course: entry.course.clone(),
+            class: entry.class.clone(),
+            kind: entry.kind,
+            planned: None,
+            given: 0,
+            basis: Basis::Plan,
+        });
+        match &entry.amount {
+            Amount::Planned { .. } => {
+                *row.planned.get_or_insert(0) += entry.amount.periods();
+            }
+            Amount::Lessons { periods, .. } => {
+                row.given += u64::from(*periods);
+                row.basis = Basis::Lessons;
+            }
+        }
+    }
+    for entry in entries.iter().filter(in_term) {
+        let Some(&i) = index.get(entry.teacher.as_str()) else {
+            continue;
+        };
+        if matches!(entry.amount, Amount::Planned { .. })
+            && courses
+                .get(&course_of(entry))
+                .is_some_and(|c| c.basis == Basis::Lessons)
+        {
+            continue;
+        }
         let date = match &entry.amount {
             Amount::Lessons { date, .. } => *date,
             Amount::Planned { .. } => match term_start.get(entry.term.as_str()) {
@@ -529,10 +611,20 @@ pub fn summarise(
         })
         .collect();
     specialties.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut courses: Vec<CourseRow> = courses.into_values().collect();
+    courses.sort_by(|a, b| {
+        (index.get(a.teacher.as_str()), &a.term, &a.course, &a.class).cmp(&(
+            index.get(b.teacher.as_str()),
+            &b.term,
+            &b.course,
+            &b.class,
+        ))
+    });
     Summary {
         teachers: rows,
         departments,
         specialties,
+        courses,
         total,
     }
 }
@@ -720,6 +812,77 @@ mod tests {
         assert_eq!(s.total.periods(), 17 + 288);
         let other_term = summarise(&teachers, &terms, &entries, &settings, Some("2025"));
         assert_eq!(other_term.total, Totals::default());
+    }
+
+    #[test]
+    fn a_plan_counts_until_its_course_and_class_has_lessons_and_never_beside_them() {
+        let teachers = [Teacher::new("T1", "王芳", "汽车系")];
+        let terms = [Term::from_usual_name("2024-2025学年第一学期").unwrap()];
+        let planned = |class: &str| {
+            let mut plan = lesson("T1", CourseKind::Integrated, "2024-09-02", 1);
+            plan.class = class.into();
+            plan.amount = Amount::Planned {
+                weekly: 2,
+                weeks: 18,
+            };
+            plan
+        };
+        let settings = Settings {
+            weekly_limit: Some(1),
+            ..Settings::default()
+        };
+        let term = Some("2024-2025学年第一学期");
+
+        // The plan alone: 2 × 18 = 36 periods, weighted 50.4.
+        let only_plan = summarise(&teachers, &terms, &[planned("汽修2401")], &settings, term);
+        assert_eq!(only_plan.total.integrated, 36);
+        assert_eq!(only_plan.total.weighted.to_string(), "50.4");
+        assert_eq!(only_plan.courses.len(), 1);
+        assert_eq!(only_plan.courses[0].planned, Some(36));
+        assert_eq!(only_plan.courses[0].given, 0);
+        assert_eq!(only_plan.courses[0].basis, Basis::Plan);
+        assert_eq!(only_plan.courses[0].difference(), Some(-36));
+
+        // The demo school's case: the plan and one day's 2 lessons of the same course and class
+        // give 2, not 38, and the plan's weekly load no longer warns.
+        let entries = [
+            planned("汽修2401"),
+            lesson("T1", CourseKind::Integrated, "2024-09-03", 2),
+        ];
+        let both = summarise(&teachers, &terms, &entries, &settings, term);
+        assert_eq!(both.total.integrated, 2);
+        assert_eq!(both.total.weighted.to_string(), "2.8");
+        assert_eq!(both.teachers[0].totals, both.total);
+        assert_eq!(both.specialties[0].1, both.total);
+        assert_eq!(both.departments[0].1, both.total);
+        assert_eq!(both.teachers[0].warnings, ["2024年第36周2节，超过每周1节"]);
+        let row = &both.courses[0];
+        assert_eq!((row.planned, row.given, row.basis), (Some(36), 2, Basis::Lessons));
+        assert_eq!(row.difference(), Some(-34));
+        assert_eq!(row.name, "王芳");
+
+        // Another class's plan still counts: the rule is per course and class.
+        let entries = [
+            planned("汽修2402"),
+            planned("汽修2401"),
+            lesson("T1", CourseKind::Integrated, "2024-09-03", 2),
+        ];
+        let two = summarise(&teachers, &terms, &entries, &settings, term);
+        assert_eq!(two.total.integrated, 36 + 2);
+        let classes: Vec<_> = two
+            .courses
+            .iter()
+            .map(|c| (c.class.as_str(), c.basis))
+            .collect();
+        assert_eq!(
+            classes,
+            [("汽修2401", Basis::Lessons), ("汽修2402", Basis::Plan)]
+        );
+
+        // Lessons without a plan have nothing to compare with.
+        let lessons = [lesson("T1", CourseKind::Integrated, "2024-09-03", 2)];
+        let unplanned = summarise(&teachers, &terms, &lessons, &settings, term);
+        assert_eq!(unplanned.courses[0].difference(), None);
     }
 
     #[test]

@@ -1134,8 +1134,8 @@ mod tests {
         let warned = summary
             .teachers
             .iter()
-            .position(|t| t.warnings.len() > 1)
-            .expect("a teacher over the limit in more than one way");
+            .position(|t| !t.warnings.is_empty())
+            .expect("a teacher over the limit");
         assert_eq!(
             text(&teachers, 3 + warned, 9),
             summary.teachers[warned].warnings.join("；")
