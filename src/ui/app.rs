@@ -476,7 +476,7 @@ fn workspace_view(ws: &Workspace) -> Element<'_, Message> {
 
 fn unsaved_dialog(to: Leave, error: Option<&str>) -> Element<'_, Message> {
     let save_label = match to {
-        Leave::Exit => "保存并退出",
+        Leave::Exit => t::SAVE_AND_EXIT,
         _ => t::SAVE_AND_LEAVE,
     };
     let mut body = column![
@@ -502,8 +502,8 @@ fn pick_new_file() -> Task<Message> {
     Task::perform(
         rfd::AsyncFileDialog::new()
             .set_title(t::NEW_FILE)
-            .add_filter("学校文件", &[store::EXTENSION])
-            .set_file_name("学校.yth")
+            .add_filter(t::SCHOOL_FILE_FILTER, &[store::EXTENSION])
+            .set_file_name(t::SCHOOL_FILE_NAME)
             .save_file(),
         |handle| Message::NewFileChosen(handle.map(|h| h.path().to_path_buf())),
     )
@@ -513,7 +513,7 @@ fn pick_file_to_open() -> Task<Message> {
     Task::perform(
         rfd::AsyncFileDialog::new()
             .set_title(t::OPEN_FILE)
-            .add_filter("学校文件", &[store::EXTENSION])
+            .add_filter(t::SCHOOL_FILE_FILTER, &[store::EXTENSION])
             .pick_file(),
         |handle| Message::OpenFileChosen(handle.map(|h| h.path().to_path_buf())),
     )

@@ -5,9 +5,8 @@
 
 use iced::futures::channel::oneshot;
 
-/// What the user reads when the work died: the panic's own text is English and for us, not
-/// for the office.
-pub const CRASHED: &str = "后台处理时程序内部出错，操作没有完成，也没有留下不完整的文件。窗口可以继续使用，请重试；若一再出现，请联系开发者。";
+/// What the user reads when the work died (the panic's own text is not for the office).
+pub const CRASHED: &str = super::text::BACKGROUND_CRASHED;
 
 /// Runs `work` on a new thread; the returned future, given to `Task::perform`, resolves with
 /// its result, or with [`CRASHED`] if it panicked.

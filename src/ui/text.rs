@@ -13,6 +13,9 @@ pub const RECENT_FILES: &str = "最近打开";
 pub const NO_RECENT: &str = "还没有打开过学校文件。";
 pub const FORGET_RECENT: &str = "移除";
 pub const FILE_MISSING: &str = "（文件已不存在）";
+/// The school file's name and type in the new and open dialogs.
+pub const SCHOOL_FILE_FILTER: &str = "学校文件";
+pub const SCHOOL_FILE_NAME: &str = "学校.yth";
 
 // New school / first run
 pub const FIRST_RUN_HEADING: &str = "欢迎使用！先填写学校的基本信息";
@@ -21,6 +24,13 @@ pub const NEW_SCHOOL_HINT: &str = "其余信息可以稍后在“学校信息”
 pub const SAVED_AT: &str = "学校文件保存位置：";
 pub const CREATE: &str = "创建";
 pub const CANCEL: &str = "取消";
+pub const SCHOOL_NAME_HINT: &str = "例如：包头市第一技工学校";
+pub const CHOOSE_KIND: &str = "请选择学校类型";
+pub const CHOOSE_REGION: &str = "请选择所属盟市";
+
+pub fn cannot_create_folder(dir: &std::path::Path, reason: &str) -> String {
+    format!("无法创建文件夹 {}：{}", dir.display(), reason)
+}
 
 // Navigation
 pub const AREA_SCHOOL: &str = "学校信息";
@@ -52,6 +62,7 @@ pub const SCHOOL_INTRO: &str = "这些信息印在申报材料的“学校基本
 pub const UNSAVED_TITLE: &str = "学校信息有未保存的修改";
 pub const UNSAVED_BODY: &str = "离开前要保存这些修改吗？";
 pub const SAVE_AND_LEAVE: &str = "保存并离开";
+pub const SAVE_AND_EXIT: &str = "保存并退出";
 pub const DISCARD_AND_LEAVE: &str = "不保存";
 pub const STAY: &str = "留在此页";
 pub const CANNOT_SAVE_INVALID: &str = "有填写错误，无法保存。请先改正标红的项目，或选择“不保存”。";
@@ -132,6 +143,115 @@ pub const EDIT_SPECIALTY_HINT: &str =
 pub const NEW_SPECIALTY_NAME: &str = "新专业名称";
 pub const IMPORT_CATALOGUE: &str = "导入专业目录…";
 pub const CATALOGUE_HINT: &str = "目录中的专业均标为“待核对”：人社部31个工学一体化建设专业的目录公布后，可导入 CSV 或 JSON 文件更新。";
+/// The catalogue's file type in the import dialog.
+pub const CATALOGUE_FILTER: &str = "专业目录";
+pub const BATCH_NAME_HINT: &str = "第四批";
+pub const BATCH_START_HINT: &str = "开始 2026-03";
+pub const BATCH_END_HINT: &str = "结束 2027-06";
+pub const BATCH_MONTH_FORM: &str = "开始和结束年月请按 2026-03 的格式填写";
+pub const BATCH_NAME_MISSING: &str = "请填写批次名称，如“第四批”";
+/// Put before the batch's label: "已修改第四批（2026-03 至 2027-06）".
+pub const BATCH_CHANGED: &str = "已修改";
+pub const BATCH_ADDED: &str = "已添加";
+pub const SPECIALTY_INCOMPLETE: &str = "请填写专业名称并至少选择一个培养层次";
+pub const CHOOSE_SPECIALTY_FIRST: &str = "请先在上一步选择专业。";
+/// The placeholder of a number-of-people field.
+pub const HEADCOUNT_HINT: &str = "人数";
+pub const NATIONAL_STANDARD: &str = "国家标准";
+pub const SCHOOL_BASED_STANDARD: &str = "校本转化";
+/// Step 5's labels; the others are the step 3 section names.
+pub const SUMMARY_PROGRAMMES: &str = "培养层次";
+pub const SUMMARY_TEACHERS: &str = "一体化教师";
+
+/// A batch the school file has no name for.
+pub fn batch_number(number: u32) -> String {
+    format!("第{number}批")
+}
+
+/// Under the wizard's steps: "第四批 · 第1版 · 状态：草稿".
+pub fn draft_status(batch: &str, revision: u32, status: &str) -> String {
+    format!("{batch} · 第{revision}版 · {STATUS}{status}")
+}
+
+/// Step 2's intro, with the school kind's limit and how many are chosen.
+pub fn batch_limit(kind: &str, limit: usize, chosen: usize) -> String {
+    format!("{kind}每批次最多申报{limit}个专业（三(一)），已选 {chosen} 个。")
+}
+
+pub fn too_many_specialties(kind: &str, limit: usize) -> String {
+    format!(
+        "{kind}每批次申报建设专业原则上不超过{limit}个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。"
+    )
+}
+
+/// A catalogue specialty declared in an earlier batch.
+pub fn declared_in(batch: &str) -> String {
+    format!("已在{batch}申报")
+}
+
+pub fn delete_specialty_question(name: &str) -> String {
+    format!("从专业目录删除“{name}”？")
+}
+
+pub fn specialty_exists(name: &str) -> String {
+    format!("专业目录中已有“{name}”")
+}
+
+pub fn specialty_added(name: &str) -> String {
+    format!("已添加专业“{name}”（待核对）")
+}
+
+pub fn specialty_not_found(name: &str) -> String {
+    format!("专业目录中没有“{name}”（可能已被删除）")
+}
+
+pub fn specialty_unchanged(name: &str) -> String {
+    format!("“{name}”没有改动")
+}
+
+pub fn specialty_deleted(name: &str) -> String {
+    format!("已从专业目录删除“{name}”")
+}
+
+pub fn specialty_restored(name: &str) -> String {
+    format!("已恢复专业“{name}”")
+}
+
+pub fn catalogue_not_imported(errors: &str) -> String {
+    format!("未导入，文件有误：\n{errors}")
+}
+
+pub fn catalogue_imported(added: usize, replaced: usize) -> String {
+    format!("已导入专业目录：新增{added}个，更新{replaced}个")
+}
+
+/// Step 4's count of what must be answered before the declaration may be checked.
+pub fn findings_to_answer(errors: usize, warnings: usize) -> String {
+    format!("{errors} 个错误（须改正），{warnings} 个提醒（须填写说明）")
+}
+
+pub fn finding_with_clause(message: &str, clause: &str) -> String {
+    format!("{message}〔政策 {clause}〕")
+}
+
+/// Step 5: "中级工（三年制）40人".
+pub fn programme_line(level: &str, schooling: &str, enrolment: u32) -> String {
+    format!("{level}（{schooling}）{enrolment}人")
+}
+
+/// Step 5: "一体化教室 120㎡ 工位40 班额40".
+pub fn site_line(name: &str, area_m2: u32, stations: u32, class_size: u32) -> String {
+    format!("{name} {area_m2}㎡ 工位{stations} 班额{class_size}")
+}
+
+pub fn people(count: u32) -> String {
+    format!("{count}人")
+}
+
+/// Step 5: an explanation with the warning it answers.
+pub fn explained_warning(explanation: &str, about: &str) -> String {
+    format!("{explanation}（针对：{about}）")
+}
 
 // Teachers and workload (教师与课时)
 pub const TAB_ROSTER: &str = "教师名册";
@@ -201,6 +321,244 @@ pub const PROBLEM_ROWS: &str = "有问题的行：";
 pub const CONFIRM_IMPORT: &str = "确认导入";
 pub const IMPORT_GOOD_ROWS: &str = "跳过有问题的行，导入其余各行";
 pub const FIX_AND_REIMPORT: &str = "建议改正表格后重新导入；跳过的行不会写入。";
+/// File types in the workload screens' dialogs.
+pub const EXCEL_FILTER: &str = "Excel 工作簿";
+pub const SHEET_FILTER: &str = "表格";
+
+/// What a spreadsheet export wrote.
+pub fn exported(path: &std::path::Path) -> String {
+    format!("已导出：{}", path.display())
+}
+
+// Teacher roster (教师名册)
+pub const TITLE_HINT: &str = "如 讲师、高级讲师";
+pub const SKILL_LEVEL_HINT: &str = "如 技师、高级技师";
+/// The 师资培训 column of a teacher with a certificate.
+pub const CERTIFIED: &str = "已取得证书";
+pub const TRAINING_PROJECT_MISSING: &str = "请填写培训项目";
+pub const PRACTICE_ENTERPRISE_MISSING: &str = "请填写实践企业";
+/// What a training's or practice's wrong field is called in the messages below
+/// (the practice's is [`PRACTICES`]).
+pub const TRAINING_NOUN: &str = "培训";
+pub const TRAINING_HOURS: &str = "培训学时";
+pub const PRACTICE_DAYS: &str = "企业实践天数";
+
+pub fn not_positive(what: &str) -> String {
+    format!("{what}应为正整数")
+}
+
+pub fn start_date_form(what: &str) -> String {
+    format!("{what}开始日期应如 {DATE_FORMS}")
+}
+
+pub fn end_date_form(what: &str) -> String {
+    format!("{what}结束日期应如 {DATE_FORMS}")
+}
+
+pub fn ends_before_start(what: &str) -> String {
+    format!("{what}的结束日期早于开始日期")
+}
+
+pub fn teacher_id_taken(id: &str) -> String {
+    format!("工号“{id}”已在名册中")
+}
+
+pub fn teacher_saved(name: &str, id: &str) -> String {
+    format!("已保存：{name}（{id}）")
+}
+
+pub fn roster_count(teachers: usize) -> String {
+    format!("名册共 {teachers} 位教师")
+}
+
+/// The 任职形式 column of a teacher employed from an enterprise.
+pub fn from_enterprise(enterprise: &str) -> String {
+    format!("企业聘用（{enterprise}）")
+}
+
+/// A training in the teacher's form; `certificate` is empty until it is issued.
+pub fn training_line(
+    project: &str,
+    base: &str,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    hours: u32,
+    certificate: &str,
+) -> String {
+    let certificate = if certificate.is_empty() {
+        "证书未发".to_string()
+    } else {
+        format!("证书 {certificate}")
+    };
+    format!("{project}　{base}　{start} 至 {end}　{hours} 学时　{certificate}")
+}
+
+pub fn practice_line(
+    enterprise: &str,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    days: u32,
+) -> String {
+    format!("{enterprise}　{start} 至 {end}　{days} 天")
+}
+
+// Workload summary and settings (课时汇总)
+pub const COEFFICIENT_HINT: &str = "如 1.5";
+pub const COEFFICIENT_FROM_HINT: &str = "如 2025-09-01";
+pub const NO_LIMIT_HINT: &str = "不填表示不限";
+pub const SETTINGS_SAVED: &str = "已保存课时设置";
+pub const COEFFICIENT_FORM: &str = "折算系数应为最多两位小数的数，如 1.4";
+pub const COEFFICIENT_FROM_FORM: &str = "起始日期应如 2025-09-01";
+
+pub fn limit_not_whole(label: &str) -> String {
+    format!("{label}应为整数节数，不填表示不限")
+}
+
+pub fn coefficient_set(from: chrono::NaiveDate, integrated: crate::domain::Hundredths) -> String {
+    format!("已设置：自{from}起一体化课程折算系数为 {integrated}")
+}
+
+/// One coefficient in force from a date: "自2024-09-01起 1.4".
+pub fn coefficient_since(from: chrono::NaiveDate, integrated: crate::domain::Hundredths) -> String {
+    format!("自{from}起 {integrated}")
+}
+
+/// The totals over the summary, with the coefficients joined by "；".
+pub fn summary_totals(
+    integrated: u64,
+    other: u64,
+    weighted: crate::domain::Hundredths,
+    coefficients: &str,
+) -> String {
+    format!(
+        "一体化课时 {integrated} 节，其他课时 {other} 节，折算课时 {weighted}（一体化课程折算系数：{coefficients}）"
+    )
+}
+
+/// The summary workbook's file name, after the term (or [`ALL_TERMS`]).
+pub fn summary_file(term: &str) -> String {
+    format!("{term}课时汇总.xlsx")
+}
+
+pub fn template_file(term: &str) -> String {
+    format!("{term}课时填报模板.xlsx")
+}
+
+// A teacher entering lessons (教师填报)
+pub const COURSE_NAME_HINT: &str = "课程名称";
+pub const CLASS_HINT: &str = "如 汽修2401班";
+pub const LESSON_CONTENT_HINT: &str = "学习任务";
+pub const LESSON_DATE_FORM: &str = "日期应如 2024-09-02";
+pub const CHOOSE_COURSE_KIND: &str = "请选择课程类型：一体化课程或其他";
+pub const PERIODS_FORM: &str = "节数应为 1 到 12 的整数";
+
+pub fn date_outside_terms(date: chrono::NaiveDate) -> String {
+    format!("{date}不在任何学期内（8月为暑假），请核对日期")
+}
+
+pub fn not_in_roster(query: &str) -> String {
+    format!("名册中没有“{query}”")
+}
+
+/// The teacher's own template, offered in the save dialog.
+pub fn own_template_file(teacher: &str, term: &str) -> String {
+    format!("{teacher}{term}课时填报.xlsx")
+}
+
+/// A lesson written; `new_term` names the term the lesson's date created.
+pub fn lesson_recorded(
+    corrected: bool,
+    date: chrono::NaiveDate,
+    course: &str,
+    class: &str,
+    periods: u32,
+    new_term: Option<&str>,
+) -> String {
+    format!(
+        "{}：{date} {course} {class} {periods}节{}",
+        if corrected { "已更正" } else { "已记录" },
+        new_term.map_or_else(String::new, |term| format!("（已新建{term}）"))
+    )
+}
+
+pub fn lesson_already_recorded(date: chrono::NaiveDate, course: &str, periods: u32) -> String {
+    format!("这条已记录过：{date} {course} {periods}节")
+}
+
+/// Over the teacher's list of lessons in a term.
+pub fn teacher_term_totals(
+    term: &str,
+    entries: usize,
+    integrated: u64,
+    other: u64,
+    weighted: crate::domain::Hundredths,
+) -> String {
+    format!(
+        "{term}已登记 {entries} 条：一体化课时 {integrated} 节，其他课时 {other} 节，折算课时 {weighted}"
+    )
+}
+
+/// When, in the teacher's list: a day's lessons or a weekly plan.
+pub fn lessons_on(date: chrono::NaiveDate, periods: u32) -> String {
+    format!("{date}　{periods}节")
+}
+
+pub fn lessons_planned(weekly: u32, weeks: u32) -> String {
+    format!("计划　每周{weekly}节×{weeks}周")
+}
+
+/// A lesson in messages: "2024-09-02 汽车电气 22汽修1班 4节".
+pub fn lesson_description(
+    date: chrono::NaiveDate,
+    course: &str,
+    class: &str,
+    periods: u32,
+) -> String {
+    format!("{date} {course} {class} {periods}节")
+}
+
+pub fn planned_description(course: &str, class: &str, weekly: u32, weeks: u32) -> String {
+    format!("{course} {class} 计划每周{weekly}节×{weeks}周")
+}
+
+pub fn lesson_deleted(lesson: &str) -> String {
+    format!("已删除：{lesson}")
+}
+
+pub fn lesson_restored(lesson: &str) -> String {
+    format!("已撤销：{lesson}")
+}
+
+/// A lesson recorded again with other periods or kind.
+pub fn replace_question(old: &str, periods: u32, kind: &str) -> String {
+    format!("已记录过：{old}。替换为 {periods} 节（{kind}）？")
+}
+
+// Importing a sheet (导入表格)
+pub fn reading(file: &str) -> String {
+    format!("正在读取 {file}…")
+}
+
+pub fn dry_run(file: &str) -> String {
+    format!("试运行：{file}")
+}
+
+/// What the import will change: "导入将新增 3 位教师。".
+pub fn import_will(changes: &str) -> String {
+    format!("导入将{changes}。")
+}
+
+pub fn new_term(name: &str, start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    format!("将新建学期：{name}（{start} 至 {end}）")
+}
+
+pub fn more_problems(count: usize) -> String {
+    format!("另有 {count} 个问题未列出")
+}
+
+pub fn imported(file: &str, changes: &str) -> String {
+    format!("已导入 {file}：{changes}")
+}
 
 // Resource inventory (资源清单)
 pub const TAB_OVERVIEW: &str = "完整性一览";
@@ -257,6 +615,79 @@ pub const SIGNATURES: &str = "签字与盖章";
 pub const SIGNATURES_HINT: &str =
     "存了图片的印在签署页上，没有的留横线手签。印章请用透明背景的 PNG。";
 pub const PICK_IMAGE: &str = "选择图片…";
+pub const SIGN_DATE_FORM: &str = "落款日期应如 2026-11-29";
+pub const PNG_FILTER: &str = "PNG 图片";
+pub const NO_IMAGE: &str = "未存图片：打印签字横线";
+
+/// The packet's file name offered in the save dialog, after the batch.
+pub fn packet_file_name(batch: &str) -> String {
+    format!("{batch}申报材料.pdf")
+}
+
+/// The check's findings in one line; `unexplained` when warnings still lack an explanation.
+pub fn check_summary(errors: usize, warnings: usize, unexplained: bool) -> String {
+    format!(
+        "校内审核：{errors} 个错误，{warnings} 个提醒{}",
+        if unexplained {
+            "（有提醒尚未填写说明，请在“专业申报”第4步填写，说明会随材料打印）"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The signatures hint with who fills in the form (the school's contact).
+pub fn signatures_hint(filler: &str) -> String {
+    format!(
+        "{SIGNATURES_HINT}填表人：{}",
+        if filler.is_empty() {
+            "（未填，在“学校信息”的联系人中填写）"
+        } else {
+            filler
+        }
+    )
+}
+
+pub fn image_transparent(width: u32, height: u32) -> String {
+    format!("已存图片（{width}×{height}，透明背景）")
+}
+
+pub fn image_opaque(width: u32, height: u32) -> String {
+    format!("已存图片（{width}×{height}，无透明背景，会遮住下面的文字）")
+}
+
+/// The file dialog's title for a role's image (公章, 校长签名…).
+pub fn pick_image_title(role: &str) -> String {
+    format!("选择{role}图片（PNG）")
+}
+
+pub fn image_saved(role: &str) -> String {
+    format!("已保存{role}图片")
+}
+
+pub fn image_removed(role: &str) -> String {
+    format!("已移除{role}图片，打印时留签字横线")
+}
+
+pub fn generating_packet(percent: f32) -> String {
+    format!("正在生成申报材料… {percent:.0}%")
+}
+
+pub fn packet_exported(signed: bool, path: &std::path::Path, kilobytes: usize) -> String {
+    format!(
+        "已导出{}：{}（{kilobytes} KB）",
+        if signed { "并签署" } else { "" },
+        path.display()
+    )
+}
+
+pub fn cannot_open_pdf(reason: &str) -> String {
+    format!("无法打开 PDF（{reason}），请在文件夹中双击打开")
+}
+
+pub fn cannot_print(reason: &str) -> String {
+    format!("无法送打印机（{reason}），请打开 PDF 后从阅读器打印")
+}
 
 // Digital signature (数字签名)
 pub const DIGITAL_SIGNATURE: &str = "数字签名";
@@ -273,11 +704,61 @@ pub const REPLACE_KEY_HINT: &str =
 pub const EXPORT_CERTIFICATE: &str = "导出证书…";
 pub const VERIFY_PACKET: &str = "验证签名…";
 pub const TRUST_CERTIFICATE: &str = "添加信任的证书…";
+pub const PASSPHRASES_DIFFER: &str = "两次输入的口令不一致";
+pub const NO_SIGNING_KEY: &str = "学校还没有签署密钥";
+pub const PASSPHRASE_CHANGED: &str = "已更改口令";
+/// The certificate's file type and name in the file dialogs.
+pub const CERTIFICATE_FILTER: &str = "证书";
+pub const CERTIFICATE_FILE: &str = "学校证书.pem";
+
+pub fn key_created(fingerprint: &str) -> String {
+    format!("已创建签署密钥，证书指纹：{fingerprint}")
+}
+
+pub fn key_fingerprint(fingerprint: &str, created: &str) -> String {
+    format!("证书指纹（SHA-256）：{fingerprint}　创建于 {created}")
+}
+
+pub fn certificate_exported(path: &std::path::Path) -> String {
+    format!("已导出证书：{}", path.display())
+}
+
+pub fn certificate_trusted(name: &str, fingerprint: &str) -> String {
+    format!("已信任证书 {name}（{fingerprint}）")
+}
+
+/// Heads the result of checking a packet's signature.
+pub fn verifying(path: &std::path::Path) -> String {
+    format!("验证：{}", path.display())
+}
 
 // Starting the window
 pub const NO_DISPLAY: &str = "错误：这里无法打开窗口：没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY，例如通过 SSH 或在字符终端登录时）。\n请在桌面上启动程序；不需要窗口的命令可以在这里使用，如 yitihua info、check、export、report、import-table、dump，用 yitihua --help 查看全部命令。";
 pub const WINDOW_FAILED: &str = "错误：无法打开窗口（图形系统初始化失败）。请确认在桌面环境中启动；不需要窗口的命令仍可使用，用 yitihua --help 查看。";
 pub const WINDOW_CRASHED: &str = "错误：程序内部出错，窗口已关闭。已保存的数据都在学校文件中，不会丢失；请重新打开程序，若一再出现，请联系开发者。";
+
+// Work on a background thread
+/// What the user reads when the work died: the panic's own text is English and for us, not
+/// for the office.
+pub const BACKGROUND_CRASHED: &str = "后台处理时程序内部出错，操作没有完成，也没有留下不完整的文件。窗口可以继续使用，请重试；若一再出现，请联系开发者。";
+
+// Paging long tables
+pub const PREVIOUS_PAGE: &str = "上一页";
+pub const NEXT_PAGE: &str = "下一页";
+
+/// "第 2/5 页，共 230 条": the page and the number of pages counted from 1.
+pub fn page_position(page: usize, pages: usize, rows: usize) -> String {
+    format!("第 {page}/{pages} 页，共 {rows} 条")
+}
+
+// A specialty's resource readiness, one item per kind
+pub fn readiness_missing(kind: &str) -> String {
+    format!("{kind}：缺")
+}
+
+pub fn readiness_counted(kind: &str, items: usize, counted: usize) -> String {
+    format!("{kind}：{items}项（计入{counted}）")
+}
 
 /// A date field whose text is not a date; the value is kept in the field, not stored.
 pub fn unreadable_date(typed: &str) -> String {
@@ -297,6 +778,20 @@ pub fn brought_back(name: &str) -> String {
 
 /// An explanation whose warning no longer appears (the data it was about changed).
 pub const WARNING_GONE: &str = "该提醒已不再出现";
+
+// Deleting and undoing, on every screen
+/// Asked before deleting, with the thing as the screen describes it.
+pub fn delete_question(what: &str) -> String {
+    format!("删除{what}？")
+}
+
+pub fn deleted(what: &str) -> String {
+    format!("已删除{what}")
+}
+
+pub fn restored(what: &str) -> String {
+    format!("已恢复{what}")
+}
 
 pub const TRAININGS: &str = "师资培训";
 pub const PRACTICES: &str = "企业实践";
@@ -382,6 +877,10 @@ pub const HELP_KEYS: [(&str, &str); 4] = [
 ];
 pub const OPEN_DEMO: &str = "打开演示学校";
 pub const DEMO_FILE: &str = "演示学校.yth";
+
+// Typing a path when the file dialog did not appear
+/// The path field's label, which is also its widget id.
+pub const FILE_PATH: &str = "文件路径";
 pub const NO_FILE_CHOSEN: &str =
     "没有选择文件。如果文件对话框没有出现（有的系统缺少桌面门户），可在此输入文件的完整路径：";
 pub const USE_TYPED_PATH: &str = "使用此路径";

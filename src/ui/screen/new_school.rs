@@ -77,11 +77,7 @@ impl NewSchool {
         if let Some(dir) = self.path.parent()
             && let Err(e) = std::fs::create_dir_all(dir)
         {
-            self.error = Some(format!(
-                "无法创建文件夹 {}：{}",
-                dir.display(),
-                crate::store::io_message(&e)
-            ));
+            self.error = Some(t::cannot_create_folder(dir, &crate::store::io_message(&e)));
             return Action::None;
         }
         match SchoolFile::create(&self.path, &profile) {
@@ -98,8 +94,8 @@ impl NewSchool {
             return None;
         }
         match field {
-            Field::Kind if self.kind.is_none() => Some("请选择学校类型".into()),
-            Field::Region if self.region.is_none() => Some("请选择所属盟市".into()),
+            Field::Kind if self.kind.is_none() => Some(t::CHOOSE_KIND.into()),
+            Field::Region if self.region.is_none() => Some(t::CHOOSE_REGION.into()),
             _ => SchoolProfile::new(
                 self.name.clone(),
                 SchoolKind::TechnicalSchool,
@@ -126,7 +122,7 @@ impl NewSchool {
             form::text_field(
                 t::NAME,
                 true,
-                "例如：包头市第一技工学校",
+                t::SCHOOL_NAME_HINT,
                 &self.name,
                 self.field_error(Field::Name),
                 Message::Name,

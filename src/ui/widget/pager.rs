@@ -4,7 +4,7 @@
 use iced::widget::{button, row, text};
 use iced::{Alignment, Element};
 
-use crate::ui::style;
+use crate::ui::{style, text as t};
 
 pub const PAGE_SIZE: usize = 50;
 
@@ -27,13 +27,13 @@ pub fn pager<'a, M: Clone + 'a>(
 ) -> Element<'a, M> {
     let last = last(len);
     row![
-        button(text("上一页").size(style::SMALL_SIZE))
+        button(text(t::PREVIOUS_PAGE).size(style::SMALL_SIZE))
             .style(button::secondary)
             .on_press_maybe((current > 0).then(|| on_page(current - 1))),
-        text(format!("第 {}/{} 页，共 {len} 条", current + 1, last + 1))
+        text(t::page_position(current + 1, last + 1, len))
             .size(style::SMALL_SIZE)
             .style(style::muted_text),
-        button(text("下一页").size(style::SMALL_SIZE))
+        button(text(t::NEXT_PAGE).size(style::SMALL_SIZE))
             .style(button::secondary)
             .on_press_maybe((current < last).then(|| on_page(current + 1))),
     ]

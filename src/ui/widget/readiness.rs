@@ -5,15 +5,15 @@ use iced::Element;
 use iced::widget::{row, text};
 
 use crate::domain::resource::Readiness;
-use crate::ui::style;
+use crate::ui::{style, text as t};
 
 pub fn summary<'a, M: 'a>(lines: &[Readiness]) -> Element<'a, M> {
     row(lines.iter().map(|r| {
         let missing = r.counted == 0;
         let label = if missing {
-            format!("{}：缺", r.kind)
+            t::readiness_missing(&r.kind)
         } else {
-            format!("{}：{}项（计入{}）", r.kind, r.items, r.counted)
+            t::readiness_counted(&r.kind, r.items, r.counted)
         };
         text(label)
             .size(style::SMALL_SIZE)

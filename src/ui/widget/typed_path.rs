@@ -14,7 +14,7 @@ use crate::ui::widget::actions;
 use crate::ui::{style, text as t};
 
 /// The input's id, so focus and tests can find it.
-pub const ID: &str = "文件路径";
+pub const ID: &str = t::FILE_PATH;
 
 #[derive(Debug, Clone)]
 pub enum Message {

@@ -11,7 +11,9 @@ use crate::ui::{style, text as t};
 
 pub fn view(w: &Wizard) -> Element<'_, Message> {
     if w.draft.specialties.is_empty() {
-        return text("请先在上一步选择专业。").size(style::BODY_SIZE).into();
+        return text(t::CHOOSE_SPECIALTY_FIRST)
+            .size(style::BODY_SIZE)
+            .into();
     }
     let tabs = row(w.draft.specialties.iter().enumerate().map(|(i, s)| {
         actions::chip(s.name.as_str(), i == w.open)
@@ -38,7 +40,7 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
                         text(t::ENROLMENT).size(style::BODY_SIZE),
                         form::cell(
                             format!("{} {}", t::ENROLMENT, i + 1),
-                            "人数",
+                            t::HEADCOUNT_HINT,
                             &shown(p.enrolment),
                             120,
                             move |v| edit(Edit::Enrolment(i, v)),
@@ -60,8 +62,8 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
         ],
         s.standard,
         |c| match c {
-            CurriculumStandard::National => "国家标准",
-            CurriculumStandard::SchoolBased => "校本转化",
+            CurriculumStandard::National => t::NATIONAL_STANDARD,
+            CurriculumStandard::SchoolBased => t::SCHOOL_BASED_STANDARD,
         },
         move |v| edit(Edit::Standard(v)),
     ));
@@ -198,7 +200,7 @@ pub fn view(w: &Wizard) -> Element<'_, Message> {
 
     let teachers = section(t::TEACHERS).push(form::cell(
         t::TEACHERS.to_string(),
-        "人数",
+        t::HEADCOUNT_HINT,
         &shown(s.teachers),
         120,
         move |v| edit(Edit::Teachers(v)),

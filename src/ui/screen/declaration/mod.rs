@@ -200,7 +200,7 @@ impl Wizard {
             .batches
             .iter()
             .find(|b| b.number == number)
-            .map_or_else(|| format!("第{number}批"), |b| b.name.clone())
+            .map_or_else(|| t::batch_number(number), |b| b.name.clone())
     }
 
     /// 校内审核 of the draft as it stands, against the rest of the file.
@@ -230,10 +230,10 @@ impl Wizard {
         let form = &self.new_batch;
         let (Some(start), Some(end)) = (YearMonth::parse(&form.start), YearMonth::parse(&form.end))
         else {
-            return self.refuse("开始和结束年月请按 2026-03 的格式填写");
+            return self.refuse(t::BATCH_MONTH_FORM);
         };
         if form.name.trim().is_empty() {
-            return self.refuse("请填写批次名称，如“第四批”");
+            return self.refuse(t::BATCH_NAME_MISSING);
         }
         let batch = Batch {
             number: form.editing.unwrap_or_else(|| {
@@ -250,8 +250,8 @@ impl Wizard {
             end,
         };
         let (written, said) = match form.editing {
-            Some(_) => (file.update_batch(&batch), "已修改"),
-            None => (file.add_batch(&batch), "已添加"),
+            Some(_) => (file.update_batch(&batch), t::BATCH_CHANGED),
+            None => (file.add_batch(&batch), t::BATCH_ADDED),
         };
         match written {
             Ok(()) => {
@@ -267,10 +267,10 @@ impl Wizard {
     fn add_specialty(&mut self, file: &mut SchoolFile) {
         let name = self.new_specialty.name.trim().to_string();
         if name.is_empty() || self.new_specialty.levels.is_empty() {
-            return self.refuse("请填写专业名称并至少选择一个培养层次");
+            return self.refuse(t::SPECIALTY_INCOMPLETE);
         }
         if self.inputs.catalogue.find(&name).is_some() {
-            return self.refuse(format!("专业目录中已有“{name}”"));
+            return self.refuse(t::specialty_exists(&name));
         }
         let mut levels = self.new_specialty.levels.clone();
         levels.sort();
@@ -286,7 +286,7 @@ impl Wizard {
             Ok(_) => {
                 self.reload_catalogue(file);
                 self.new_specialty = NewSpecialty::default();
-                self.inform(format!("已添加专业“{name}”（待核对）"));
+                self.inform(t::specialty_added(&name));
             }
             Err(e) => self.refuse(e.to_string()),
         }
@@ -297,16 +297,16 @@ impl Wizard {
     fn correct_specialty(&mut self, file: &mut SchoolFile, old: &str) {
         let name = self.new_specialty.name.trim().to_string();
         if name.is_empty() || self.new_specialty.levels.is_empty() {
-            return self.refuse("请填写专业名称并至少选择一个培养层次");
+            return self.refuse(t::SPECIALTY_INCOMPLETE);
         }
         let Some(before) = self.inputs.catalogue.find(old).cloned() else {
-            return self.refuse(format!("专业目录中没有“{old}”（可能已被删除）"));
+            return self.refuse(t::specialty_not_found(old));
         };
         let mut levels = self.new_specialty.levels.clone();
         levels.sort();
         if name == before.name && levels == before.levels {
             self.new_specialty = NewSpecialty::default();
-            return self.inform(format!("“{name}”没有改动"));
+            return self.inform(t::specialty_unchanged(&name));
         }
         let entry = Specialty {
             name: name.clone(),
@@ -331,12 +331,12 @@ impl Wizard {
     fn import_catalogue(&mut self, file: &mut SchoolFile, path: &std::path::Path) {
         let imported = match crate::exchange::catalogue::read(path) {
             Ok(entries) => entries,
-            Err(errors) => return self.refuse(format!("未导入，文件有误：\n{errors}")),
+            Err(errors) => return self.refuse(t::catalogue_not_imported(&errors.to_string())),
         };
         match file.import_catalogue(imported) {
             Ok((added, replaced)) => {
                 self.reload_catalogue(file);
-                self.inform(format!("已导入专业目录：新增{added}个，更新{replaced}个"));
+                self.inform(t::catalogue_imported(added, replaced));
             }
             Err(e) => self.refuse(e.to_string()),
         }
@@ -413,9 +413,7 @@ impl Wizard {
         let limit = self.inputs.school.kind.max_specialties_per_batch();
         if self.draft.specialties.len() >= limit {
             let kind = self.inputs.school.kind;
-            return self.refuse(format!(
-                "{kind}每批次申报建设专业原则上不超过{limit}个（内人社办发〔2022〕111号 三(一)），请先取消一个已选专业。"
-            ));
+            return self.refuse(t::too_many_specialties(kind.name(), limit));
         }
         let schooling = self
             .inputs
@@ -611,7 +609,7 @@ impl Screen for Wizard {
                 if let Some(number) = self.deleting_batch.take() {
                     match file.delete_batch(number) {
                         Ok(batch) => {
-                            self.inform(format!("已删除{}", batch.label()));
+                            self.inform(t::deleted(&batch.label()));
                             self.deleted_batch = Some(batch);
                         }
                         Err(e) => self.refuse(e.to_string()),
@@ -623,7 +621,7 @@ impl Screen for Wizard {
             Message::UndoDeleteBatch => {
                 if let Some(batch) = self.deleted_batch.take() {
                     match file.add_batch(&batch) {
-                        Ok(()) => self.inform(format!("已恢复{}", batch.label())),
+                        Ok(()) => self.inform(t::restored(&batch.label())),
                         Err(e) => self.refuse(e.to_string()),
                     }
                     self.reread(file);
@@ -664,7 +662,7 @@ impl Screen for Wizard {
                 if let Some(name) = self.deleting_specialty.take() {
                     match file.delete_catalogue_entry(&name) {
                         Ok(deleted) => {
-                            self.inform(format!("已从专业目录删除“{name}”"));
+                            self.inform(t::specialty_deleted(&name));
                             self.deleted_specialty = Some(deleted);
                         }
                         Err(e) => self.refuse(e.to_string()),
@@ -676,7 +674,7 @@ impl Screen for Wizard {
             Message::UndoDeleteSpecialty => {
                 if let Some((position, entry)) = self.deleted_specialty.take() {
                     match file.restore_catalogue_entry(position, &entry) {
-                        Ok(()) => self.inform(format!("已恢复专业“{}”", entry.name)),
+                        Ok(()) => self.inform(t::specialty_restored(&entry.name)),
                         Err(e) => self.refuse(e.to_string()),
                     }
                     self.reload_catalogue(file);
@@ -764,12 +762,10 @@ impl Screen for Wizard {
         let mut header = column![
             text(t::AREA_DECLARATIONS).size(style::HEADING_SIZE),
             step_bar,
-            text(format!(
-                "{} · 第{}版 · {}{}",
-                self.batch_name(self.draft.batch),
+            text(t::draft_status(
+                &self.batch_name(self.draft.batch),
                 self.draft.revision,
-                t::STATUS,
-                self.draft.status.name()
+                self.draft.status.name(),
             ))
             .size(style::SMALL_SIZE)
             .style(style::muted_text),
@@ -863,7 +859,7 @@ fn pick_catalogue_file() -> Task<Message> {
     Task::perform(
         rfd::AsyncFileDialog::new()
             .set_title(t::IMPORT_CATALOGUE)
-            .add_filter("专业目录", &["csv", "json"])
+            .add_filter(t::CATALOGUE_FILTER, &["csv", "json"])
             .pick_file(),
         |handle| Message::CatalogueChosen(handle.map(|h| h.path().to_path_buf())),
     )

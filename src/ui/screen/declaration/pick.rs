@@ -51,7 +51,7 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
             column![
                 card,
                 confirm::delete(
-                    format!("删除{}？", b.label()),
+                    t::delete_question(&b.label()),
                     Message::ConfirmDeleteBatch,
                     Message::CancelDeleteBatch,
                 )
@@ -72,21 +72,21 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
         row![
             form::cell(
                 t::BATCH_NAME.into(),
-                "第四批",
+                t::BATCH_NAME_HINT,
                 &form.name,
                 160,
                 Message::BatchName
             ),
             form::cell(
                 t::BATCH_START.into(),
-                "开始 2026-03",
+                t::BATCH_START_HINT,
                 &form.start,
                 140,
                 Message::BatchStart
             ),
             form::cell(
                 t::BATCH_END.into(),
-                "结束 2027-06",
+                t::BATCH_END_HINT,
                 &form.end,
                 140,
                 Message::BatchEnd
@@ -109,10 +109,10 @@ pub fn batches(w: &Wizard) -> Element<'_, Message> {
 /// enforced when a specialty is added.
 pub fn specialties(w: &Wizard) -> Element<'_, Message> {
     let limit = w.inputs.school.kind.max_specialties_per_batch();
-    let intro = text(format!(
-        "{}每批次最多申报{limit}个专业（三(一)），已选 {} 个。",
-        w.inputs.school.kind,
-        w.draft.specialties.len()
+    let intro = text(t::batch_limit(
+        w.inputs.school.kind.name(),
+        limit,
+        w.draft.specialties.len(),
     ))
     .size(style::BODY_SIZE);
     let search = text_input(t::SEARCH_SPECIALTY_HINT, &w.search)
@@ -128,7 +128,7 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
             .iter()
             .filter(|d| d.batch < w.draft.batch)
             .filter(|d| d.specialties.iter().any(|s| s.name == entry.name))
-            .map(|d| format!("已在{}申报", w.batch_name(d.batch)))
+            .map(|d| t::declared_in(&w.batch_name(d.batch)))
             .collect();
         let levels: Vec<&str> = entry.levels.iter().map(|l| l.name()).collect();
         let mut name = row![text(entry.name.as_str()).size(style::BODY_SIZE)].spacing(6);
@@ -182,7 +182,7 @@ pub fn specialties(w: &Wizard) -> Element<'_, Message> {
             column![
                 line,
                 confirm::delete(
-                    format!("从专业目录删除“{}”？", entry.name),
+                    t::delete_specialty_question(&entry.name),
                     Message::ConfirmDeleteSpecialty,
                     Message::CancelDeleteSpecialty,
                 )

@@ -21,12 +21,7 @@ pub fn findings(w: &Wizard) -> Element<'_, Message> {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let mut list = column![
-        text(format!(
-            "{} 个错误（须改正），{} 个提醒（须填写说明）",
-            errors,
-            findings.len() - errors
-        ))
-        .size(style::BODY_SIZE)
+        text(t::findings_to_answer(errors, findings.len() - errors)).size(style::BODY_SIZE)
     ]
     .spacing(10);
     let mut warning_number = 0;
@@ -45,7 +40,7 @@ pub fn findings(w: &Wizard) -> Element<'_, Message> {
                     .style(style::muted_text)
             ]
             .spacing(10),
-            text(format!("{}〔政策 {}〕", f.message, f.clause)).size(style::BODY_SIZE),
+            text(t::finding_with_clause(&f.message, f.clause)).size(style::BODY_SIZE),
         ]
         .spacing(4);
         if let (Some(specialty), Some(part)) = (&f.specialty, f.part) {
@@ -87,24 +82,12 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
         let programmes: Vec<String> = s
             .programmes
             .iter()
-            .map(|p| {
-                format!(
-                    "{}（{}）{}人",
-                    p.level().name(),
-                    p.schooling.name(),
-                    p.enrolment
-                )
-            })
+            .map(|p| t::programme_line(p.level().name(), p.schooling.name(), p.enrolment))
             .collect();
         let sites: Vec<String> = s
             .sites
             .iter()
-            .map(|x| {
-                format!(
-                    "{} {}㎡ 工位{} 班额{}",
-                    x.name, x.area_m2, x.stations, x.class_size
-                )
-            })
+            .map(|x| t::site_line(&x.name, x.area_m2, x.stations, x.class_size))
             .collect();
         let partners: Vec<String> = s
             .partners
@@ -112,18 +95,18 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
             .map(|p| format!("{}（{}）", p.name, p.mode.name()))
             .collect();
         let standard = match s.standard {
-            crate::domain::CurriculumStandard::National => "国家标准",
-            crate::domain::CurriculumStandard::SchoolBased => "校本转化",
+            crate::domain::CurriculumStandard::National => t::NATIONAL_STANDARD,
+            crate::domain::CurriculumStandard::SchoolBased => t::SCHOOL_BASED_STANDARD,
         };
         col = col.push(
             actions::card(
                 column![
                     text(s.name.as_str()).size(18),
-                    line("培养层次", programmes.join("；")),
-                    line("课程标准", standard.to_string()),
-                    line("教学场地", sites.join("；")),
-                    line("合作企业", partners.join("；")),
-                    line("一体化教师", format!("{}人", s.teachers)),
+                    line(t::SUMMARY_PROGRAMMES, programmes.join("；")),
+                    line(t::STANDARD, standard.to_string()),
+                    line(t::SITES, sites.join("；")),
+                    line(t::PARTNERS, partners.join("；")),
+                    line(t::SUMMARY_TEACHERS, t::people(s.teachers)),
                 ]
                 .spacing(6),
             )
@@ -138,7 +121,10 @@ pub fn summary(w: &Wizard) -> Element<'_, Message> {
             .iter()
             .find(|f| f.id == *id)
             .map_or(t::WARNING_GONE.to_string(), |f| f.message.clone());
-        col = col.push(line("说明", format!("{explanation}（针对：{about}）")));
+        col = col.push(line(
+            t::EXPLANATION,
+            t::explained_warning(explanation, &about),
+        ));
     }
     let ready = check::may_sign(&findings, &w.draft);
     let mut confirm = row![

@@ -85,12 +85,11 @@ impl Export {
     }
 
     fn save_dialog(&self) -> Task<Message> {
-        let name = format!(
-            "{}申报材料.pdf",
+        let name = t::packet_file_name(
             self.batches
                 .iter()
                 .find(|(n, _)| Some(*n) == self.batch)
-                .map_or("", |(_, label)| label.split('（').next().unwrap_or(""))
+                .map_or("", |(_, label)| label.split('（').next().unwrap_or("")),
         );
         Task::perform(
             rfd::AsyncFileDialog::new()
@@ -137,14 +136,10 @@ impl Export {
         let summary = if self.findings.is_empty() {
             t::NO_FINDINGS.to_string()
         } else {
-            format!(
-                "校内审核：{errors} 个错误，{} 个提醒{}",
+            t::check_summary(
+                errors,
                 self.findings.len() - errors,
-                if self.ready || errors > 0 {
-                    ""
-                } else {
-                    "（有提醒尚未填写说明，请在“专业申报”第4步填写，说明会随材料打印）"
-                }
+                !self.ready && errors == 0,
             )
         };
         let mut list = column![text(summary).size(style::BODY_SIZE)].spacing(4);
@@ -169,29 +164,16 @@ impl Export {
     fn signatures_view(&self) -> Element<'_, Message> {
         let mut list = column![
             text(t::SIGNATURES).size(style::BODY_SIZE + 2),
-            text(format!(
-                "{}填表人：{}",
-                t::SIGNATURES_HINT,
-                if self.filler.is_empty() {
-                    "（未填，在“学校信息”的联系人中填写）"
-                } else {
-                    &self.filler
-                }
-            ))
-            .size(style::SMALL_SIZE)
-            .style(style::muted_text),
+            text(t::signatures_hint(&self.filler))
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
         ]
         .spacing(8);
         for (role, info) in &self.images {
             let status = match info {
-                None => "未存图片：打印签字横线".to_string(),
-                Some(i) if i.transparent => {
-                    format!("已存图片（{}×{}，透明背景）", i.width, i.height)
-                }
-                Some(i) => format!(
-                    "已存图片（{}×{}，无透明背景，会遮住下面的文字）",
-                    i.width, i.height
-                ),
+                None => t::NO_IMAGE.to_string(),
+                Some(i) if i.transparent => t::image_transparent(i.width, i.height),
+                Some(i) => t::image_opaque(i.width, i.height),
             };
             list = list.push(
                 row![
@@ -273,8 +255,8 @@ impl Screen for Export {
             Message::PickImage(role) => {
                 return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
-                        .set_title(format!("选择{}图片（PNG）", role.name()))
-                        .add_filter("PNG 图片", &["png"])
+                        .set_title(t::pick_image_title(role.name()))
+                        .add_filter(t::PNG_FILTER, &["png"])
                         .pick_file(),
                     move |h| Message::ImageChosen(role, h.map(|h| h.path().to_path_buf())),
                 ));
@@ -295,22 +277,20 @@ impl Screen for Export {
                         file.save_signature_image(role, &png)
                             .map_err(|e| e.to_string())
                     });
-                self.notice = Some(Notice::from(
-                    result.map(|()| format!("已保存{}图片", role.name())),
-                ));
+                self.notice = Some(Notice::from(result.map(|()| t::image_saved(role.name()))));
                 self.reload(file);
             }
             Message::RemoveImage(role) => {
                 self.notice = Some(Notice::from(
                     file.remove_signature_image(role)
-                        .map(|()| format!("已移除{}图片，打印时留签字横线", role.name()))
+                        .map(|()| t::image_removed(role.name()))
                         .map_err(|e| e.to_string()),
                 ));
                 self.reload(file);
             }
             Message::Export => {
                 if parse_date(&self.date).is_none() {
-                    self.notice = Some(Notice::Failed("落款日期应如 2026-11-29".into()));
+                    self.notice = Some(Notice::Failed(t::SIGN_DATE_FORM.into()));
                     return Action::None;
                 }
                 let (Some(passphrase), Some(key)) =
@@ -356,12 +336,7 @@ impl Screen for Export {
                 let signed = self.signing.signer().is_some();
                 self.notice = Some(Notice::from(result.map(|(path, size)| {
                     self.saved = Some(path.clone());
-                    format!(
-                        "已导出{}：{}（{} KB）",
-                        if signed { "并签署" } else { "" },
-                        path.display(),
-                        size / 1024
-                    )
+                    t::packet_exported(signed, &path, size / 1024)
                 })));
             }
             Message::Signing(m) => return self.signing.update(m, file).map(Message::Signing),
@@ -442,7 +417,7 @@ impl Screen for Export {
         if let Some(p) = self.progress {
             content = content.push(
                 column![
-                    text(format!("正在生成申报材料… {:.0}%", p * 100.0)).size(style::SMALL_SIZE),
+                    text(t::generating_packet(p * 100.0)).size(style::SMALL_SIZE),
                     progress_bar(0.0..=1.0, p).girth(8),
                 ]
                 .spacing(4),
@@ -492,12 +467,10 @@ fn open(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    command.spawn().map(|_| ()).map_err(|e| {
-        format!(
-            "无法打开 PDF（{}），请在文件夹中双击打开",
-            crate::store::io_message(&e)
-        )
-    })
+    command
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| t::cannot_open_pdf(&crate::store::io_message(&e)))
 }
 
 /// Sends the file to the default printer: the system's print verb on Windows, `lp` (CUPS)
@@ -523,10 +496,8 @@ fn print(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    command.spawn().map(|_| ()).map_err(|e| {
-        format!(
-            "无法送打印机（{}），请打开 PDF 后从阅读器打印",
-            crate::store::io_message(&e)
-        )
-    })
+    command
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| t::cannot_print(&crate::store::io_message(&e)))
 }

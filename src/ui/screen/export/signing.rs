@@ -76,7 +76,7 @@ impl Signing {
     fn new_passphrase(&self) -> Result<String, String> {
         check_passphrase(&self.first)?;
         if self.first != self.second {
-            return Err("两次输入的口令不一致".into());
+            return Err(t::PASSPHRASES_DIFFER.into());
         }
         Ok(self.first.clone())
     }
@@ -111,7 +111,7 @@ impl Screen for Signing {
                 let replace = matches!(message, Message::ReplaceKey);
                 let result = self.new_passphrase().and_then(|passphrase| {
                     let fingerprint = create_key(file, &passphrase, replace)?;
-                    Ok(format!("已创建签署密钥，证书指纹：{fingerprint}"))
+                    Ok(t::key_created(&fingerprint))
                 });
                 if result.is_ok() {
                     self.clear();
@@ -127,13 +127,13 @@ impl Screen for Signing {
             Message::ChangePassphrase => {
                 let result = (|| -> Result<String, String> {
                     let new = self.new_passphrase()?;
-                    let key = self.key.as_ref().ok_or("学校还没有签署密钥")?;
+                    let key = self.key.as_ref().ok_or(t::NO_SIGNING_KEY)?;
                     let encrypted =
                         sign::change_passphrase(&key.encrypted_key, &self.current, &new)
                             .map_err(|e| e.to_string())?;
                     file.replace_encrypted_key(&encrypted)
                         .map_err(|e| e.to_string())?;
-                    Ok("已更改口令".into())
+                    Ok(t::PASSPHRASE_CHANGED.into())
                 })();
                 if result.is_ok() {
                     self.clear();
@@ -145,8 +145,8 @@ impl Screen for Signing {
                 return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(t::EXPORT_CERTIFICATE)
-                        .add_filter("证书", &["pem"])
-                        .set_file_name("学校证书.pem")
+                        .add_filter(t::CERTIFICATE_FILTER, &["pem"])
+                        .set_file_name(t::CERTIFICATE_FILE)
                         .save_file(),
                     |h| Message::CertificatePath(h.map(|h| h.path().to_path_buf())),
                 ));
@@ -182,7 +182,7 @@ impl Screen for Signing {
                             atomic::Existing::Replace,
                             sign::certificate_pem(&key.certificate).as_bytes(),
                         )
-                        .map(|()| format!("已导出证书：{}", path.display())),
+                        .map(|()| t::certificate_exported(&path)),
                     ));
                 }
             }
@@ -215,7 +215,7 @@ impl Screen for Signing {
                 return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(t::TRUST_CERTIFICATE)
-                        .add_filter("证书", &["pem", "cer", "crt", "der"])
+                        .add_filter(t::CERTIFICATE_FILTER, &["pem", "cer", "crt", "der"])
                         .pick_file(),
                     |h| Message::TrustedChosen(h.map(|h| h.path().to_path_buf())),
                 ));
@@ -229,7 +229,7 @@ impl Screen for Signing {
                         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                     file.add_trusted_certificate(&fingerprint, &name, &der)
                         .map_err(|e| e.to_string())?;
-                    Ok(format!("已信任证书 {name}（{fingerprint}）"))
+                    Ok(t::certificate_trusted(&name, &fingerprint))
                 });
                 self.notice = Some(result.into());
             }
@@ -273,10 +273,9 @@ impl Screen for Signing {
             (Some(key), false) => {
                 body = body
                     .push(
-                        text(format!(
-                            "证书指纹（SHA-256）：{}　创建于 {}",
-                            sign::fingerprint(&key.certificate),
-                            crate::domain::time::show_stored(&key.created_at)
+                        text(t::key_fingerprint(
+                            &sign::fingerprint(&key.certificate),
+                            &crate::domain::time::show_stored(&key.created_at),
                         ))
                         .size(style::SMALL_SIZE),
                     )
@@ -353,8 +352,7 @@ fn verification<'a>(
     path: &'a std::path::Path,
     result: &'a Result<Verification, String>,
 ) -> Element<'a, Message> {
-    let mut lines =
-        column![text(format!("验证：{}", path.display())).size(style::BODY_SIZE)].spacing(4);
+    let mut lines = column![text(t::verifying(path)).size(style::BODY_SIZE)].spacing(4);
     match result {
         Err(e) => {
             lines = lines.push(

@@ -144,7 +144,7 @@ impl SelfEntry {
         .map_err(|e| e.to_string())?;
         // The save dialog has already asked whether to replace an existing file.
         atomic::save(path, atomic::Existing::Replace, &bytes)?;
-        Ok(format!("已导出：{}", path.display()))
+        Ok(t::exported(path))
     }
 
     fn choose(&mut self, id: &str, file: &SchoolFile) -> Task<Message> {
@@ -161,17 +161,17 @@ impl SelfEntry {
         let Some(teacher) = self.teacher.clone() else {
             return Err(t::CHOOSE_TEACHER_FIRST.into());
         };
-        let date = parse_date(&self.date).ok_or("日期应如 2024-09-02")?;
+        let date = parse_date(&self.date).ok_or(t::LESSON_DATE_FORM)?;
         let term = self
             .term
             .clone()
-            .ok_or_else(|| format!("{date}不在任何学期内（8月为暑假），请核对日期"))?;
-        let kind = self.kind.ok_or("请选择课程类型：一体化课程或其他")?;
+            .ok_or_else(|| t::date_outside_terms(date))?;
+        let kind = self.kind.ok_or(t::CHOOSE_COURSE_KIND)?;
         let periods: u32 = self
             .periods
             .trim()
             .parse()
-            .map_err(|_| "节数应为 1 到 12 的整数".to_string())?;
+            .map_err(|_| t::PERIODS_FORM.to_string())?;
         let entry = Entry {
             teacher: teacher.id.clone(),
             term: term.name.clone(),
@@ -243,23 +243,16 @@ impl SelfEntry {
                     crate::store::Mode::Write,
                 )
                 .map_err(|e| e.to_string())?;
-            let mut said = format!(
-                "{}：{date} {} {} {periods}节{}",
-                if changes.updated > 0 {
-                    "已更正"
-                } else {
-                    "已记录"
-                },
-                entry.course,
-                entry.class,
-                if new_term {
-                    format!("（已新建{}）", term.name)
-                } else {
-                    String::new()
-                }
+            let mut said = t::lesson_recorded(
+                changes.updated > 0,
+                date,
+                &entry.course,
+                &entry.class,
+                periods,
+                new_term.then_some(term.name.as_str()),
             );
             if changes.unchanged > 0 {
-                said = format!("这条已记录过：{date} {} {periods}节", entry.course);
+                said = t::lesson_already_recorded(date, &entry.course, periods);
             }
             Ok(said)
         })();
@@ -310,7 +303,7 @@ impl SelfEntry {
                 ),
                 field(
                     t::COURSE_NAME,
-                    "课程名称",
+                    t::COURSE_NAME_HINT,
                     &self.course,
                     200.0,
                     Message::Course
@@ -326,16 +319,10 @@ impl SelfEntry {
                     .spacing(4),
                 ]
                 .spacing(4),
-                field(
-                    t::CLASS,
-                    "如 汽修2401班",
-                    &self.class,
-                    130.0,
-                    Message::Class
-                ),
+                field(t::CLASS, t::CLASS_HINT, &self.class, 130.0, Message::Class),
                 field(
                     t::SPECIALTY,
-                    "专业",
+                    t::SPECIALTY,
                     &self.specialty,
                     120.0,
                     Message::Specialty
@@ -343,7 +330,7 @@ impl SelfEntry {
                 field(t::PERIODS, "1–12", &self.periods, 60.0, Message::Periods),
                 field(
                     t::LESSON_CONTENT,
-                    "学习任务",
+                    t::LESSON_CONTENT_HINT,
                     &self.content,
                     160.0,
                     Message::Content
@@ -400,9 +387,8 @@ impl SelfEntry {
         let terms = std::slice::from_ref(term);
         let totals: Totals = summarise(&teacher, terms, &entries, &self.settings, None).total;
         let mut list = column![
-            text(format!(
-                "{}已登记 {} 条：一体化课时 {} 节，其他课时 {} 节，折算课时 {}",
-                term.name,
+            text(t::teacher_term_totals(
+                &term.name,
                 entries.len(),
                 totals.integrated,
                 totals.other,
@@ -413,8 +399,8 @@ impl SelfEntry {
         .spacing(6);
         for (id, e) in self.entries.iter().take(60) {
             let when = match &e.amount {
-                Amount::Lessons { date, periods, .. } => format!("{date}　{periods}节"),
-                Amount::Planned { weekly, weeks } => format!("计划　每周{weekly}节×{weeks}周"),
+                Amount::Lessons { date, periods, .. } => t::lessons_on(*date, *periods),
+                Amount::Planned { weekly, weeks } => t::lessons_planned(*weekly, *weeks),
             };
             list = list.push(
                 row![
@@ -477,8 +463,7 @@ impl Screen for SelfEntry {
                     self.choose(&id, file)
                 }
                 None => {
-                    self.notice =
-                        Some(Notice::Failed(format!("名册中没有“{}”", self.query.trim())));
+                    self.notice = Some(Notice::Failed(t::not_in_roster(self.query.trim())));
                     Task::none()
                 }
             },
@@ -541,8 +526,8 @@ impl Screen for SelfEntry {
                 (Some(teacher), Some(term)) => Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(t::EXPORT_OWN_TEMPLATE)
-                        .add_filter("Excel 工作簿", &["xlsx"])
-                        .set_file_name(format!("{}{}课时填报.xlsx", teacher.name, term.name))
+                        .add_filter(t::EXCEL_FILTER, &["xlsx"])
+                        .set_file_name(t::own_template_file(&teacher.name, &term.name))
                         .save_file(),
                     |h| Message::TemplatePath(h.map(|h| h.path().to_path_buf())),
                 ),
@@ -603,8 +588,7 @@ impl Screen for SelfEntry {
                 Some(Pending::Delete(id, entry)) => {
                     match file.delete_entry(id) {
                         Ok(()) => {
-                            self.notice =
-                                Some(Notice::Done(format!("已删除：{}", describe(&entry))));
+                            self.notice = Some(Notice::Done(t::lesson_deleted(&describe(&entry))));
                             self.undo = Some(entry);
                         }
                         Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
@@ -618,7 +602,7 @@ impl Screen for SelfEntry {
                 if let Some(entry) = self.undo.take() {
                     self.notice = Some(Notice::from(
                         file.save_entries(std::slice::from_ref(&entry))
-                            .map(|_| format!("已撤销：{}", describe(&entry)))
+                            .map(|_| t::lesson_restored(&describe(&entry)))
                             .map_err(|e| e.to_string()),
                     ));
                     refresh = true;
@@ -703,10 +687,10 @@ impl Screen for SelfEntry {
 fn describe(e: &Entry) -> String {
     let when = match &e.amount {
         Amount::Lessons { date, periods, .. } => {
-            format!("{date} {} {} {periods}节", e.course, e.class)
+            t::lesson_description(*date, &e.course, &e.class, *periods)
         }
         Amount::Planned { weekly, weeks } => {
-            format!("{} {} 计划每周{weekly}节×{weeks}周", e.course, e.class)
+            t::planned_description(&e.course, &e.class, *weekly, *weeks)
         }
     };
     format!("{when}（{}）", e.kind.name())
@@ -715,7 +699,7 @@ fn describe(e: &Entry) -> String {
 fn pending_view(pending: &Pending) -> Element<'_, Message> {
     match pending {
         Pending::Delete(_, entry) => confirm::delete(
-            format!("删除{}？", describe(entry)),
+            t::delete_question(&describe(entry)),
             Message::Confirm,
             Message::CancelPending,
         ),
@@ -725,12 +709,7 @@ fn pending_view(pending: &Pending) -> Element<'_, Message> {
                 Amount::Planned { .. } => 0,
             };
             confirm::ask(
-                format!(
-                    "已记录过：{}。替换为 {} 节（{}）？",
-                    describe(old),
-                    periods(new),
-                    new.kind.name()
-                ),
+                t::replace_question(&describe(old), periods(new), new.kind.name()),
                 t::REPLACE_HINT,
                 t::REPLACE_ENTRY,
                 Message::Confirm,

@@ -70,7 +70,7 @@ impl Screen for Import {
                 return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(title)
-                        .add_filter("表格", &["xlsx", "xls", "csv"])
+                        .add_filter(t::SHEET_FILTER, &["xlsx", "xls", "csv"])
                         .pick_file(),
                     move |h| Message::Chosen(kind, h.map(|h| h.path().to_path_buf())),
                 ));
@@ -106,7 +106,7 @@ impl Screen for Import {
                 if let State::Planned(p) = std::mem::take(&mut self.state) {
                     self.notice =
                         Some(Notice::from(p.write(file).map(|changes| {
-                            format!("已导入 {}：{changes}", file_name(&p.path))
+                            t::imported(&file_name(&p.path), &changes.to_string())
                         })));
                 }
             }
@@ -118,7 +118,7 @@ impl Screen for Import {
                 return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
                         .set_title(t::EXPORT_ROSTER_TEMPLATE)
-                        .add_filter("Excel 工作簿", &["xlsx"])
+                        .add_filter(t::EXCEL_FILTER, &["xlsx"])
                         .set_file_name(t::ROSTER_TEMPLATE_FILE)
                         .save_file(),
                     |h| Message::TemplatePath(h.map(|h| h.path().to_path_buf())),
@@ -160,8 +160,7 @@ impl Screen for Import {
         match &self.state {
             State::Idle => {}
             State::Reading(path) => {
-                content = content
-                    .push(text(format!("正在读取 {}…", file_name(path))).size(style::BODY_SIZE));
+                content = content.push(text(t::reading(&file_name(path))).size(style::BODY_SIZE));
             }
             State::Planned(p) => content = content.push(planned(p)),
         }
@@ -178,7 +177,7 @@ fn write_template(file: &SchoolFile, path: &std::path::Path) -> Result<String, S
     )
     .map_err(|e| e.to_string())?;
     atomic::save(path, atomic::Existing::Replace, &bytes)?;
-    Ok(format!("已导出：{}", path.display()))
+    Ok(t::exported(path))
 }
 
 /// Problems shown at once; a sheet with thousands of bad rows is fixed from the first ones.
@@ -186,9 +185,9 @@ const SHOWN_PROBLEMS: usize = 200;
 
 fn planned(plan: &Plan) -> Element<'_, Message> {
     let mut body = column![
-        text(format!("试运行：{}", file_name(&plan.path))).size(style::BODY_SIZE + 3),
+        text(t::dry_run(&file_name(&plan.path))).size(style::BODY_SIZE + 3),
         text(plan.summary()).size(style::BODY_SIZE),
-        text(format!("导入将{}。", plan.changes)).size(style::BODY_SIZE),
+        text(t::import_will(&plan.changes.to_string())).size(style::BODY_SIZE),
     ]
     .spacing(8);
     for notice in &plan.notices {
@@ -199,13 +198,8 @@ fn planned(plan: &Plan) -> Element<'_, Message> {
         );
     }
     for term in plan.new_terms() {
-        body = body.push(
-            text(format!(
-                "将新建学期：{}（{} 至 {}）",
-                term.name, term.start, term.end
-            ))
-            .size(style::BODY_SIZE),
-        );
+        body =
+            body.push(text(t::new_term(&term.name, term.start, term.end)).size(style::BODY_SIZE));
     }
     if !plan.problems.is_empty() {
         let mut list = column![text(t::PROBLEM_ROWS).size(style::BODY_SIZE)].spacing(4);
@@ -218,11 +212,8 @@ fn planned(plan: &Plan) -> Element<'_, Message> {
         }
         if plan.problems.len() > SHOWN_PROBLEMS {
             list = list.push(
-                text(format!(
-                    "另有 {} 个问题未列出",
-                    plan.problems.len() - SHOWN_PROBLEMS
-                ))
-                .size(style::SMALL_SIZE),
+                text(t::more_problems(plan.problems.len() - SHOWN_PROBLEMS))
+                    .size(style::SMALL_SIZE),
             );
         }
         body = body.push(list);

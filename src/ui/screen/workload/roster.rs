@@ -54,15 +54,15 @@ impl Form {
     fn training(&self) -> Result<Training, String> {
         let [project, base, start, end, hours, certificate] = &self.training;
         if project.trim().is_empty() {
-            return Err("请填写培训项目".into());
+            return Err(t::TRAINING_PROJECT_MISSING.into());
         }
-        let (start, end) = dates(start, end, "培训")?;
+        let (start, end) = dates(start, end, t::TRAINING_NOUN)?;
         Ok(Training {
             project: project.trim().into(),
             base: base.trim().into(),
             start,
             end,
-            hours: positive(hours, "培训学时")?,
+            hours: positive(hours, t::TRAINING_HOURS)?,
             certificate: certificate.trim().into(),
         })
     }
@@ -70,14 +70,14 @@ impl Form {
     fn practice(&self) -> Result<Practice, String> {
         let [enterprise, start, end, days] = &self.practice;
         if enterprise.trim().is_empty() {
-            return Err("请填写实践企业".into());
+            return Err(t::PRACTICE_ENTERPRISE_MISSING.into());
         }
-        let (start, end) = dates(start, end, "企业实践")?;
+        let (start, end) = dates(start, end, t::PRACTICES)?;
         Ok(Practice {
             enterprise: enterprise.trim().into(),
             start,
             end,
-            days: positive(days, "企业实践天数")?,
+            days: positive(days, t::PRACTICE_DAYS)?,
         })
     }
 }
@@ -88,15 +88,15 @@ fn positive(typed: &str, what: &str) -> Result<u32, String> {
         .parse()
         .ok()
         .filter(|&n| n > 0)
-        .ok_or_else(|| format!("{what}应为正整数"))
+        .ok_or_else(|| t::not_positive(what))
 }
 
 /// A start and an end date as typed, in order.
 fn dates(start: &str, end: &str, what: &str) -> Result<(NaiveDate, NaiveDate), String> {
-    let start = parse_date(start).ok_or_else(|| format!("{what}开始日期应如 {}", t::DATE_FORMS))?;
-    let end = parse_date(end).ok_or_else(|| format!("{what}结束日期应如 {}", t::DATE_FORMS))?;
+    let start = parse_date(start).ok_or_else(|| t::start_date_form(what))?;
+    let end = parse_date(end).ok_or_else(|| t::end_date_form(what))?;
     if end < start {
-        return Err(format!("{what}的结束日期早于开始日期"));
+        return Err(t::ends_before_start(what));
     }
     Ok((start, end))
 }
@@ -179,15 +179,12 @@ impl Roster {
             *value = value.trim().to_string();
         }
         if !form.existing && self.teachers.iter().any(|t| t.id == teacher.id) {
-            self.notice = Some(Notice::Failed(format!("工号“{}”已在名册中", teacher.id)));
+            self.notice = Some(Notice::Failed(t::teacher_id_taken(&teacher.id)));
             return;
         }
         match file.save_teacher(&teacher).and_then(|_| self.refresh(file)) {
             Ok(()) => {
-                self.notice = Some(Notice::Done(format!(
-                    "已保存：{}（{}）",
-                    teacher.name, teacher.id
-                )));
+                self.notice = Some(Notice::Done(t::teacher_saved(&teacher.name, &teacher.id)));
                 self.form = None;
             }
             Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
@@ -315,8 +312,7 @@ impl Screen for Roster {
                 if let Some((teacher, _)) = self.deleting.take() {
                     match file.delete_teacher(&teacher.id) {
                         Ok(deleted) => {
-                            self.notice =
-                                Some(Notice::Done(format!("已删除{}", deleted.describe())));
+                            self.notice = Some(Notice::Done(t::deleted(&deleted.describe())));
                             self.deleted = Some(deleted);
                         }
                         Err(e) => self.notice = Some(Notice::failed(e.to_string())),
@@ -328,7 +324,7 @@ impl Screen for Roster {
                 if let Some(deleted) = self.deleted.take() {
                     self.notice = Some(Notice::from(
                         file.restore_teacher(&deleted)
-                            .map(|()| format!("已恢复{}", deleted.describe()))
+                            .map(|()| t::restored(&deleted.describe()))
                             .map_err(|e| e.to_string()),
                     ));
                     self.reload(file);
@@ -348,7 +344,7 @@ impl Screen for Roster {
                 .size(style::BODY_SIZE)
                 .width(320),
             actions::primary(t::NEW_TEACHER).on_press(Message::New),
-            text(format!("名册共 {} 位教师", self.teachers.len()))
+            text(t::roster_count(self.teachers.len()))
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
         ]
@@ -357,7 +353,7 @@ impl Screen for Roster {
         let mut content = column![toolbar].spacing(12);
         if let Some((teacher, entries)) = &self.deleting {
             content = content.push(confirm::delete(
-                format!("删除{}？", teacher.with_entries(*entries)),
+                t::delete_question(&teacher.with_entries(*entries)),
                 Message::ConfirmDelete,
                 Message::CancelDelete,
             ));
@@ -380,7 +376,7 @@ impl Screen for Roster {
             // The one column that takes the room left, and wraps a long enterprise name.
             table::column(header(t::EMPLOYMENT), |t: &Teacher| {
                 cell(match t.employment {
-                    Employment::FromEnterprise => format!("企业聘用（{}）", t.enterprise),
+                    Employment::FromEnterprise => t::from_enterprise(&t.enterprise),
                     e => e.name().to_string(),
                 })
             })
@@ -388,11 +384,7 @@ impl Screen for Roster {
             table::column(header(t::TEACHER_LEVEL), |t: &Teacher| cell(t.level.name())),
             table::column(header(t::TITLE), |t: &Teacher| cell(t.title.as_str())),
             table::column(header(t::TRAINED), |t: &Teacher| {
-                cell(if t.is_trained() {
-                    "已取得证书"
-                } else {
-                    ""
-                })
+                cell(if t.is_trained() { t::CERTIFIED } else { "" })
             }),
             table::column(header(""), |t: &Teacher| -> Element<'_, Message> {
                 row![
@@ -502,7 +494,7 @@ impl Form {
             .push(form::text_field(
                 t::TITLE,
                 false,
-                "如 讲师、高级讲师",
+                t::TITLE_HINT,
                 &d.title,
                 None,
                 |v| Message::Input(Field::Title, v),
@@ -510,7 +502,7 @@ impl Form {
             .push(form::text_field(
                 t::SKILL_LEVEL,
                 false,
-                "如 技师、高级技师",
+                t::SKILL_LEVEL_HINT,
                 &d.skill_level,
                 None,
                 |v| Message::Input(Field::SkillLevel, v),
@@ -545,16 +537,15 @@ impl Form {
         };
         let mut list = column![text(t::TRAININGS).size(style::BODY_SIZE)].spacing(6);
         for (i, r) in d.trainings.iter().enumerate() {
-            let certificate = if r.certificate.is_empty() {
-                "证书未发".to_string()
-            } else {
-                format!("证书 {}", r.certificate)
-            };
             list = list.push(
                 row![
-                    text(format!(
-                        "{}　{}　{} 至 {}　{} 学时　{certificate}",
-                        r.project, r.base, r.start, r.end, r.hours
+                    text(t::training_line(
+                        &r.project,
+                        &r.base,
+                        r.start,
+                        r.end,
+                        r.hours,
+                        &r.certificate,
                     ))
                     .size(style::SMALL_SIZE)
                     .width(Length::Fill),
@@ -590,12 +581,9 @@ impl Form {
         for (i, r) in d.practices.iter().enumerate() {
             list = list.push(
                 row![
-                    text(format!(
-                        "{}　{} 至 {}　{} 天",
-                        r.enterprise, r.start, r.end, r.days
-                    ))
-                    .size(style::SMALL_SIZE)
-                    .width(Length::Fill),
+                    text(t::practice_line(&r.enterprise, r.start, r.end, r.days))
+                        .size(style::SMALL_SIZE)
+                        .width(Length::Fill),
                     remove(Message::RemovePractice(i)),
                 ]
                 .align_y(Alignment::Center),

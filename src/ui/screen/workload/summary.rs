@@ -83,25 +83,21 @@ impl Summary {
         let limit = |text: &str, label: &str| -> Result<Option<u32>, String> {
             match text.trim() {
                 "" => Ok(None),
-                n => n
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| format!("{label}应为整数节数，不填表示不限")),
+                n => n.parse().map(Some).map_err(|_| t::limit_not_whole(label)),
             }
         };
         let result = (|| -> Result<String, String> {
             let mut settings = self.settings.clone();
             settings.weekly_limit = limit(&self.weekly_limit, t::WEEKLY_LIMIT)?;
             settings.term_limit = limit(&self.term_limit, t::TERM_LIMIT)?;
-            let mut said = "已保存课时设置".to_string();
+            let mut said = t::SETTINGS_SAVED.to_string();
             if !self.coefficient.trim().is_empty() || !self.from.trim().is_empty() {
-                let integrated = Hundredths::parse(&self.coefficient)
-                    .ok_or("折算系数应为最多两位小数的数，如 1.4")?;
-                let from = parse_date(&self.from).ok_or("起始日期应如 2025-09-01")?;
+                let integrated = Hundredths::parse(&self.coefficient).ok_or(t::COEFFICIENT_FORM)?;
+                let from = parse_date(&self.from).ok_or(t::COEFFICIENT_FROM_FORM)?;
                 settings.coefficients.retain(|c| c.from != from);
                 settings.coefficients.push(Coefficient { from, integrated });
                 settings.coefficients.sort_by_key(|c| c.from);
-                said = format!("已设置：自{from}起一体化课程折算系数为 {integrated}");
+                said = t::coefficient_set(from, integrated);
             }
             file.save_workload_settings(&settings)
                 .map_err(|e| e.to_string())?;
@@ -183,25 +179,25 @@ impl Summary {
                 row![
                     input(
                         t::NEW_COEFFICIENT,
-                        "如 1.5",
+                        t::COEFFICIENT_HINT,
                         &self.coefficient,
                         Message::Coefficient
                     ),
                     input(
                         t::COEFFICIENT_FROM,
-                        "如 2025-09-01",
+                        t::COEFFICIENT_FROM_HINT,
                         &self.from,
                         Message::From
                     ),
                     input(
                         t::WEEKLY_LIMIT,
-                        "不填表示不限",
+                        t::NO_LIMIT_HINT,
                         &self.weekly_limit,
                         Message::WeeklyLimit
                     ),
                     input(
                         t::TERM_LIMIT,
-                        "不填表示不限",
+                        t::NO_LIMIT_HINT,
                         &self.term_limit,
                         Message::TermLimit
                     ),
@@ -271,10 +267,7 @@ impl Screen for Summary {
             Message::TermLimit(v) => self.term_limit = v,
             Message::SaveSettings => self.save_settings(file),
             Message::ExportSummary => {
-                let name = format!(
-                    "{}课时汇总.xlsx",
-                    self.term.as_deref().unwrap_or("全部学期")
-                );
+                let name = t::summary_file(self.term.as_deref().unwrap_or(t::ALL_TERMS));
                 return Action::Run(save_dialog(t::EXPORT_SUMMARY, name, Message::SummaryPath));
             }
             Message::ExportTemplate => {
@@ -284,7 +277,7 @@ impl Screen for Summary {
                 };
                 return Action::Run(save_dialog(
                     t::EXPORT_TEMPLATE,
-                    format!("{term}课时填报模板.xlsx"),
+                    t::template_file(term),
                     Message::TemplatePath,
                 ));
             }
@@ -365,16 +358,15 @@ impl Screen for Summary {
             .settings
             .coefficients
             .iter()
-            .map(|c| format!("自{}起 {}", c.from, c.integrated))
+            .map(|c| t::coefficient_since(c.from, c.integrated))
             .collect();
         let mut content = column![
             term_chips,
-            text(format!(
-                "一体化课时 {} 节，其他课时 {} 节，折算课时 {}（一体化课程折算系数：{}）",
+            text(t::summary_totals(
                 total.integrated,
                 total.other,
                 total.weighted,
-                coefficients.join("；")
+                &coefficients.join("；"),
             ))
             .size(style::BODY_SIZE),
             row![
@@ -440,7 +432,7 @@ fn save_dialog(
     Task::perform(
         rfd::AsyncFileDialog::new()
             .set_title(title)
-            .add_filter("Excel 工作簿", &["xlsx"])
+            .add_filter(t::EXCEL_FILTER, &["xlsx"])
             .set_file_name(name)
             .save_file(),
         move |handle| done(handle.map(|h| h.path().to_path_buf())),
@@ -451,5 +443,5 @@ fn save_dialog(
 fn write(path: PathBuf, bytes: Result<Vec<u8>, String>) -> Result<String, String> {
     let bytes = bytes?;
     atomic::save(&path, atomic::Existing::Replace, &bytes)?;
-    Ok(format!("已导出：{}", path.display()))
+    Ok(t::exported(&path))
 }
