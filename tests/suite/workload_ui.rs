@@ -389,3 +389,38 @@ fn the_roster_template_is_exported_from_the_import_tab_with_the_training_columns
     let table = Table::read(&path, &["工号", "培训1项目", "实践1企业"]).unwrap();
     assert_eq!(table.rows.len(), teachers(&h).len());
 }
+
+#[test]
+fn plan_and_lessons_of_a_course_are_shown_side_by_side_and_counted_once() {
+    use yitihua::domain::workload::{Basis, COUNTING_RULE};
+    let mut h = Harness::with_school(&document(Size::Small));
+    let summary = h.app.file().unwrap().workload_summary(None).unwrap();
+    // Every period in the totals is a course's lessons or, without lessons, its plan.
+    let counted = |kind: CourseKind| -> u64 {
+        summary
+            .courses
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| match c.basis {
+                Basis::Lessons => c.given,
+                Basis::Plan => c.planned.unwrap_or(0),
+            })
+            .sum()
+    };
+    assert_eq!(summary.total.integrated, counted(CourseKind::Integrated));
+    assert_eq!(summary.total.other, counted(CourseKind::Other));
+    let both = summary.courses[..50]
+        .iter()
+        .find(|c| c.planned.is_some() && c.given > 0)
+        .expect("the demo has a planned course with lessons on the first page");
+
+    h.click("教师与课时");
+    h.click("课时汇总");
+    h.click("全部学期");
+    assert!(h.sees(COUNTING_RULE), "the rule is said under the totals");
+    h.click("计划与实际");
+    let difference = both.difference().unwrap();
+    assert!(h.sees(&format!("{difference:+}")), "{both:?}");
+    assert!(h.sees(&both.course));
+    assert!(h.sees("按实际"));
+}

@@ -7,7 +7,9 @@ use iced::widget::{column, row, table, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{cell, header};
-use crate::domain::workload::{self, Coefficient, Settings, TeacherRow, Totals, parse_date};
+use crate::domain::workload::{
+    self, COUNTING_RULE, Coefficient, CourseRow, Settings, TeacherRow, Totals, parse_date,
+};
 use crate::domain::{Hundredths, Term};
 use crate::exchange::workbook;
 use crate::store::atomic;
@@ -26,6 +28,8 @@ pub enum By {
     Teacher,
     Department,
     Specialty,
+    /// Each course and class with its plan beside its lessons.
+    Course,
 }
 
 #[derive(Default)]
@@ -109,6 +113,52 @@ impl Summary {
             self.reload(file);
         }
         self.notice = Some(result.into());
+    }
+
+    /// How many rows the paged table shows.
+    fn rows(&self) -> usize {
+        match self.by {
+            By::Course => self.summary.courses.len(),
+            _ => self.summary.teachers.len(),
+        }
+    }
+
+    fn courses(&self) -> Element<'_, Message> {
+        let rows = pager::page(&self.summary.courses, self.page);
+        let right = iced::alignment::Horizontal::Right;
+        let columns = [
+            table::column(header(t::TEACHER_NAME), |r: &CourseRow| {
+                cell(r.name.as_str())
+            }),
+            table::column(header(t::COURSE), |r: &CourseRow| cell(r.course.as_str()))
+                .width(Length::Fill),
+            table::column(header(t::CLASS), |r: &CourseRow| cell(r.class.as_str())),
+            table::column(header(t::PLANNED_PERIODS), |r: &CourseRow| {
+                cell(
+                    r.planned
+                        .map_or(t::NOT_PLANNED.to_string(), |p| p.to_string()),
+                )
+            })
+            .align_x(right),
+            table::column(header(t::GIVEN_PERIODS), |r: &CourseRow| {
+                cell(r.given.to_string())
+            })
+            .align_x(right),
+            table::column(header(t::PERIOD_DIFFERENCE), |r: &CourseRow| {
+                cell(
+                    r.difference()
+                        .map_or(t::NOT_PLANNED.to_string(), |d| format!("{d:+}")),
+                )
+            })
+            .align_x(right),
+            table::column(header(t::COUNTED_AS), |r: &CourseRow| cell(r.basis.name())),
+        ];
+        column![
+            table(columns, rows).padding_y(4.0).width(Length::Fill),
+            pager::pager(self.page, self.summary.courses.len(), Message::Page),
+        ]
+        .spacing(8)
+        .into()
     }
 
     fn teachers(&self) -> Element<'_, Message> {
@@ -245,7 +295,7 @@ impl Screen for Summary {
             .map(|n| n.to_string())
             .unwrap_or_default();
         self.summary = file.workload_summary(self.term.as_deref())?;
-        self.page = self.page.min(pager::last(self.summary.teachers.len()));
+        self.page = self.page.min(pager::last(self.rows()));
         Ok(())
     }
 
@@ -369,6 +419,9 @@ impl Screen for Summary {
                 &coefficients.join("；"),
             ))
             .size(style::BODY_SIZE),
+            text(COUNTING_RULE)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
             row![
                 actions::secondary(t::EXPORT_SUMMARY).on_press(Message::ExportSummary),
                 actions::secondary(t::EXPORT_TEMPLATE).on_press(Message::ExportTemplate),
@@ -386,6 +439,7 @@ impl Screen for Summary {
             (By::Teacher, t::BY_TEACHER),
             (By::Department, t::BY_DEPARTMENT),
             (By::Specialty, t::BY_SPECIALTY),
+            (By::Course, t::BY_COURSE),
         ]
         .into_iter()
         .map(|(by, label)| {
@@ -399,6 +453,7 @@ impl Screen for Summary {
             By::Teacher => self.teachers(),
             By::Department => groups(t::DEPARTMENT, &self.summary.departments),
             By::Specialty => groups(t::SPECIALTY, &self.summary.specialties),
+            By::Course => self.courses(),
         });
         content = content.push(self.settings_form());
         page(content)
