@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Outcome, ReportFormat, write_new};
+use crate::domain::workload::COUNTING_RULE;
 use crate::exchange::import::TableKind;
 use crate::store::SchoolFile;
 use crate::workflow::import;
@@ -97,9 +98,29 @@ pub fn report_workload(
                 })
             })
             .collect();
+        let courses: Vec<_> = summary
+            .courses
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "teacher": c.teacher,
+                    "name": c.name,
+                    "term": c.term,
+                    "course": c.course,
+                    "class": c.class,
+                    "kind": c.kind.name(),
+                    "planned": c.planned,
+                    "given": c.given,
+                    "difference": c.difference(),
+                    "counted": c.basis.name(),
+                })
+            })
+            .collect();
         let value = serde_json::json!({
             "term": term,
+            "rule": COUNTING_RULE,
             "teachers": teachers,
+            "courses": courses,
             "total": {
                 "integrated": summary.total.integrated,
                 "other": summary.total.other,
@@ -126,5 +147,6 @@ pub fn report_workload(
         "合计\t\t\t{}\t{}\t{}",
         summary.total.integrated, summary.total.other, summary.total.weighted
     )?;
+    writeln!(out, "{COUNTING_RULE}")?;
     Ok(())
 }

@@ -259,6 +259,15 @@ fn a_roster_and_hours_import_after_a_dry_run_and_again_without_duplicates() {
     assert_eq!(report["teachers"][0]["weighted"], "51.8");
     assert_eq!(report["teachers"][2]["other"], 2);
     assert_eq!(report["total"]["weighted"], "53.8");
+    assert_eq!(
+        report["rule"],
+        yitihua::domain::workload::COUNTING_RULE,
+        "the counting rule is carried with the figures"
+    );
+    let courses = report["courses"].as_array().unwrap();
+    let given: u64 = courses.iter().map(|c| c["given"].as_u64().unwrap()).sum();
+    assert_eq!(given, 37 + 2, "every lesson of the sheet, once");
+    assert!(courses.iter().all(|c| c["counted"] == "按实际"));
     let o = yitihua(&[&"report", &"workload", &file, &"--term", &"2030学年"]);
     assert_eq!(o.status.code(), Some(1));
 }
