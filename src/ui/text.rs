@@ -527,10 +527,6 @@ pub fn planned_description(course: &str, class: &str, weekly: u32, weeks: u32) -
     format!("{course} {class} 计划每周{weekly}节×{weeks}周")
 }
 
-pub fn lesson_deleted(lesson: &str) -> String {
-    format!("已删除：{lesson}")
-}
-
 pub fn lesson_restored(lesson: &str) -> String {
     format!("已撤销：{lesson}")
 }
@@ -606,6 +602,88 @@ pub const OPINION: &str = "审核意见";
 pub const SAVE_REVIEW: &str = "保存审核";
 pub const CHECK_FILES: &str = "检查文件";
 pub const CHECKING_FILES: &str = "正在检查文件（逐个重新计算 SHA-256）…";
+pub const SPECIALTY_MISSING: &str = "请填写专业";
+pub const TEXTBOOK_ORIGIN_MISSING: &str = "教材须选择来源：自编或选用";
+/// Added to the message when a new textbook is registered.
+pub const TEXTBOOK_NEEDS_REVIEW: &str = "。教材须经审核通过才计入资源包";
+pub const ISBN_HINT: &str = "ISBN-13 或 ISBN-10";
+pub const EDITION_HINT: &str = "如 第2版";
+pub const CHIEF_EDITOR_HINT: &str = "教师姓名";
+pub const EDITORS_HINT: &str = "多人用顿号分隔";
+/// The two choices of a yes-or-no field (规划教材目录).
+pub const YES: &str = "是";
+pub const NO: &str = "否";
+/// After a selected textbook's origin in the list: "选用·规划教材".
+pub const IN_CATALOGUE_MARK: &str = "·规划教材";
+pub const CHOOSE_CONCLUSION: &str = "请选择审核结论";
+pub const REVIEWERS_MISSING: &str = "请填写审核人或审核委员会";
+pub const REVIEW_DATE_FORM: &str = "审核日期应如 2024-09-02";
+pub const REVIEWERS_HINT: &str = "审核人或审核委员会";
+
+/// A resource registered or, when `changed`, corrected: "已登记：机械制图（教材）".
+pub fn resource_saved(changed: bool, title: &str, kind: &str) -> String {
+    format!(
+        "{}：{title}（{kind}）",
+        if changed { "已修改" } else { "已登记" }
+    )
+}
+
+/// Added to the message when a textbook's editors are not all on the roster.
+pub fn editors_not_in_roster(names: &str) -> String {
+    format!("；{names}不在教师名册中")
+}
+
+/// Under the 主编 field while what is typed is not a teacher's name.
+pub fn editor_not_in_roster(typed: &str) -> String {
+    format!("“{typed}”不在教师名册中")
+}
+
+pub fn roster_matches(names: &str) -> String {
+    format!("名册中的教师：{names}")
+}
+
+/// The 文件 column: how many files an item has.
+pub fn file_count(files: usize) -> String {
+    format!("{files} 个")
+}
+
+pub fn delete_resource_question(title: &str, reviews: usize, files: usize) -> String {
+    let mut with = Vec::new();
+    if reviews > 0 {
+        with.push(format!("{reviews} 条审核记录"));
+    }
+    if files > 0 {
+        with.push(format!("{files} 个文件的登记（文件本身不删除）"));
+    }
+    if with.is_empty() {
+        format!("删除“{title}”？")
+    } else {
+        format!("删除“{title}”及其{}？", with.join("、"))
+    }
+}
+
+pub fn review_recorded(conclusion: &str, counts: bool) -> String {
+    format!(
+        "已记录审核：{conclusion}{}",
+        if counts {
+            "，计入资源包"
+        } else {
+            "，不计入资源包"
+        }
+    )
+}
+
+pub fn file_attached(path: &str, bytes: u64) -> String {
+    format!("已添加文件：{path}（{bytes} 字节，已记录 SHA-256）")
+}
+
+pub fn hashing_progress(name: &str, done_mb: u64, total_mb: u64) -> String {
+    format!("正在计算 {name} 的 SHA-256：{done_mb} / {total_mb} MB")
+}
+
+pub fn files_checked(count: usize, problems: usize) -> String {
+    format!("检查了 {count} 个文件，{problems} 个缺失或已改动。")
+}
 
 // Export (导出与签署)
 pub const EXPORT_INTRO: &str = "按批次导出申报材料 PDF：封面、目录、学校基本情况、建设专业申报表、教师名册与课时汇总、资源包清单、承诺与签署页。PDF 内附全部数据（JSON），盟市人社部门无需重新录入。";
@@ -797,6 +875,15 @@ pub fn deleted(what: &str) -> String {
 
 pub fn restored(what: &str) -> String {
     format!("已恢复{what}")
+}
+
+/// A lesson or a resource deleted, as its list describes it.
+pub fn deleted_entry(what: &str) -> String {
+    format!("已删除：{what}")
+}
+
+pub fn restored_entry(what: &str) -> String {
+    format!("已恢复：{what}")
 }
 
 pub const TRAININGS: &str = "师资培训";

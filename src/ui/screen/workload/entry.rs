@@ -588,7 +588,7 @@ impl Screen for SelfEntry {
                 Some(Pending::Delete(id, entry)) => {
                     match file.delete_entry(id) {
                         Ok(()) => {
-                            self.notice = Some(Notice::Done(t::lesson_deleted(&describe(&entry))));
+                            self.notice = Some(Notice::Done(t::deleted_entry(&describe(&entry))));
                             self.undo = Some(entry);
                         }
                         Err(e) => self.notice = Some(Notice::Failed(e.to_string())),

@@ -86,10 +86,7 @@ impl Inventory {
                 self.hashing = None;
                 self.notice = Some(Notice::from(result.and_then(|f| {
                     file.attach_file(id, &f).map_err(|e| e.to_string())?;
-                    Ok(format!(
-                        "已添加文件：{}（{} 字节，已记录 SHA-256）",
-                        f.path, f.size
-                    ))
+                    Ok(t::file_attached(&f.path, f.size))
                 })));
                 self.reload(file);
             }

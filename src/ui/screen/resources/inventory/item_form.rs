@@ -60,7 +60,7 @@ impl Inventory {
     pub(super) fn save(&mut self, file: &mut SchoolFile) {
         let Some(d) = &self.form else { return };
         if d.specialty.trim().is_empty() {
-            self.notice = Some(Notice::Failed("请填写专业".into()));
+            self.notice = Some(Notice::Failed(t::SPECIALTY_MISSING.into()));
             return;
         }
         if !self.declared.is_empty() && !self.declared.contains(&d.specialty) {
@@ -83,7 +83,7 @@ impl Inventory {
                 .collect(),
         });
         if d.kind == TEXTBOOK && d.origin.is_none() {
-            self.notice = Some(Notice::Failed("教材须选择来源：自编或选用".into()));
+            self.notice = Some(Notice::Failed(t::TEXTBOOK_ORIGIN_MISSING.into()));
             return;
         }
         let item = ResourceItem {
@@ -99,11 +99,6 @@ impl Inventory {
             Some(id) => file.update_resource(id, &item),
             None => file.add_resource(&item).map(|_| ()),
         };
-        let verb = if d.editing.is_some() {
-            "已修改"
-        } else {
-            "已登记"
-        };
         match written {
             Ok(()) => {
                 let unknown: Vec<&String> = item
@@ -112,13 +107,13 @@ impl Inventory {
                     .flat_map(|t| std::iter::once(&t.chief_editor).chain(&t.editors))
                     .filter(|n| !n.is_empty() && !self.roster.contains(n))
                     .collect();
-                let mut said = format!("{verb}：{}（{}）", item.title, item.kind);
+                let mut said = t::resource_saved(d.editing.is_some(), &item.title, &item.kind);
                 if item.kind == TEXTBOOK && d.editing.is_none() {
-                    said.push_str("。教材须经审核通过才计入资源包");
+                    said.push_str(t::TEXTBOOK_NEEDS_REVIEW);
                 }
                 if !unknown.is_empty() {
                     let names: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
-                    said.push_str(&format!("；{}不在教师名册中", names.join("、")));
+                    said.push_str(&t::editors_not_in_roster(&names.join("、")));
                 }
                 self.notice = Some(Notice::Done(said));
                 self.form = None;
@@ -172,13 +167,18 @@ impl Inventory {
                 Some(Origin::Selected) => {
                     fields = fields
                         .push(input(t::PUBLISHER, "", &d.publisher, Field::Publisher))
-                        .push(input(t::ISBN, "ISBN-13 或 ISBN-10", &d.isbn, Field::Isbn))
-                        .push(input(t::EDITION, "如 第2版", &d.edition, Field::Edition))
+                        .push(input(t::ISBN, t::ISBN_HINT, &d.isbn, Field::Isbn))
+                        .push(input(
+                            t::EDITION,
+                            t::EDITION_HINT,
+                            &d.edition,
+                            Field::Edition,
+                        ))
                         .push(form::choices(
                             t::IN_CATALOGUE,
                             &[true, false],
                             Some(d.in_catalogue),
-                            |yes| if yes { "是" } else { "否" },
+                            |yes| if yes { t::YES } else { t::NO },
                             Message::InCatalogue,
                             None,
                         ));
@@ -187,13 +187,13 @@ impl Inventory {
                     fields = fields
                         .push(input(
                             t::CHIEF_EDITOR,
-                            "教师姓名",
+                            t::CHIEF_EDITOR_HINT,
                             &d.chief_editor,
                             Field::ChiefEditor,
                         ))
                         .push(input(
                             t::EDITORS,
-                            "多人用顿号分隔",
+                            t::EDITORS_HINT,
                             &d.editors,
                             Field::Editors,
                         ));
@@ -207,9 +207,9 @@ impl Inventory {
                             .map(String::as_str)
                             .collect();
                         let hint = if hints.is_empty() {
-                            format!("“{typed}”不在教师名册中")
+                            t::editor_not_in_roster(typed)
                         } else {
-                            format!("名册中的教师：{}", hints.join("、"))
+                            t::roster_matches(&hints.join("、"))
                         };
                         fields = fields
                             .push(text(hint).size(style::SMALL_SIZE).style(style::muted_text));

@@ -121,8 +121,8 @@ impl Inventory {
             };
             content = content.push(
                 column![
-                    text(format!(
-                        "正在计算 {name} 的 SHA-256：{} / {} MB",
+                    text(t::hashing_progress(
+                        name,
                         done / 1_000_000,
                         total / 1_000_000
                     ))
@@ -165,14 +165,9 @@ impl Inventory {
             content = content.push(text(t::CHECKING_FILES).size(style::SMALL_SIZE));
         }
         if let Some((count, problems)) = &self.checked {
-            let mut report = column![
-                text(format!(
-                    "检查了 {count} 个文件，{} 个缺失或已改动。",
-                    problems.len()
-                ))
-                .size(style::BODY_SIZE)
-            ]
-            .spacing(4);
+            let mut report =
+                column![text(t::files_checked(*count, problems.len())).size(style::BODY_SIZE)]
+                    .spacing(4);
             for (title, path, status) in problems {
                 report = report.push(
                     text(format!("{}：{title}　{path}", status.name()))
@@ -210,7 +205,7 @@ impl Inventory {
                 |(_, i): &(i64, ResourceItem)| -> Element<'_, Message> {
                     let origin = i.textbook.as_ref().map(|b| {
                         let catalogue = if b.in_national_catalogue {
-                            "·规划教材"
+                            t::IN_CATALOGUE_MARK
                         } else {
                             ""
                         };
@@ -237,7 +232,7 @@ impl Inventory {
                 cell(if i.files.is_empty() {
                     String::new()
                 } else {
-                    format!("{} 个", i.files.len())
+                    t::file_count(i.files.len())
                 })
             }),
             table::column(
@@ -271,21 +266,7 @@ impl Inventory {
 
 /// The question before deleting, naming what goes with the item.
 fn delete_question(item: &ResourceItem) -> String {
-    let mut with = Vec::new();
-    if !item.reviews.is_empty() {
-        with.push(format!("{} 条审核记录", item.reviews.len()));
-    }
-    if !item.files.is_empty() {
-        with.push(format!(
-            "{} 个文件的登记（文件本身不删除）",
-            item.files.len()
-        ));
-    }
-    if with.is_empty() {
-        format!("删除“{}”？", item.title)
-    } else {
-        format!("删除“{}”及其{}？", item.title, with.join("、"))
-    }
+    t::delete_resource_question(&item.title, item.reviews.len(), item.files.len())
 }
 
 fn header<'a>(title: &'a str) -> Element<'a, Message> {

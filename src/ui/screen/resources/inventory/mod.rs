@@ -16,6 +16,7 @@ use crate::domain::resource::{FileRef, ReviewState, TEXTBOOK};
 use crate::domain::{Conclusion, Origin, ResourceItem, ResourceKind};
 use crate::store::{SchoolFile, StoreError};
 use crate::ui::screen::{Action, Screen, opened};
+use crate::ui::text as t;
 use crate::ui::widget::notice::Notice;
 use crate::ui::widget::pager;
 use crate::ui::widget::typed_path::{self, TypedPath};
@@ -183,7 +184,7 @@ impl Screen for Inventory {
                 if let Some(id) = self.deleting.take() {
                     match file.delete_resource(id) {
                         Ok(item) => {
-                            self.notice = Some(Notice::Done(format!("已删除：{}", item.title)));
+                            self.notice = Some(Notice::Done(t::deleted_entry(&item.title)));
                             self.deleted = Some(item);
                         }
                         Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
@@ -195,7 +196,7 @@ impl Screen for Inventory {
                 if let Some(item) = self.deleted.take() {
                     self.notice = Some(Notice::from(
                         file.restore_resource(&item)
-                            .map(|_| format!("已恢复：{}", item.title))
+                            .map(|_| t::restored_entry(&item.title))
                             .map_err(|e| e.to_string()),
                     ));
                     self.reload(file);

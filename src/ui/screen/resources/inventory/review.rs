@@ -23,12 +23,11 @@ impl Inventory {
     pub(super) fn save_review(&mut self, file: &mut SchoolFile) {
         let Some((id, r)) = &self.review else { return };
         let result = (|| -> Result<String, String> {
-            let conclusion = r.conclusion.ok_or("请选择审核结论")?;
+            let conclusion = r.conclusion.ok_or(t::CHOOSE_CONCLUSION)?;
             if r.reviewers.trim().is_empty() {
-                return Err("请填写审核人或审核委员会".into());
+                return Err(t::REVIEWERS_MISSING.into());
             }
-            let date =
-                crate::domain::workload::parse_date(&r.date).ok_or("审核日期应如 2024-09-02")?;
+            let date = crate::domain::workload::parse_date(&r.date).ok_or(t::REVIEW_DATE_FORM)?;
             file.add_review(
                 *id,
                 &Review {
@@ -39,15 +38,7 @@ impl Inventory {
                 },
             )
             .map_err(|e| e.to_string())?;
-            Ok(format!(
-                "已记录审核：{}{}",
-                conclusion.name(),
-                if conclusion.approves() {
-                    "，计入资源包"
-                } else {
-                    "，不计入资源包"
-                }
-            ))
+            Ok(t::review_recorded(conclusion.name(), conclusion.approves()))
         })();
         if result.is_ok() {
             self.review = None;
@@ -103,7 +94,7 @@ impl Inventory {
             .push(form::text_field(
                 t::REVIEWERS,
                 true,
-                "审核人或审核委员会",
+                t::REVIEWERS_HINT,
                 &r.reviewers,
                 None,
                 |v| Message::Input(Field::Reviewers, v),
