@@ -448,6 +448,24 @@ impl CourseRow {
     }
 }
 
+/// How many courses and classes that have a plan (in `before` or in `sheet`) get lessons from
+/// `sheet`: their plan stops counting once the sheet is imported (COUNTING_RULE).
+pub fn plans_given_by(sheet: &[Entry], before: &[Entry]) -> usize {
+    let planned: std::collections::HashSet<_> = before
+        .iter()
+        .chain(sheet)
+        .filter(|e| matches!(e.amount, Amount::Planned { .. }))
+        .map(course_of)
+        .collect();
+    let given: std::collections::HashSet<_> = sheet
+        .iter()
+        .filter(|e| matches!(e.amount, Amount::Lessons { .. }))
+        .map(course_of)
+        .filter(|c| planned.contains(c))
+        .collect();
+    given.len()
+}
+
 /// The summary of one term (or all terms): per teacher in roster order, per 系部 and per 专业,
 /// and per course and class with plan and lessons side by side.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -882,6 +900,15 @@ mod tests {
         assert_eq!(
             classes,
             [("汽修2401", Basis::Lessons), ("汽修2402", Basis::Plan)]
+        );
+
+        // A sheet of lessons for the planned class says it replaces that plan.
+        let sheet = [lesson("T1", CourseKind::Integrated, "2024-09-04", 2)];
+        assert_eq!(plans_given_by(&sheet, &[planned("汽修2401")]), 1);
+        assert_eq!(plans_given_by(&sheet, &[planned("汽修2402")]), 0);
+        assert_eq!(
+            plans_given_by(&[planned("汽修2401"), sheet[0].clone()], &[]),
+            1
         );
 
         // Lessons without a plan have nothing to compare with.

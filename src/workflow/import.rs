@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::workload::plans_given_by;
 use crate::domain::{Entry, Teacher, Term};
 use crate::exchange::import::{self, HOURS_HEADERS, TEACHER_HEADERS, TableKind};
 use crate::exchange::table::{Problem, Table};
@@ -35,6 +36,8 @@ pub struct Plan {
     /// 师资培训 and 企业实践 records the roster sheet adds or corrects (zero for hours).
     pub trainings: usize,
     pub practices: usize,
+    /// Planned courses and classes the hours sheet gives lessons for: their plans stop counting.
+    pub replanned: usize,
 }
 
 enum Records {
@@ -55,6 +58,7 @@ pub fn plan(
     let roster = file.teachers().map_err(|e| e.to_string())?;
     let mut trainings = 0;
     let mut practices = 0;
+    let mut replanned = 0;
     let (records, rows, bad_rows, unfilled, problems) = match kind {
         TableKind::Teachers => {
             let plan = import::teachers(table, &roster);
@@ -73,6 +77,13 @@ pub fn plan(
             }
             let terms = file.terms().map_err(|e| e.to_string())?;
             let plan = import::hours(table, &roster, &terms);
+            let before: Vec<Entry> = file
+                .entries(None)
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect();
+            replanned = plans_given_by(&plan.records, &before);
             let bad = plan.bad_rows();
             let records = Records::Hours {
                 new_terms: plan.new_terms,
@@ -93,6 +104,7 @@ pub fn plan(
         changes,
         trainings,
         practices,
+        replanned,
     })
 }
 
@@ -142,6 +154,12 @@ impl Plan {
         );
         if self.unfilled > 0 {
             text.push_str(&format!("，{} 行未填课时（跳过）", self.unfilled));
+        }
+        if self.replanned > 0 {
+            text.push_str(&format!(
+                "。其中 {} 个课程班级已有计划，导入后按实际授课计、计划不再计入",
+                self.replanned
+            ));
         }
         text
     }

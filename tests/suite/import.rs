@@ -33,6 +33,19 @@ fn xlsx(path: &Path, rows: &[&[&str]], merge: Option<(u32, u16, u32, u16)>) {
     workbook.save(path).unwrap();
 }
 
+const HOURS_HEADER: &[&str] = &[
+    "工号",
+    "姓名",
+    "学期",
+    "课程",
+    "课程类型",
+    "班级",
+    "专业",
+    "日期",
+    "节数",
+    "内容",
+];
+
 const ROSTER: &[&[&str]] = &[
     &[
         "序号",
@@ -125,18 +138,7 @@ fn a_roster_and_hours_import_after_a_dry_run_and_again_without_duplicates() {
     xlsx(
         &hours,
         &[
-            &[
-                "工号",
-                "姓名",
-                "学期",
-                "课程",
-                "课程类型",
-                "班级",
-                "专业",
-                "日期",
-                "节数",
-                "内容",
-            ],
+            HOURS_HEADER,
             &[
                 "T001",
                 "王芳",
@@ -270,6 +272,62 @@ fn a_roster_and_hours_import_after_a_dry_run_and_again_without_duplicates() {
     assert!(courses.iter().all(|c| c["counted"] == "按实际"));
     let o = yitihua(&[&"report", &"workload", &file, &"--term", &"2030学年"]);
     assert_eq!(o.status.code(), Some(1));
+
+    // A term plan for a class that has no lessons yet counts; a later sheet of lessons for it
+    // says, in the dry run, that the plan will no longer count.
+    let header: &[&str] = &[
+        "工号",
+        "姓名",
+        "学期",
+        "课程",
+        "课程类型",
+        "班级",
+        "专业",
+        "周课时",
+        "周数",
+    ];
+    let plan = dir.path().join("计划.xlsx");
+    let planned: &[&str] = &[
+        "T002",
+        "额尔敦毕力格",
+        "2024-2025学年第一学期",
+        "电控系统检修",
+        "一体化课程",
+        "汽修2403班",
+        "汽车维修",
+        "2",
+        "18",
+    ];
+    xlsx(&plan, &[header, planned], None);
+    let o = yitihua(&[&"import-table", &file, &plan, &"--as", &"hours"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let lessons = dir.path().join("授课.xlsx");
+    let given: &[&str] = &[
+        "T002",
+        "额尔敦毕力格",
+        "2024-2025学年第一学期",
+        "电控系统检修",
+        "一体化课程",
+        "汽修2403班",
+        "汽车维修",
+        "2024-09-09",
+        "2",
+        "",
+    ];
+    xlsx(&lessons, &[HOURS_HEADER, given], None);
+    let o = yitihua(&[
+        &"import-table",
+        &file,
+        &lessons,
+        &"--as",
+        &"hours",
+        &"--dry-run",
+    ]);
+    assert!(
+        stdout(&o).contains("其中 1 个课程班级已有计划，导入后按实际授课计、计划不再计入"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
