@@ -12,8 +12,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 
 /// UTC+8, China Standard Time (no daylight saving since 1991).
 pub fn beijing_offset() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("eight hours is a valid offset")
+    BEIJING
 }
+
+/// Worked out when the program is compiled, so a wrong offset could not even build.
+const BEIJING: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
+    Some(offset) => offset,
+    None => panic!("eight hours is a valid offset"),
+};
 
 /// How a time is shown everywhere (window, command line, PDF): `2026-12-01 20:12`, Beijing
 /// time. Seconds are left out: no office decision turns on them.
