@@ -12,20 +12,23 @@ use yitihua::domain::{Catalogue, Declaration};
 use yitihua::exchange::demo::{Size, document};
 use yitihua::report::{PacketInput, Signatures, missing_glyphs, packet};
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
+type Failure = Box<dyn std::error::Error>;
+
+/// The median time of `runs` calls of `f`, after one to warm up; the first failure ends the
+/// benchmark with its error.
+fn median(runs: usize, mut f: impl FnMut() -> Result<(), Failure>) -> Result<Duration, Failure> {
+    f()?;
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        f()?;
+        times.push(start.elapsed());
+    }
     times.sort();
-    times[runs / 2]
+    Ok(times[runs / 2])
 }
 
-fn main() {
+fn main() -> Result<(), Failure> {
     let doc = document(Size::Large);
     let mut declarations: Vec<Declaration> = Vec::new();
     for d in &doc.declarations {
@@ -50,16 +53,15 @@ fn main() {
         document: &doc,
         batch: 1,
         findings: &findings,
-        date: NaiveDate::from_ymd_opt(2026, 11, 29).expect("a valid date"),
+        date: NaiveDate::from_ymd_opt(2026, 11, 29).ok_or("not a date")?,
         filler: "李喆",
         signatures: &signatures,
     };
     let mut size = 0;
     let t = median(7, || {
-        size = packet(&input, &mut |_| {})
-            .expect("the packet is made")
-            .len();
-    });
+        size = packet(&input, &mut |_| {})?.len();
+        Ok(())
+    })?;
     println!("large demo, batch 1 packet: export                {t:>10.2?}");
     println!(
         "large demo, batch 1 packet: size                  {:>7.2} MiB ({size} bytes)",
@@ -67,6 +69,8 @@ fn main() {
     );
     let t = median(7, || {
         assert!(missing_glyphs(&input).is_empty());
-    });
+        Ok(())
+    })?;
     println!("large demo, batch 1 packet: missing_glyphs check  {t:>10.2?}");
+    Ok(())
 }

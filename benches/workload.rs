@@ -14,25 +14,26 @@ use yitihua::exchange::import::{self, HOURS_HEADERS};
 use yitihua::exchange::table::Table;
 use yitihua::store::Mode;
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
+type Failure = Box<dyn std::error::Error>;
+
+/// The median time of `runs` calls of `f`, after one to warm up; the first failure ends the
+/// benchmark with its error.
+fn median(runs: usize, mut f: impl FnMut() -> Result<(), Failure>) -> Result<Duration, Failure> {
+    f()?;
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        f()?;
+        times.push(start.elapsed());
+    }
     times.sort();
-    times[runs / 2]
+    Ok(times[runs / 2])
 }
 
-fn main() {
+fn main() -> Result<(), Failure> {
     let doc = document(Size::Large);
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let mut file = doc
-        .create_file(&dir.path().join("large.yth"), "benchmark")
-        .expect("the large demo loads");
+    let dir = tempfile::tempdir()?;
+    let mut file = doc.create_file(&dir.path().join("large.yth"), "benchmark")?;
     let term = doc.terms[0].name.clone();
 
     let t = median(21, || {
@@ -44,16 +45,19 @@ fn main() {
             Some(&term),
         );
         assert_eq!(s.teachers.len(), 600);
-    });
+        Ok(())
+    })?;
     println!("summary of one term, in memory (12,000 entries):        {t:>10.2?}");
     let t = median(21, || {
-        let s = file.workload_summary(Some(&term)).expect("reads");
+        let s = file.workload_summary(Some(&term))?;
         assert_eq!(s.teachers.len(), 600);
-    });
+        Ok(())
+    })?;
     println!("summary of one term, read from the school file:          {t:>10.2?}");
     let t = median(11, || {
-        file.workload_summary(None).expect("reads");
-    });
+        file.workload_summary(None)?;
+        Ok(())
+    })?;
     println!("summary of all terms, read from the school file:         {t:>10.2?}");
 
     let sheet = dir.path().join("hours.xlsx");
@@ -65,7 +69,7 @@ fn main() {
     ]
     .concat();
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string(0, c as u16, *h).expect("writes");
+        ws.write_string(0, c as u16, *h)?;
     }
     let names: std::collections::HashMap<&str, &str> = doc
         .teachers
@@ -84,7 +88,7 @@ fn main() {
             &e.specialty,
         ];
         for (c, v) in text.iter().enumerate() {
-            ws.write_string(r, c as u16, *v).expect("writes");
+            ws.write_string(r, c as u16, *v)?;
         }
         match &e.amount {
             Amount::Lessons {
@@ -92,27 +96,27 @@ fn main() {
                 periods,
                 content,
             } => {
-                ws.write_string(r, 7, date.to_string()).expect("writes");
-                ws.write_number(r, 8, *periods).expect("writes");
-                ws.write_string(r, 9, content).expect("writes");
+                ws.write_string(r, 7, date.to_string())?;
+                ws.write_number(r, 8, *periods)?;
+                ws.write_string(r, 9, content)?;
             }
             Amount::Planned { weekly, weeks } => {
-                ws.write_number(r, 10, *weekly).expect("writes");
-                ws.write_number(r, 11, *weeks).expect("writes");
+                ws.write_number(r, 10, *weekly)?;
+                ws.write_number(r, 11, *weeks)?;
             }
         }
     }
-    book.save(&sheet).expect("saves");
-    let teachers = file.teachers().expect("reads");
-    let terms = file.terms().expect("reads");
+    book.save(&sheet)?;
+    let teachers = file.teachers()?;
+    let terms = file.terms()?;
     let t = median(5, || {
-        let table = Table::read(&sheet, &HOURS_HEADERS).expect("reads");
+        let table = Table::read(&sheet, &HOURS_HEADERS)?;
         let plan = import::hours(&table, &teachers, &terms);
         assert!(plan.problems.is_empty());
-        let changes = file
-            .import_hours(&plan.new_terms, &plan.records, Mode::DryRun)
-            .expect("plans");
+        let changes = file.import_hours(&plan.new_terms, &plan.records, Mode::DryRun)?;
         assert_eq!(changes.unchanged, 12_000);
-    });
+        Ok(())
+    })?;
     println!("import dry run of 12,000 hours from .xlsx (read+check):  {t:>10.2?}");
+    Ok(())
 }

@@ -38,6 +38,10 @@ pub const UNVERIFIED: &str = "待核对";
 impl Catalogue {
     /// The list shipped with the program (assets/catalogue/specialties.json), embedded at
     /// compile time.
+    #[expect(
+        clippy::expect_used,
+        reason = "the file is compiled in and the tests below parse it; it cannot change after"
+    )]
     pub fn bundled() -> Catalogue {
         serde_json::from_str(include_str!("../../assets/catalogue/specialties.json"))
             .expect("the bundled catalogue is valid (tested)")

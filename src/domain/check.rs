@@ -347,6 +347,7 @@ impl Findings {
         message: String,
         clause: &'static str,
     ) -> &mut Finding {
+        let index = self.0.len();
         self.0.push(Finding {
             id: id.into(),
             severity,
@@ -356,7 +357,7 @@ impl Findings {
             specialty: None,
             part: None,
         });
-        self.0.last_mut().expect("just pushed")
+        &mut self.0[index]
     }
 
     fn error(

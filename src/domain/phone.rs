@@ -28,20 +28,24 @@ impl std::fmt::Display for PhoneError {
 /// area code is refused: the regional office calls from another city.
 pub fn validate(phone: &str) -> Result<(), PhoneError> {
     let phone = phone.trim();
-    let mut groups: Vec<String> = vec![String::new()];
+    // Runs of digits between separators; a separator right after another starts no group.
+    let mut groups: Vec<String> = Vec::new();
+    let mut group = String::new();
     for c in phone.chars() {
         match c {
-            '0'..='9' => groups.last_mut().expect("never empty").push(c),
+            '0'..='9' => group.push(c),
             ' ' | '(' | '（' => {}
             '-' | '－' | ')' | '）' => {
-                if !groups.last().expect("never empty").is_empty() {
-                    groups.push(String::new());
+                if !group.is_empty() {
+                    groups.push(std::mem::take(&mut group));
                 }
             }
             _ => return Err(PhoneError::Character),
         }
     }
-    groups.retain(|g| !g.is_empty());
+    if !group.is_empty() {
+        groups.push(group);
+    }
     let digits: String = groups.concat();
     let is_mobile = digits.len() == 11
         && digits.starts_with('1')

@@ -8,12 +8,18 @@
 //! Beijing time, which is what the offices' PCs ran. Both forms sort together as text, which
 //! the file's `ORDER BY` on them relies on.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 /// UTC+8, China Standard Time (no daylight saving since 1991).
 pub fn beijing_offset() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("eight hours is a valid offset")
+    BEIJING
 }
+
+/// Worked out when the program is compiled, so a wrong offset could not even build.
+const BEIJING: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
+    Some(offset) => offset,
+    None => panic!("eight hours is a valid offset"),
+};
 
 /// How a time is shown everywhere (window, command line, PDF): `2026-12-01 20:12`, Beijing
 /// time. Seconds are left out: no office decision turns on them.
@@ -27,6 +33,13 @@ pub fn beijing(at: DateTime<Utc>) -> String {
 /// the date a packet, a review or a lesson is given by default.
 pub fn beijing_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&beijing_offset()).date_naive()
+}
+
+/// Midnight at the start of `date` in Beijing: the time of a document known only by its day,
+/// such as a packet's creation date, which is the date printed on it.
+pub fn beijing_day_start(date: NaiveDate) -> DateTime<FixedOffset> {
+    let offset = beijing_offset();
+    offset.from_utc_datetime(&(date.and_time(NaiveTime::MIN) - offset))
 }
 
 /// A time as the school file stores it: RFC 3339 to the second with the +08:00 offset, so it is
@@ -70,6 +83,14 @@ mod tests {
         assert_eq!(beijing(utc("2026-12-01T12:12:59Z")), "2026-12-01 20:12");
         // Past 16:00 UTC it is already the next day in Beijing.
         assert_eq!(beijing(utc("2026-12-31T16:30:00Z")), "2027-01-01 00:30");
+    }
+
+    #[test]
+    fn a_day_starts_at_midnight_beijing_time() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let start = beijing_day_start(day);
+        assert_eq!(start.to_rfc3339(), "2026-12-01T00:00:00+08:00");
+        assert_eq!(start.with_timezone(&Utc), utc("2026-11-30T16:00:00Z"));
     }
 
     #[test]

@@ -316,12 +316,19 @@ pub struct Settings {
     pub term_limit: Option<u32>,
 }
 
+/// 2022年6月30日, the date of 内人社办发〔2022〕111号, from which its coefficient applies; checked
+/// when the program is compiled.
+const POLICY_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2022, 6, 30) {
+    Some(date) => date,
+    None => panic!("a valid date"),
+};
+
 impl Default for Settings {
     /// 1.4 from the policy's date (2022年6月30日), no load limits.
     fn default() -> Settings {
         Settings {
             coefficients: vec![Coefficient {
-                from: NaiveDate::from_ymd_opt(2022, 6, 30).expect("a valid date"),
+                from: POLICY_DATE,
                 integrated: Hundredths(140),
             }],
             weekly_limit: None,

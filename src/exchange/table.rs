@@ -349,6 +349,10 @@ fn from_cells(
         if grid.last().is_none_or(|(n, _)| *n != number) {
             grid.push((number, Vec::new()));
         }
+        #[expect(
+            clippy::expect_used,
+            reason = "a row was pushed just above if none was open"
+        )]
         let (_, row) = grid.last_mut().expect("the row was just pushed");
         let col = cell.col as usize;
         if row.len() <= col {
@@ -513,7 +517,10 @@ fn from_grid(
         });
     };
     let data = rows.split_off(header_at + 1);
-    let (header_number, header_cells) = rows.pop().expect("the header row");
+    // `header_at` was found among `rows`, so the header is the last row left before the data.
+    let Some((header_number, header_cells)) = rows.pop() else {
+        return Err(TableError::Empty);
+    };
     let headers = normalise(&header_cells);
     // A merged area reaching below the table (formatting down a whole column) concerns only
     // the rows that hold data.
@@ -567,8 +574,7 @@ fn column_letter(mut index: usize) -> String {
         }
         index = index / 26 - 1;
     }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII letters")
+    letters.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]

@@ -312,27 +312,28 @@ pub fn roster_template(school: &SchoolProfile, teachers: &[Teacher]) -> Result<V
             sheet.set_column_format(col, &styles.typed_text)?;
         }
     }
-    let col_of = |header: &str| -> ColNum {
+    // Every header written is one of `headers`; a miss would be a bug here, reported as such.
+    let col_of = |header: &str| -> Result<ColNum, XlsxError> {
         headers
             .iter()
             .position(|h| h == header)
             .and_then(|c| ColNum::try_from(c).ok())
-            .expect("the template has every column it writes")
+            .ok_or_else(|| XlsxError::ParameterError(format!("名册模板没有“{header}”列")))
     };
     for (row, teacher) in (1..).zip(teachers) {
         let text = |sheet: &mut Worksheet, header: &str, value: &str| {
             sheet
-                .write_string_with_format(row, col_of(header), value, &styles.typed_text)
+                .write_string_with_format(row, col_of(header)?, value, &styles.typed_text)
                 .map(|_| ())
         };
         let date = |sheet: &mut Worksheet, header: &str, value: NaiveDate| {
             sheet
-                .write_datetime_with_format(row, col_of(header), excel_date(value)?, &styles.date)
+                .write_datetime_with_format(row, col_of(header)?, excel_date(value)?, &styles.date)
                 .map(|_| ())
         };
         let number = |sheet: &mut Worksheet, header: &str, value: u32| {
             sheet
-                .write_number(row, col_of(header), f64::from(value))
+                .write_number(row, col_of(header)?, f64::from(value))
                 .map(|_| ())
         };
         for (header, value) in [

@@ -2,9 +2,10 @@
 //! (so the receiving office loads the data instead of retyping it) and the document
 //! information (title, the school as author, dates) in the form readers show.
 
-use chrono::{DateTime, Local, Offset, TimeZone};
+use chrono::{DateTime, FixedOffset, Offset, TimeZone};
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{ImageCompression, ImageOptimizationOptions, PdfDocument, PdfSaveOptions};
+use sha2::{Digest, Sha256};
 
 use super::{PacketInput, ReportError, TITLE};
 
@@ -14,7 +15,9 @@ pub const ATTACHMENT_NAME: &str = "yitihua-数据.json";
 const ATTACHMENT_ASCII_NAME: &str = "yitihua-data.json";
 
 /// Serialises the laid-out document with the font subset, embeds the JSON, sets the document
-/// information and compresses every stream.
+/// information and compresses every stream. The PDF's dates are the packet's date (the start of
+/// that day, Beijing time), never the clock: the same input gives the same bytes, so a packet
+/// exported again unchanged is the same file.
 pub fn finish(pdf: &PdfDocument, input: &PacketInput) -> Result<Vec<u8>, ReportError> {
     let options = PdfSaveOptions {
         subset_fonts: true,
@@ -30,11 +33,23 @@ pub fn finish(pdf: &PdfDocument, input: &PacketInput) -> Result<Vec<u8>, ReportE
     // Embedded OpenType fonts need 1.6 and associated files are read from 1.7 readers on;
     // printpdf writes 1.3.
     doc.version = "1.7".into();
-    let now = Local::now();
+    let created = crate::domain::time::beijing_day_start(input.date);
     let json = input.document.to_json();
-    embed(&mut doc, json.as_bytes(), &now)?;
-    set_info(&mut doc, &input.document.school.name, &now);
+    embed(&mut doc, json.as_bytes(), &created)?;
+    set_info(&mut doc, &input.document.school.name, &created);
     doc.compress();
+    // printpdf's /ID is drawn from a counter that runs on through the process, so a second
+    // packet would get another; the hash of the file without it names it instead.
+    doc.trailer.remove(b"ID");
+    let id = Object::String(
+        Sha256::digest(save(&mut doc)?)[..16].to_vec(),
+        StringFormat::Hexadecimal,
+    );
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    save(&mut doc)
+}
+
+fn save(doc: &mut lopdf::Document) -> Result<Vec<u8>, ReportError> {
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)
         .map_err(|e| ReportError::Pdf(format!("写入失败：{e}")))?;
@@ -43,8 +58,12 @@ pub fn finish(pdf: &PdfDocument, input: &PacketInput) -> Result<Vec<u8>, ReportE
 
 /// Adds the JSON as an embedded file, listed in the catalog's /EmbeddedFiles name tree (what
 /// readers show as attachments) and in /AF as the packet's data source (PDF 2.0, PDF/A-3).
-fn embed(doc: &mut lopdf::Document, json: &[u8], now: &DateTime<Local>) -> Result<(), ReportError> {
-    let date = pdf_date(now);
+fn embed(
+    doc: &mut lopdf::Document,
+    json: &[u8],
+    created: &DateTime<FixedOffset>,
+) -> Result<(), ReportError> {
+    let date = pdf_date(created);
     let file = Stream::new(
         Dictionary::from_iter(vec![
             ("Type", Object::Name(b"EmbeddedFile".to_vec())),
@@ -95,9 +114,9 @@ fn embed(doc: &mut lopdf::Document, json: &[u8], now: &DateTime<Local>) -> Resul
 }
 
 /// Replaces printpdf's document information with what a reader's "properties" should say.
-fn set_info(doc: &mut lopdf::Document, school: &str, now: &DateTime<Local>) {
+fn set_info(doc: &mut lopdf::Document, school: &str, created: &DateTime<FixedOffset>) {
     let producer = format!("{} {}", crate::APP_NAME, env!("CARGO_PKG_VERSION"));
-    let date = pdf_date(now);
+    let date = pdf_date(created);
     let info = Dictionary::from_iter(vec![
         ("Title", text(TITLE)),
         ("Author", text(school)),
@@ -143,8 +162,6 @@ where
 
 #[cfg(test)]
 mod tests {
-    use chrono::FixedOffset;
-
     use super::*;
 
     #[test]

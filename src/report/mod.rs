@@ -13,7 +13,7 @@ mod layout;
 mod packet;
 
 use chrono::NaiveDate;
-use printpdf::{ParsedFont, PdfDocument, RawImage};
+use printpdf::{FontId, ParsedFont, PdfDocument, RawImage, XObjectId};
 
 use crate::domain::Finding;
 use crate::exchange::Document;
@@ -42,6 +42,7 @@ pub struct Signatures {
 
 /// Everything one packet prints. The caller runs the check, so the packet shows the same
 /// findings the office saw, and chooses the date printed on the cover and the signature lines.
+/// Nothing else goes in: the same input makes the same bytes (the PDF's own dates are `date`).
 #[derive(Debug, Clone, Copy)]
 pub struct PacketInput<'a> {
     /// The whole school; it is also what the packet carries as its attachment.
@@ -119,8 +120,8 @@ pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<
     let mut fonts = Vec::new();
     let bundled = ParsedFont::from_bytes(crate::FONT_BYTES, 0, &mut Vec::new())
         .ok_or_else(|| ReportError::Pdf("内置字体无法解析".into()))?;
-    fonts.push(pdf.add_font(&bundled));
-    for fallback in &fallbacks {
+    fonts.push(add_font(&mut pdf, &bundled, 0));
+    for (n, fallback) in fallbacks.iter().enumerate() {
         let font =
             ParsedFont::from_bytes(&fallback.bytes, fallback.index as usize, &mut Vec::new())
                 .ok_or_else(|| {
@@ -129,12 +130,13 @@ pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<
                         fallback.path.display()
                     ))
                 })?;
-        fonts.push(pdf.add_font(&font));
+        fonts.push(add_font(&mut pdf, &font, n + 1));
     }
     let placeables: Vec<Placeable> = images
         .iter()
-        .map(|(_, image)| Placeable {
-            id: pdf.add_image(image),
+        .enumerate()
+        .map(|(n, (_, image))| Placeable {
+            id: add_image(&mut pdf, image, n),
             width_px: image.width as f32,
             height_px: image.height as f32,
         })
@@ -144,6 +146,34 @@ pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<
     let bytes = attach::finish(&pdf, input)?;
     progress(1.0);
     Ok(bytes)
+}
+
+// printpdf names each font and image it is given from a counter that runs on through the
+// process, and the names are written into the PDF: a second packet made by the same window
+// would differ from the first in every page. The two functions below rename them by their
+// place in the packet, so the same input gives the same bytes.
+
+/// Adds font number `n` (0 the bundled face, then the fallbacks) under the name `YTHAAA`,
+/// `YTHAAB`, …: printpdf uses the first six letters of the name as the subset tag, which must
+/// be six capital letters.
+fn add_font(pdf: &mut PdfDocument, font: &ParsedFont, n: usize) -> FontId {
+    let counted = pdf.add_font(font);
+    let letter = |k: usize| char::from(b'A' + (n / 26usize.pow(k as u32) % 26) as u8);
+    let id = FontId(format!("YTH{}{}{}", letter(2), letter(1), letter(0)));
+    if let Some(added) = pdf.resources.fonts.map.remove(&counted) {
+        pdf.resources.fonts.map.insert(id.clone(), added);
+    }
+    id
+}
+
+/// Adds image number `n` under the name `Im{n}`.
+fn add_image(pdf: &mut PdfDocument, image: &RawImage, n: usize) -> XObjectId {
+    let counted = pdf.add_image(image);
+    let id = XObjectId(format!("Im{n}"));
+    if let Some(added) = pdf.resources.xobjects.map.remove(&counted) {
+        pdf.resources.xobjects.map.insert(id.clone(), added);
+    }
+    id
 }
 
 /// Characters of the text to print that no font has (neither the bundled one nor one installed

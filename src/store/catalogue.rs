@@ -170,6 +170,10 @@ pub(super) fn write(conn: &Connection, catalogue: &Catalogue) -> rusqlite::Resul
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (i, s) in catalogue.specialties.iter().enumerate() {
+        #[expect(
+            clippy::expect_used,
+            reason = "a list of unit enums: serde_json cannot fail on it"
+        )]
         let levels = serde_json::to_string(&s.levels).expect("levels serialise");
         insert.execute((
             i as i64,

@@ -218,6 +218,10 @@ pub(super) fn write_batch(conn: &Connection, batch: &Batch) -> rusqlite::Result<
 }
 
 pub(super) fn write_declaration(conn: &Connection, d: &Declaration) -> rusqlite::Result<()> {
+    #[expect(
+        clippy::expect_used,
+        reason = "a declaration is derived structs and a map with string keys: serde_json cannot fail on it"
+    )]
     let body = serde_json::to_string(d).expect("declarations serialise");
     let at = crate::domain::time::stored(chrono::Utc::now());
     conn.execute(

@@ -282,6 +282,10 @@ pub(super) fn write_kinds(conn: &Connection, kinds: &[ResourceKind]) -> rusqlite
     Ok(())
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "a textbook is a plain derived struct: serde_json cannot fail on it"
+)]
 fn textbook_json(item: &ResourceItem) -> Option<String> {
     item.textbook
         .as_ref()

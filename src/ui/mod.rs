@@ -80,6 +80,12 @@ fn quiet_panics() {
 /// The 64 px app icon as raw RGBA (assets/icons/README.md), so no image decoder is needed.
 const ICON_RGBA: &[u8] = include_bytes!("../../assets/icons/yitihua-64.rgba");
 
+const _: () = assert!(ICON_RGBA.len() == 64 * 64 * 4, "the icon is 64×64 RGBA");
+
+#[expect(
+    clippy::expect_used,
+    reason = "from_rgba refuses only a length other than 64×64×4, asserted at compile time above"
+)]
 fn window_icon() -> iced::window::Icon {
     iced::window::icon::from_rgba(ICON_RGBA.to_vec(), 64, 64).expect("64×64 RGBA icon")
 }

@@ -1,5 +1,5 @@
-//! Files by reference: a 5 GB teaching video is hashed in chunks with flat memory, and a file
-//! attached to a resource is caught when it goes missing or changes.
+//! Files by reference: a teaching video (they run to gigabytes) is hashed in chunks with flat
+//! memory, and a file attached to a resource is caught when it goes missing or changes.
 
 use yitihua::domain::resource::FileStatus;
 use yitihua::domain::{Region, ResourceItem, SchoolKind, SchoolProfile};
@@ -19,11 +19,13 @@ fn peak_rss_kib() -> u64 {
 
 #[cfg(target_os = "linux")]
 #[test]
-fn a_five_gigabyte_file_is_hashed_with_flat_memory() {
+fn a_large_file_is_hashed_with_flat_memory() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("教学视频.mp4");
-    let size = 5u64 << 30;
-    // Sparse: the test needs the size, not 5 GB of disk.
+    // 512 MiB: sixteen times the growth allowed below, so reading the file whole (or keeping
+    // its chunks) fails plainly, while the test hashes in a second or two rather than ten.
+    let size = 512u64 << 20;
+    // Sparse: the test needs the size, not the disk.
     std::fs::File::create(&path).unwrap().set_len(size).unwrap();
     let before = peak_rss_kib();
     let mut reports = 0u64;
@@ -38,18 +40,16 @@ fn a_five_gigabyte_file_is_hashed_with_flat_memory() {
     let grown_mib = (peak_rss_kib() - before) / 1024;
     assert_eq!(file.size, size);
     assert_eq!(last, size);
-    assert!(
-        reports >= 5 * 1024,
-        "progress after every chunk ({reports})"
-    );
+    assert!(reports >= 512, "progress after every chunk ({reports})");
     assert!(
         grown_mib < 32,
-        "memory grew by {grown_mib} MiB while hashing 5 GiB"
+        "memory grew by {grown_mib} MiB while hashing 512 MiB"
     );
-    // The SHA-256 of 5 GiB of zero bytes, computed independently with sha256sum.
+    // The SHA-256 of 512 MiB of zero bytes, computed independently:
+    // head -c 536870912 /dev/zero | sha256sum
     assert_eq!(
         file.sha256,
-        "7f06c62352aebd8125b2a1841e2b9e1ffcbed602f381c3dcb3200200e383d1d5"
+        "9acca8e8c22201155389f65abbf6bc9723edc7384ead80503839f49dcc56d767"
     );
 }
 

@@ -312,6 +312,32 @@ fn the_document_information_names_the_title_and_the_school() {
     );
 }
 
+/// An unsigned packet is a function of its input: exported twice it is the same file, and its
+/// dates are the day the office chose (the start of it, Beijing time), not when it was made.
+#[test]
+fn the_same_input_makes_the_same_unsigned_packet() {
+    let doc = document(Size::Small);
+    // A stored seal too: images are named in the PDF as fonts are.
+    let seal = png(8, 8, |x, _| [200, 20, 20, if x < 4 { 255 } else { 0 }]);
+    let signatures = Signatures {
+        seal: Some(seal),
+        ..Signatures::default()
+    };
+    let first = make(&doc, &signatures).expect("the packet is made");
+    // Past a second boundary, so a clock read while building would show in the bytes.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = make(&doc, &signatures).expect("the packet is made");
+    assert!(first == second, "two exports of one input differ");
+    let pdf = Pdf::load_mem(&first).expect("lopdf reads the packet");
+    let info = dict(&pdf, pdf.trailer.get(b"Info").unwrap());
+    for key in [&b"CreationDate"[..], b"ModDate"] {
+        assert_eq!(
+            text_string(info.get(key).unwrap()),
+            "D:20261129000000+08'00'"
+        );
+    }
+}
+
 #[test]
 fn a_roster_across_pages_repeats_its_header_and_keeps_each_teacher_whole() {
     let doc = document(Size::Large);

@@ -150,12 +150,17 @@ fn resources(specialty: &str, courses: &[&str], videos: usize, serial: usize) ->
             }
         };
         let n = serial + c;
+        #[expect(clippy::expect_used, reason = "the month is 1 to 12 and the day 10")]
         let approved = vec![Review {
             conclusion: Conclusion::Pass,
             reviewers: "学校教材审核委员会".into(),
             date: NaiveDate::from_ymd_opt(2023, 1 + (n % 12) as u32, 10).expect("valid date"),
             opinion: "内容符合工学一体化课程标准，同意使用".into(),
         }];
+        #[expect(
+            clippy::expect_used,
+            reason = "the prefix and a five-digit number are 12 digits"
+        )]
         let selected = Textbook {
             origin: Origin::Selected,
             publisher: "中国劳动社会保障出版社".into(),
@@ -208,6 +213,10 @@ fn resources(specialty: &str, courses: &[&str], videos: usize, serial: usize) ->
 
 /// A partner with a valid credit code derived from `serial`, so every demo partner differs.
 fn partner(name: &str, serial: u32, mode: CooperationMode, contribution: &str) -> Partner {
+    #[expect(
+        clippy::expect_used,
+        reason = "digits and the letters M and A, all in the standard's alphabet"
+    )]
     let code = credit_code::with_check(&format!("91150100MA{serial:07}"))
         .expect("demo codes use the standard's alphabet");
     Partner {

@@ -42,6 +42,10 @@ const ENTERPRISES: [&str; 4] = [
     "内蒙古电力（集团）有限责任公司",
 ];
 
+#[expect(
+    clippy::expect_used,
+    reason = "called with literal dates only; every demo school is built by the tests"
+)]
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
 }
@@ -105,6 +109,10 @@ fn teacher(n: usize, department: &str) -> Teacher {
     t
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "two literal usual names, which Term::from_usual_name's tests read"
+)]
 fn terms() -> Vec<Term> {
     ["2024-2025学年第一学期", "2024-2025学年第二学期"]
         .iter()

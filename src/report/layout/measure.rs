@@ -198,8 +198,10 @@ impl Measure {
             };
             let mut carried: Vec<(&str, f32)> = Vec::new();
             let mut next_start = token;
-            while line.len() > 1 && (starts_badly(next_start) || ends_badly(&line)) {
-                let piece = line.pop().expect("the line has more than one piece");
+            while line.len() > 1
+                && (starts_badly(next_start) || ends_badly(&line))
+                && let Some(piece) = line.pop()
+            {
                 next_start = piece.0;
                 carried.push(piece);
             }
@@ -210,10 +212,11 @@ impl Measure {
                 line.push((token, w));
             }
             used = line.iter().map(|(_, w)| w).sum();
-            if used > width + EPS {
-                // The carried pieces and the token do not fit on one line together: give up the
-                // rule rather than overflow the cell.
-                let token = line.pop().expect("the token was just pushed");
+            // The carried pieces and the token do not fit on one line together: give up the
+            // rule rather than overflow the cell.
+            if used > width + EPS
+                && let Some(token) = line.pop()
+            {
                 out.push(join(&line));
                 used = token.1;
                 line = vec![token];
