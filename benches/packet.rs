@@ -4,29 +4,15 @@
 //!
 //!     cargo bench --bench packet
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{Failure, median};
 
 use chrono::NaiveDate;
 use yitihua::domain::check::{self, Inputs};
 use yitihua::domain::{Catalogue, Declaration};
 use yitihua::exchange::demo::{Size, document};
 use yitihua::report::{PacketInput, Signatures, missing_glyphs, packet};
-
-type Failure = Box<dyn std::error::Error>;
-
-/// The median time of `runs` calls of `f`, after one to warm up; the first failure ends the
-/// benchmark with its error.
-fn median(runs: usize, mut f: impl FnMut() -> Result<(), Failure>) -> Result<Duration, Failure> {
-    f()?;
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let start = Instant::now();
-        f()?;
-        times.push(start.elapsed());
-    }
-    times.sort();
-    Ok(times[runs / 2])
-}
 
 fn main() -> Result<(), Failure> {
     let doc = document(Size::Large);

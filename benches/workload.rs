@@ -4,7 +4,9 @@
 //!
 //!     cargo bench --bench workload
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{Failure, median};
 
 use rust_xlsxwriter::Workbook;
 use yitihua::domain::Amount;
@@ -13,22 +15,6 @@ use yitihua::exchange::demo::{Size, document};
 use yitihua::exchange::import::{self, HOURS_HEADERS};
 use yitihua::exchange::table::Table;
 use yitihua::store::Mode;
-
-type Failure = Box<dyn std::error::Error>;
-
-/// The median time of `runs` calls of `f`, after one to warm up; the first failure ends the
-/// benchmark with its error.
-fn median(runs: usize, mut f: impl FnMut() -> Result<(), Failure>) -> Result<Duration, Failure> {
-    f()?;
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let start = Instant::now();
-        f()?;
-        times.push(start.elapsed());
-    }
-    times.sort();
-    Ok(times[runs / 2])
-}
 
 fn main() -> Result<(), Failure> {
     let doc = document(Size::Large);
