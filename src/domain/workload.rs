@@ -494,6 +494,24 @@ fn course_of(entry: &Entry) -> (&str, &str, &str, &str) {
     )
 }
 
+/// A course and class of one teacher (by place in the roster) in one term, while summarising.
+fn course_key(teacher: usize, entry: &Entry) -> (usize, &str, &str, &str) {
+    (
+        teacher,
+        entry.term.as_str(),
+        entry.course.as_str(),
+        entry.class.as_str(),
+    )
+}
+
+/// What a course and class adds up to before it becomes a [`CourseRow`].
+struct Tally {
+    kind: CourseKind,
+    planned: Option<u64>,
+    given: u64,
+    lessons: bool,
+}
+
 /// Summarises `entries` of `term` (all terms if `None`). Entries of teachers not on the roster
 /// are impossible in a school file (the store refuses them) and are ignored here.
 pub fn summarise(
@@ -517,32 +535,26 @@ pub fn summarise(
     let mut per_term: HashMap<(usize, &str), u64> = HashMap::new();
     let mut specialties: HashMap<&str, Totals> = HashMap::new();
     let in_term = |entry: &&Entry| term.is_none_or(|t| t == entry.term);
-    // COUNTING_RULE: a plan stops counting once its course and class has a lesson.
-    let mut courses: HashMap<(&str, &str, &str, &str), CourseRow> = HashMap::new();
+    // COUNTING_RULE: a plan stops counting once its course and class has a lesson. Keyed by
+    // the teacher's place in the roster, so the keys sort into the order the rows are shown.
+    let mut courses: HashMap<(usize, &str, &str, &str), Tally> = HashMap::new();
     for entry in entries.iter().filter(in_term) {
         let Some(&i) = index.get(entry.teacher.as_str()) else {
             continue;
         };
-        let row = courses
-            .entry(course_of(entry))
-            .or_insert_with(|| CourseRow {
-                teacher: entry.teacher.clone(),
-                name: teachers[i].name.clone(),
-                term: entry.term.clone(),
-                course: entry.course.clone(),
-                class: entry.class.clone(),
-                kind: entry.kind,
-                planned: None,
-                given: 0,
-                basis: Basis::Plan,
-            });
+        let tally = courses.entry(course_key(i, entry)).or_insert(Tally {
+            kind: entry.kind,
+            planned: None,
+            given: 0,
+            lessons: false,
+        });
         match &entry.amount {
             Amount::Planned { .. } => {
-                *row.planned.get_or_insert(0) += entry.amount.periods();
+                *tally.planned.get_or_insert(0) += entry.amount.periods();
             }
             Amount::Lessons { periods, .. } => {
-                row.given += u64::from(*periods);
-                row.basis = Basis::Lessons;
+                tally.given += u64::from(*periods);
+                tally.lessons = true;
             }
         }
     }
@@ -552,8 +564,8 @@ pub fn summarise(
         };
         if matches!(entry.amount, Amount::Planned { .. })
             && courses
-                .get(&course_of(entry))
-                .is_some_and(|c| c.basis == Basis::Lessons)
+                .get(&course_key(i, entry))
+                .is_some_and(|c| c.lessons)
         {
             continue;
         }
@@ -638,15 +650,26 @@ pub fn summarise(
         })
         .collect();
     specialties.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut courses: Vec<CourseRow> = courses.into_values().collect();
-    courses.sort_by(|a, b| {
-        (index.get(a.teacher.as_str()), &a.term, &a.course, &a.class).cmp(&(
-            index.get(b.teacher.as_str()),
-            &b.term,
-            &b.course,
-            &b.class,
-        ))
-    });
+    let mut courses: Vec<_> = courses.into_iter().collect();
+    courses.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let courses = courses
+        .into_iter()
+        .map(|((i, term, course, class), tally)| CourseRow {
+            teacher: teachers[i].id.clone(),
+            name: teachers[i].name.clone(),
+            term: term.into(),
+            course: course.into(),
+            class: class.into(),
+            kind: tally.kind,
+            planned: tally.planned,
+            given: tally.given,
+            basis: if tally.lessons {
+                Basis::Lessons
+            } else {
+                Basis::Plan
+            },
+        })
+        .collect();
     Summary {
         teachers: rows,
         departments,
