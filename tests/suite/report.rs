@@ -188,6 +188,11 @@ fn the_small_packet_prints_every_section_and_every_name_exactly() {
         .expect("the roster section exists")
         + 1;
     assert!(
+        squeeze(&text[roster_page - 1])
+            .contains(&squeeze(yitihua::domain::workload::COUNTING_RULE)),
+        "the roster says how plan and lessons are counted"
+    );
+    assert!(
         text[1].contains(&format!("三、一体化教师名册及课时量汇总{roster_page}")),
         "{}",
         text[1]

@@ -2,7 +2,7 @@
 //! school's totals.
 
 use crate::domain::Employment;
-use crate::domain::workload::{Totals, summarise};
+use crate::domain::workload::{COUNTING_RULE, Totals, summarise};
 
 use super::super::layout::{Align, Cell, Layout, MM, Style, Table, size};
 use super::{Ctx, Mark, section};
@@ -42,7 +42,7 @@ pub(super) fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
     };
     l.paragraph(
         &format!(
-            "名册共{}人。折算课时＝一体化课程课时×折算系数＋其他课时，折算系数{}（内人社办发〔2022〕111号 二(四)：课时量按照1.4倍核算）。{legend}",
+            "名册共{}人。折算课时＝一体化课程课时×折算系数＋其他课时，折算系数{}（内人社办发〔2022〕111号 二(四)：课时量按照1.4倍核算）。{COUNTING_RULE}{legend}",
             doc.teachers.len(),
             coefficients.join("；")
         ),
