@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Outcome, ReportFormat, write_new};
+use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::workload::COUNTING_RULE;
 use crate::exchange::import::TableKind;
 use crate::store::SchoolFile;
@@ -91,9 +92,15 @@ pub fn report_workload(
                     "name": t.name,
                     "department": t.department,
                     "level": t.level.name(),
+                    "title": t.title,
                     "integrated": t.totals.integrated,
                     "other": t.totals.other,
+                    "development": t.totals.development,
                     "weighted": t.totals.weighted.to_string(),
+                    "required": t.totals.pay.required,
+                    "excess": t.totals.pay.excess.map(|e| e.to_string()),
+                    "allowance": t.totals.pay.allowance.map(|a| a.to_string()),
+                    "raises": t.raises.iter().map(|i| i + 1).collect::<Vec<_>>(),
                     "warnings": t.warnings,
                 })
             })
@@ -113,6 +120,9 @@ pub fn report_workload(
                     "given": c.given,
                     "difference": c.difference(),
                     "counted": c.basis.name(),
+                    "factors": c.factors.values().iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    "factor": c.factors.product().to_string(),
+                    "weighted": c.weighted.to_string(),
                 })
             })
             .collect();
@@ -121,32 +131,63 @@ pub fn report_workload(
             "rule": COUNTING_RULE,
             "teachers": teachers,
             "courses": courses,
+            "raises": summary.raises.iter().map(|(n, text)| serde_json::json!({"number": n, "text": text})).collect::<Vec<_>>(),
+            "allowance_rule": ALLOWANCE_RULE,
             "total": {
                 "integrated": summary.total.integrated,
                 "other": summary.total.other,
+                "development": summary.total.development,
                 "weighted": summary.total.weighted.to_string(),
+                "required": summary.total.pay.required,
+                "excess": summary.total.pay.excess.map(|e| e.to_string()),
+                "allowance": summary.total.pay.allowance.map(|a| a.to_string()),
             },
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(());
     }
     writeln!(out, "{}", term.unwrap_or("全部学期"))?;
-    writeln!(out, "工号\t姓名\t系部\t一体化课时\t其他课时\t折算课时")?;
+    writeln!(
+        out,
+        "工号\t姓名\t系部\t一体化课时\t其他课时\t课程开发\t折算课时\t额定课时\t超额课时\t课时津贴（元）"
+    )?;
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     for t in &summary.teachers {
+        let p = &t.totals.pay;
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}",
-            t.id, t.name, t.department, t.totals.integrated, t.totals.other, t.totals.weighted
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            t.id,
+            t.name,
+            t.department,
+            t.totals.integrated,
+            t.totals.other,
+            t.totals.development,
+            t.totals.weighted,
+            or_dash(p.required.map(|r| r.to_string())),
+            or_dash(p.excess.map(|e| e.to_string())),
+            or_dash(p.allowance.map(|a| a.to_string())),
         )?;
         for w in &t.warnings {
             writeln!(out, "\t提醒：{w}")?;
         }
     }
+    let p = &summary.total.pay;
     writeln!(
         out,
-        "合计\t\t\t{}\t{}\t{}",
-        summary.total.integrated, summary.total.other, summary.total.weighted
+        "合计\t\t\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        summary.total.integrated,
+        summary.total.other,
+        summary.total.development,
+        summary.total.weighted,
+        or_dash(p.required.map(|r| r.to_string())),
+        or_dash(p.excess.map(|e| e.to_string())),
+        or_dash(p.allowance.map(|a| a.to_string())),
     )?;
     writeln!(out, "{COUNTING_RULE}")?;
+    writeln!(out, "{ALLOWANCE_RULE}")?;
+    for (n, text) in &summary.raises {
+        writeln!(out, "注{n}：{text}")?;
+    }
     Ok(())
 }

@@ -1,14 +1,17 @@
 //! Plain types and the policy's rules (内人社办发〔2022〕111号). No I/O, no SQL, no GUI: every
 //! rule here is a pure function with its tests next to it.
 
+pub mod allowance;
 pub mod batch;
 pub mod catalogue;
 pub mod check;
 pub mod credit_code;
 pub mod declaration;
+pub mod exact;
 pub mod isbn;
 pub mod level;
 pub mod phone;
+pub mod raise;
 pub mod region;
 pub mod resource;
 pub mod school;

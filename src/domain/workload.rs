@@ -11,6 +11,9 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::allowance::{Figures, Pay};
+use super::exact::Exact;
+use super::raise::{self, Development, Raise};
 use super::terms::chinese_enum;
 use super::{Teacher, teacher::TeacherLevel};
 
@@ -302,7 +305,8 @@ pub struct Coefficient {
     pub integrated: Hundredths,
 }
 
-/// The school's workload settings.
+/// The school's workload settings, and what the office approves on top of the policy's
+/// weighting: raised factors, credited course development, 额定课时 and 课时津贴.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -314,6 +318,12 @@ pub struct Settings {
     /// Most periods a teacher should give in a term.
     #[serde(default)]
     pub term_limit: Option<u32>,
+    #[serde(default)]
+    pub raises: Vec<Raise>,
+    #[serde(default)]
+    pub developments: Vec<Development>,
+    #[serde(default)]
+    pub pay: Pay,
 }
 
 /// 2022年6月30日, the date of 内人社办发〔2022〕111号, from which its coefficient applies; checked
@@ -333,6 +343,9 @@ impl Default for Settings {
             }],
             weekly_limit: None,
             term_limit: None,
+            raises: Vec::new(),
+            developments: Vec::new(),
+            pay: Pay::default(),
         }
     }
 }
@@ -364,7 +377,67 @@ impl Settings {
         {
             problems.push("一体化课程的折算系数不能小于1".to_string());
         }
+        for (n, r) in self.raises.iter().enumerate() {
+            problems.extend(
+                r.problems()
+                    .into_iter()
+                    .map(|p| format!("第{}条提高系数：{p}", n + 1)),
+            );
+        }
+        for (n, d) in self.developments.iter().enumerate() {
+            problems.extend(
+                d.problems()
+                    .into_iter()
+                    .map(|p| format!("第{}条课程开发工作量：{p}", n + 1)),
+            );
+        }
+        problems.extend(self.pay.problems());
         problems
+    }
+
+    /// The factors one entry's periods are multiplied by, with the raises' places in
+    /// [`Settings::raises`]: none for other courses; for integrated ones the coefficient of the
+    /// day and the raises in force (see [`raise`]).
+    fn factors(&self, entry: &Entry, date: NaiveDate) -> Factors {
+        let mut factors = Factors::default();
+        if entry.kind == CourseKind::Integrated {
+            factors.push(self.integrated_on(date), None);
+            for (i, r) in raise::in_force(&self.raises, &entry.teacher, &entry.course, date) {
+                factors.push(r.factor, Some(i));
+            }
+        }
+        factors
+    }
+}
+
+/// The factors of one entry: at most the coefficient and one raise per scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Factors {
+    values: [Hundredths; super::exact::MAX_FACTORS],
+    raises: [Option<usize>; super::exact::MAX_FACTORS],
+    len: usize,
+}
+
+impl Factors {
+    fn push(&mut self, factor: Hundredths, raise: Option<usize>) {
+        self.values[self.len] = factor;
+        self.raises[self.len] = raise;
+        self.len += 1;
+    }
+
+    /// The coefficient first, then each raise in scope order; empty for other courses.
+    pub fn values(&self) -> &[Hundredths] {
+        &self.values[..self.len]
+    }
+
+    /// The places in [`Settings::raises`] of the raises among them.
+    pub fn raises(&self) -> impl Iterator<Item = usize> + '_ {
+        self.raises[..self.len].iter().flatten().copied()
+    }
+
+    /// Their product, the factor the periods were multiplied by.
+    pub fn product(&self) -> Exact {
+        Exact::product(self.values())
     }
 }
 
@@ -375,29 +448,30 @@ pub struct Totals {
     pub integrated: u64,
     /// 其他课时.
     pub other: u64,
-    /// 折算课时: integrated × coefficient + other.
-    pub weighted: Hundredths,
+    /// 课程开发 periods credited (policy 四(二)), counted once each.
+    pub development: u64,
+    /// 折算课时: integrated × every factor + other + development, exactly.
+    pub weighted: Exact,
+    /// 额定, 超额 and 津贴, when the school has set them.
+    pub pay: Figures,
 }
 
 impl Totals {
-    fn add(&mut self, entry: &Entry, coefficient: Hundredths) {
+    fn add(&mut self, entry: &Entry, weighted: Exact) {
         let periods = entry.amount.periods();
         match entry.kind {
-            CourseKind::Integrated => {
-                self.integrated += periods;
-                self.weighted += coefficient.times(periods);
-            }
-            CourseKind::Other => {
-                self.other += periods;
-                self.weighted += Hundredths::whole(periods);
-            }
+            CourseKind::Integrated => self.integrated += periods,
+            CourseKind::Other => self.other += periods,
         }
+        self.weighted += weighted;
     }
 
     fn merge(&mut self, other: &Totals) {
         self.integrated += other.integrated;
         self.other += other.other;
+        self.development += other.development;
         self.weighted += other.weighted;
+        self.pay.merge(&other.pay);
     }
 
     pub fn periods(&self) -> u64 {
@@ -412,7 +486,11 @@ pub struct TeacherRow {
     pub name: String,
     pub department: String,
     pub level: TeacherLevel,
+    /// 职称, which 额定课时 and the rate may depend on.
+    pub title: String,
     pub totals: Totals,
+    /// The places in [`Settings::raises`] of the raises that counted toward the row.
+    pub raises: Vec<usize>,
     /// Load warnings against the school's limits, said for the user.
     pub warnings: Vec<String>,
 }
@@ -445,6 +523,10 @@ pub struct CourseRow {
     pub given: u64,
     /// Lessons once any are logged, the plan before that.
     pub basis: Basis,
+    /// The factors of what counts (of its last day, when they changed during the term).
+    pub factors: Factors,
+    /// What counts, weighted.
+    pub weighted: Exact,
 }
 
 impl CourseRow {
@@ -482,6 +564,8 @@ pub struct Summary {
     pub specialties: Vec<(String, Totals)>,
     pub courses: Vec<CourseRow>,
     pub total: Totals,
+    /// Each raise that counted, described, numbered as in [`Settings::raises`] plus one.
+    pub raises: Vec<(usize, String)>,
 }
 
 /// What a course and class is known by across its plan and its lessons.
@@ -510,6 +594,10 @@ struct Tally {
     planned: Option<u64>,
     given: u64,
     lessons: bool,
+    factors: Factors,
+    /// The day `factors` are of.
+    last: Option<NaiveDate>,
+    weighted: Exact,
 }
 
 /// Summarises `entries` of `term` (all terms if `None`). Entries of teachers not on the roster
@@ -534,6 +622,10 @@ pub fn summarise(
     let mut planned_weekly: HashMap<(usize, &str), u64> = HashMap::new();
     let mut per_term: HashMap<(usize, &str), u64> = HashMap::new();
     let mut specialties: HashMap<&str, Totals> = HashMap::new();
+    // Weighted periods per teacher and term, for 额定, 超额 and 津贴, which are per term.
+    let mut term_weighted: HashMap<(usize, &str), Exact> = HashMap::new();
+    let mut raised: Vec<std::collections::BTreeSet<usize>> =
+        vec![Default::default(); teachers.len()];
     let in_term = |entry: &&Entry| term.is_none_or(|t| t == entry.term);
     // COUNTING_RULE: a plan stops counting once its course and class has a lesson. Keyed by
     // the teacher's place in the roster, so the keys sort into the order the rows are shown.
@@ -547,6 +639,9 @@ pub fn summarise(
             planned: None,
             given: 0,
             lessons: false,
+            factors: Factors::default(),
+            last: None,
+            weighted: Exact::default(),
         });
         match &entry.amount {
             Amount::Planned { .. } => {
@@ -562,11 +657,10 @@ pub fn summarise(
         let Some(&i) = index.get(entry.teacher.as_str()) else {
             continue;
         };
-        if matches!(entry.amount, Amount::Planned { .. })
-            && courses
-                .get(&course_key(i, entry))
-                .is_some_and(|c| c.lessons)
-        {
+        let Some(tally) = courses.get_mut(&course_key(i, entry)) else {
+            continue;
+        };
+        if matches!(entry.amount, Amount::Planned { .. }) && tally.lessons {
             continue;
         }
         let date = match &entry.amount {
@@ -576,12 +670,20 @@ pub fn summarise(
                 None => continue,
             },
         };
-        let coefficient = settings.integrated_on(date);
-        per_teacher[i].add(entry, coefficient);
+        let factors = settings.factors(entry, date);
+        let weighted = Exact::weigh(entry.amount.periods(), factors.values());
+        if tally.last.is_none_or(|last| date >= last) {
+            tally.factors = factors;
+            tally.last = Some(date);
+        }
+        tally.weighted += weighted;
+        raised[i].extend(factors.raises());
+        per_teacher[i].add(entry, weighted);
+        *term_weighted.entry((i, entry.term.as_str())).or_default() += weighted;
         specialties
             .entry(entry.specialty.as_str())
             .or_default()
-            .add(entry, coefficient);
+            .add(entry, weighted);
         *per_term.entry((i, entry.term.as_str())).or_default() += entry.amount.periods();
         match &entry.amount {
             Amount::Lessons { date, periods, .. } => {
@@ -591,6 +693,35 @@ pub fn summarise(
             Amount::Planned { weekly: w, .. } => {
                 *planned_weekly.entry((i, entry.term.as_str())).or_default() += u64::from(*w);
             }
+        }
+    }
+    for d in settings
+        .developments
+        .iter()
+        .filter(|d| term.is_none_or(|t| t == d.term))
+    {
+        let Some(&i) = index.get(d.teacher.as_str()) else {
+            continue;
+        };
+        let periods = u64::from(d.periods);
+        per_teacher[i].development += periods;
+        per_teacher[i].weighted += Exact::whole(periods);
+        *term_weighted.entry((i, d.term.as_str())).or_default() += Exact::whole(periods);
+    }
+    if !settings.pay.is_empty() {
+        if let Some(term) = term {
+            // A term's sheet lists every teacher's 额定, whether or not they taught.
+            for i in 0..teachers.len() {
+                term_weighted.entry((i, term)).or_default();
+            }
+        }
+        for ((i, term), weighted) in &term_weighted {
+            let Some(start) = term_start.get(term) else {
+                continue;
+            };
+            let t = &teachers[*i];
+            let figures = settings.pay.for_term(&t.id, &t.title, *start, *weighted);
+            per_teacher[*i].pay.merge(&figures);
         }
     }
     let mut warnings: Vec<Vec<String>> = vec![Vec::new(); teachers.len()];
@@ -615,11 +746,13 @@ pub fn summarise(
     }
     let mut departments: Vec<(String, Totals)> = Vec::new();
     let mut total = Totals::default();
+    let used: std::collections::BTreeSet<usize> = raised.iter().flatten().copied().collect();
     let rows: Vec<TeacherRow> = teachers
         .iter()
         .zip(per_teacher)
         .zip(warnings)
-        .map(|((t, totals), warnings)| {
+        .zip(raised)
+        .map(|(((t, totals), warnings), raised)| {
             match departments.iter_mut().find(|(d, _)| *d == t.department) {
                 Some((_, d)) => d.merge(&totals),
                 None => departments.push((t.department.clone(), totals.clone())),
@@ -630,7 +763,9 @@ pub fn summarise(
                 name: t.name.clone(),
                 department: t.department.clone(),
                 level: t.level,
+                title: t.title.clone(),
                 totals,
+                raises: raised.into_iter().collect(),
                 warnings,
             }
         })
@@ -668,6 +803,8 @@ pub fn summarise(
             } else {
                 Basis::Plan
             },
+            factors: tally.factors,
+            weighted: tally.weighted,
         })
         .collect();
     Summary {
@@ -676,6 +813,16 @@ pub fn summarise(
         specialties,
         courses,
         total,
+        raises: used
+            .into_iter()
+            .filter_map(|i| {
+                let r = settings.raises.get(i)?;
+                let name = index
+                    .get(r.teacher.as_str())
+                    .map(|&t| teachers[t].name.as_str());
+                Some((i + 1, r.describe(name)))
+            })
+            .collect(),
     }
 }
 
@@ -970,5 +1117,146 @@ mod tests {
             e.key(),
             lesson("T1", CourseKind::Other, "2025-03-01", 1).key()
         );
+    }
+
+    /// The teacher the closing note of issue 15 works by hand: every factor, a credit, 额定, 超额
+    /// and the allowance, rounded once.
+    #[test]
+    fn raises_multiply_credits_add_and_the_allowance_is_paid_on_the_excess_to_the_fen() {
+        use crate::domain::allowance::{AllowanceBasis, Rate, Required};
+        use crate::domain::exact::Fen;
+        use crate::domain::raise::RaiseReason;
+        let mut teacher = Teacher::new("T1", "张伟", "汽车系");
+        teacher.title = "讲师".into();
+        let terms = [Term::from_usual_name("2024-2025学年第一学期").unwrap()];
+        let at = |course: &str, class: &str, kind, amount| Entry {
+            teacher: "T1".into(),
+            term: terms[0].name.clone(),
+            course: course.into(),
+            specialty: "汽车维修".into(),
+            kind,
+            class: class.into(),
+            amount,
+        };
+        let given = |day: &str, periods| Amount::Lessons {
+            date: date(day),
+            periods,
+            content: String::new(),
+        };
+        let entries = [
+            at(
+                "汽车发动机检修",
+                "汽修2401",
+                CourseKind::Integrated,
+                Amount::Planned {
+                    weekly: 4,
+                    weeks: 18,
+                },
+            ),
+            at(
+                "底盘检修",
+                "汽修2402",
+                CourseKind::Integrated,
+                given("2024-09-10", 4),
+            ),
+            at(
+                "底盘检修",
+                "汽修2402",
+                CourseKind::Integrated,
+                given("2024-10-15", 4),
+            ),
+            at(
+                "体育",
+                "汽修2402",
+                CourseKind::Other,
+                given("2024-09-11", 2),
+            ),
+        ];
+        let raise = |teacher: &str, course: &str, factor, reason, from: &str| Raise {
+            teacher: teacher.into(),
+            course: course.into(),
+            factor: Hundredths(factor),
+            reason,
+            note: String::new(),
+            approver: "王校长".into(),
+            from: date(from),
+        };
+        let mut settings = Settings {
+            raises: vec![
+                raise("T1", "", 115, RaiseReason::Development, "2024-09-01"),
+                raise("", "底盘检修", 110, RaiseReason::Difficulty, "2024-10-01"),
+                raise(
+                    "T1",
+                    "汽车发动机检修",
+                    105,
+                    RaiseReason::Effect,
+                    "2024-09-01",
+                ),
+                raise("T2", "", 150, RaiseReason::Other, "2024-09-01"),
+            ],
+            developments: vec![Development {
+                teacher: "T1".into(),
+                term: terms[0].name.clone(),
+                periods: 10,
+                what: "校本转化：汽车发动机检修课程标准".into(),
+                resources: Vec::new(),
+                approver: "教务处".into(),
+            }],
+            ..Settings::default()
+        };
+        settings.pay.required.push(Required {
+            title: String::new(),
+            periods: 80,
+        });
+        settings.pay.rates.push(Rate {
+            from: date("2024-09-01"),
+            title: String::new(),
+            per_period: Fen(3333),
+        });
+        settings.pay.basis = AllowanceBasis::Excess;
+        assert!(settings.problems().is_empty());
+        let teachers = [teacher];
+        let s = summarise(&teachers, &terms, &entries, &settings, Some(&terms[0].name));
+        let row = &s.teachers[0];
+        // Plan 4×18 = 72 × 1.4 × 1.15 × 1.05 = 121.716; 底盘 4 × 1.4 × 1.15 = 6.44 before the
+        // course's raise and 4 × 1.4 × 1.15 × 1.1 = 7.084 after it; 体育 2; credit 10.
+        assert_eq!(
+            (
+                row.totals.integrated,
+                row.totals.other,
+                row.totals.development
+            ),
+            (80, 2, 10)
+        );
+        assert_eq!(row.totals.weighted.to_string(), "147.24");
+        assert_eq!(row.totals.pay.required, Some(80));
+        assert_eq!(
+            row.totals.pay.excess.map(|e| e.to_string()).as_deref(),
+            Some("67.24")
+        );
+        // 67.24 × 33.33 = 2241.1092 元, paid 2241.11.
+        assert_eq!(row.totals.pay.allowance, Some(Fen(224_111)));
+        assert_eq!(s.total, row.totals);
+        assert_eq!(row.raises, [0, 1, 2], "T2's raise is not this teacher's");
+        let chassis = s.courses.iter().find(|c| c.course == "底盘检修").unwrap();
+        let factors: Vec<u64> = chassis.factors.values().iter().map(|f| f.0).collect();
+        assert_eq!(factors, [140, 115, 110]);
+        assert_eq!(chassis.factors.product().to_string(), "1.771");
+        assert_eq!(chassis.weighted.to_string(), "13.524");
+        let sport = s.courses.iter().find(|c| c.course == "体育").unwrap();
+        assert!(sport.factors.values().is_empty());
+        assert_eq!(sport.weighted.to_string(), "2");
+        assert_eq!(s.raises.len(), 3);
+        assert_eq!(
+            s.raises[1],
+            (
+                2,
+                "课程“底盘检修”系数×1.1，依据教学难度，王校长批准，2024-10-01起".to_string()
+            )
+        );
+        // On all periods instead: 147.24 × 33.33 = 4907.5092 → 4907.51.
+        settings.pay.basis = AllowanceBasis::All;
+        let s = summarise(&teachers, &terms, &entries, &settings, None);
+        assert_eq!(s.teachers[0].totals.pay.allowance, Some(Fen(490_751)));
     }
 }

@@ -14,11 +14,12 @@ use rust_xlsxwriter::{
     FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
+use crate::domain::exact::Exact;
 use crate::domain::resource::{self, Cell, ReviewState, TEXTBOOK};
 use crate::domain::workload::{COUNTING_RULE, MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
 use crate::domain::{
-    CourseKind, Employment, Entry, Gender, Hundredths, Origin, ResourceItem, ResourceKind,
-    SchoolProfile, Teacher, TeacherLevel, Term,
+    CourseKind, Employment, Entry, Gender, Origin, ResourceItem, ResourceKind, SchoolProfile,
+    Teacher, TeacherLevel, Term,
 };
 use crate::exchange::import::{
     PRACTICE_FIELDS, PRACTICE_PREFIX, TEACHER_HEADERS, TEACHER_OPTIONAL, TRAINING_FIELDS,
@@ -578,12 +579,6 @@ pub fn resources_report(
     book.save_to_buffer()
 }
 
-/// Hundredths as the decimal they stand for. Dividing an integer below 2^53 by 100 gives the
-/// double nearest the decimal, which every spreadsheet prints back as that decimal.
-fn hundredths(value: Hundredths) -> f64 {
-    value.0 as f64 / 100.0
-}
-
 fn yes_no(value: bool) -> &'static str {
     if value { "是" } else { "否" }
 }
@@ -675,10 +670,11 @@ impl Styles {
             .set_align(FormatAlign::VerticalCenter);
         let centred = cell.clone().set_align(FormatAlign::Center);
         let integer = cell.clone().set_num_format("0");
-        // 折算课时 are exact hundredths (51.8, 3.45, 52). Excel's number formats cannot drop
-        // the decimal point only when there are no decimals: "0.0#" prints 52 as "52.0" and
-        // "0.##" as "52.". General prints each value with just the digits it has, and since the
-        // values have at most two decimals and the columns are wide enough, it never rounds.
+        // 折算课时 are exact decimals (51.8, 3.45, 16.675, 52). Excel's number formats cannot
+        // drop the decimal point only when there are no decimals: "0.0#" prints 52 as "52.0"
+        // and "0.##" as "52.". General prints each value with just the digits it has, and since
+        // the values have at most eight decimals (ten significant digits for a term's figures)
+        // and the columns are wide enough, it never rounds.
         let weighted = cell.clone();
         let fill = Color::RGB(0xD9E1F2);
         Styles {
@@ -808,9 +804,9 @@ impl<'a> Table<'a> {
         self.number(col, value as f64, &value.to_string(), &s.integer)
     }
 
-    fn weighted(&mut self, col: ColNum, value: Hundredths) -> Result<(), XlsxError> {
+    fn weighted(&mut self, col: ColNum, value: Exact) -> Result<(), XlsxError> {
         let s = self.styles;
-        self.number(col, hundredths(value), &value.to_string(), &s.weighted)
+        self.number(col, value.to_f64(), &value.to_string(), &s.weighted)
     }
 
     /// 一体化课时, 其他课时, 合计课时 and 折算课时 from `col` on.
@@ -827,7 +823,7 @@ impl<'a> Table<'a> {
         &mut self,
         label_end: ColNum,
         figures: &[u64],
-        weighted: Hundredths,
+        weighted: Exact,
     ) -> Result<(), XlsxError> {
         let s = self.styles;
         if label_end > 0 {
@@ -844,7 +840,7 @@ impl<'a> Table<'a> {
         }
         self.number(
             col,
-            hundredths(weighted),
+            weighted.to_f64(),
             &weighted.to_string(),
             &s.total_weighted,
         )?;
@@ -1064,6 +1060,7 @@ mod tests {
     use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 
     use super::*;
+    use crate::domain::Hundredths;
     use crate::domain::workload::{Coefficient, summarise};
     use crate::domain::{Conclusion, Review};
     use crate::exchange::demo::{self, Size};
@@ -1165,7 +1162,7 @@ mod tests {
             .teachers
             .iter()
             .enumerate()
-            .find(|(_, t)| t.totals.weighted.0 % 100 != 0)
+            .find(|(_, t)| t.totals.weighted.0 % 100_000_000 != 0)
             .expect("the demo has a teacher with decimal 折算课时");
         let row = 3 + i;
         assert_eq!(number(&teachers, row, 0), (i + 1) as f64);
@@ -1175,10 +1172,7 @@ mod tests {
         assert_eq!(number(&teachers, row, 5), known.totals.integrated as f64);
         assert_eq!(number(&teachers, row, 6), known.totals.other as f64);
         assert_eq!(number(&teachers, row, 7), known.totals.periods() as f64);
-        assert_eq!(
-            number(&teachers, row, 8),
-            known.totals.weighted.0 as f64 / 100.0
-        );
+        assert_eq!(number(&teachers, row, 8), known.totals.weighted.to_f64());
         assert_eq!(
             number(&teachers, row, 8).to_string(),
             known.totals.weighted.to_string()
@@ -1227,7 +1221,7 @@ mod tests {
         );
         assert_eq!(
             number(&teachers, total_row, 8),
-            summary.total.weighted.0 as f64 / 100.0
+            summary.total.weighted.to_f64()
         );
 
         for (name, label, groups) in [
@@ -1247,15 +1241,12 @@ mod tests {
             for (n, (group, totals)) in groups.iter().enumerate() {
                 assert_eq!(text(&range, 3 + n, 0), *group);
                 assert_eq!(number(&range, 3 + n, 1), totals.integrated as f64);
-                assert_eq!(number(&range, 3 + n, 3), totals.weighted.0 as f64 / 100.0);
+                assert_eq!(number(&range, 3 + n, 3), totals.weighted.to_f64());
             }
             let last = 3 + groups.len();
             assert_eq!(text(&range, last, 0), "合计");
             assert_eq!(number(&range, last, 2), summary.total.other as f64);
-            assert_eq!(
-                number(&range, last, 3),
-                summary.total.weighted.0 as f64 / 100.0
-            );
+            assert_eq!(number(&range, last, 3), summary.total.weighted.to_f64());
         }
     }
 

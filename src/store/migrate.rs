@@ -173,7 +173,7 @@ CREATE TABLE workload_limits (
 
 fn v5(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(V5)?;
-    super::workload::write_settings(tx, &crate::domain::workload::Settings::default())
+    super::workload::write_coefficients(tx, &crate::domain::workload::Settings::default())
 }
 
 /// Version 6: the signature and seal images printed on the packet, one PNG per role. They are
@@ -209,6 +209,19 @@ CREATE TABLE trusted_certificates (
 );
 ";
 
+/// Version 8: what the office approves on top of the policy's weighting (policy 四(二)): raised
+/// factors, credited course development, 额定课时 and 课时津贴. Each is a list the office edits and
+/// saves as a whole with the other workload settings, so each is one JSON column (the interchange
+/// shape, as trainings are on a teacher), in one row.
+const V8: &str = "
+CREATE TABLE workload_adjustments (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    raises       TEXT NOT NULL,
+    developments TEXT NOT NULL,
+    pay          TEXT NOT NULL
+);
+";
+
 enum Migration {
     Sql(&'static str),
     /// Schema plus seed data computed in Rust.
@@ -223,6 +236,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(v5),
     Migration::Sql(V6),
     Migration::Sql(V7),
+    Migration::Sql(V8),
 ];
 
 /// The schema version this program writes. A file with a higher one is refused, never

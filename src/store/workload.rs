@@ -204,10 +204,35 @@ impl SchoolFile {
             })
             .optional()?
             .unwrap_or((None, None));
+        let adjustments = self
+            .conn
+            .query_row(
+                "SELECT raises, developments, pay FROM workload_adjustments",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let (raises, developments, pay) = match adjustments {
+            Some((raises, developments, pay)) => (
+                from_json(&raises, "提高系数")?,
+                from_json(&developments, "课程开发工作量")?,
+                from_json(&pay, "额定课时与课时津贴")?,
+            ),
+            None => Default::default(),
+        };
         Ok(Settings {
             coefficients,
             weekly_limit,
             term_limit,
+            raises,
+            developments,
+            pay,
         })
     }
 
@@ -277,6 +302,22 @@ fn write_term(conn: &Connection, term: &Term) -> rusqlite::Result<()> {
 }
 
 pub(super) fn write_settings(conn: &Connection, settings: &Settings) -> rusqlite::Result<()> {
+    write_coefficients(conn, settings)?;
+    conn.execute(
+        "INSERT INTO workload_adjustments (id, raises, developments, pay) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET raises = excluded.raises,
+             developments = excluded.developments, pay = excluded.pay",
+        params![
+            to_json(&settings.raises),
+            to_json(&settings.developments),
+            to_json(&settings.pay)
+        ],
+    )?;
+    Ok(())
+}
+
+/// The part of the settings schema version 5 has, which its migration seeds.
+pub(super) fn write_coefficients(conn: &Connection, settings: &Settings) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM workload_coefficients; DELETE FROM workload_limits;")?;
     for c in &settings.coefficients {
         conn.execute(
@@ -358,4 +399,17 @@ fn read_entry(r: &Row<'_>, at: usize) -> rusqlite::Result<Result<Entry, StoreErr
             amount: amount?,
         })
     })())
+}
+
+#[expect(
+    clippy::expect_used,
+    reason = "these are plain structs of strings, numbers and dates, which serde_json always writes"
+)]
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("settings always serialise")
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json)
+        .map_err(|_| StoreError::InvalidData(format!("{what}的记录无法读取，文件可能已损坏")))
 }

@@ -3,9 +3,13 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::domain::allowance::{AllowanceBasis, Exception, Pay, Rate, Required};
+use crate::domain::exact::Fen;
+use crate::domain::raise::{Development, Raise, RaiseReason};
 use crate::domain::workload::Settings;
 use crate::domain::{
-    Amount, CourseKind, Employment, Entry, Gender, Practice, Teacher, TeacherLevel, Term, Training,
+    Amount, CourseKind, Employment, Entry, Gender, Hundredths, Practice, Teacher, TeacherLevel,
+    Term, Training,
 };
 
 pub struct Staff {
@@ -174,14 +178,106 @@ fn staff(
         }
     }
     Staff {
-        teachers,
-        terms,
-        hours,
         settings: Settings {
             weekly_limit: Some(20),
             term_limit: Some(400),
-            ..Settings::default()
+            ..adjustments(&teachers, &terms, courses)
         },
+        teachers,
+        terms,
+        hours,
+    }
+}
+
+/// What an office approves on top of the policy's 1.4, so every column of the summary and the
+/// 课时津贴表 has figures: a raise of each scope, credited development for every tenth teacher,
+/// 额定课时 by 职称 with one exception, and an allowance on the excess from a dated rate.
+fn adjustments(teachers: &[Teacher], terms: &[Term], courses: &[&str]) -> Settings {
+    let raise = |teacher: &Teacher, course: &str, factor, reason, note: &str, from| Raise {
+        teacher: teacher.id.clone(),
+        course: course.into(),
+        factor: Hundredths(factor),
+        reason,
+        note: note.into(),
+        approver: "校长办公会".into(),
+        from,
+    };
+    let mut raises = vec![
+        raise(
+            &teachers[0],
+            "",
+            115,
+            RaiseReason::Development,
+            "主持校本一体化课程转化",
+            date(2024, 9, 1),
+        ),
+        raise(
+            &teachers[1],
+            courses[1],
+            105,
+            RaiseReason::Effect,
+            "学生评教第一",
+            date(2024, 9, 1),
+        ),
+    ];
+    raises.push(Raise {
+        teacher: String::new(),
+        ..raise(
+            &teachers[0],
+            courses[0],
+            110,
+            RaiseReason::Difficulty,
+            "新设备实训",
+            date(2025, 2, 1),
+        )
+    });
+    let developments = teachers
+        .iter()
+        .step_by(10)
+        .enumerate()
+        .map(|(k, t)| Development {
+            teacher: t.id.clone(),
+            term: terms[k % terms.len()].name.clone(),
+            periods: 12,
+            what: format!("校本转化：{}课程标准及工作页", courses[k % courses.len()]),
+            resources: Vec::new(),
+            approver: "教务处".into(),
+        })
+        .collect();
+    Settings {
+        raises,
+        developments,
+        pay: Pay {
+            required: vec![
+                Required {
+                    title: String::new(),
+                    periods: 24,
+                },
+                Required {
+                    title: "高级讲师".into(),
+                    periods: 20,
+                },
+            ],
+            exceptions: vec![Exception {
+                teacher: teachers[2].id.clone(),
+                periods: 12,
+                reason: "系部主任".into(),
+            }],
+            rates: vec![
+                Rate {
+                    from: date(2024, 9, 1),
+                    title: String::new(),
+                    per_period: Fen(3000),
+                },
+                Rate {
+                    from: date(2024, 9, 1),
+                    title: "正高级讲师".into(),
+                    per_period: Fen(4000),
+                },
+            ],
+            basis: AllowanceBasis::Excess,
+        },
+        ..Settings::default()
     }
 }
 
