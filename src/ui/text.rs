@@ -430,15 +430,18 @@ pub fn coefficient_since(from: chrono::NaiveDate, integrated: crate::domain::Hun
 }
 
 /// The totals over the summary, with the coefficients joined by "；".
-pub fn summary_totals(
-    integrated: u64,
-    other: u64,
-    weighted: crate::domain::Hundredths,
-    coefficients: &str,
-) -> String {
-    format!(
-        "一体化课时 {integrated} 节，其他课时 {other} 节，折算课时 {weighted}（一体化课程折算系数：{coefficients}）"
-    )
+pub fn summary_totals(totals: &crate::domain::workload::Totals, coefficients: &str) -> String {
+    let mut said = format!(
+        "一体化课时 {} 节，其他课时 {} 节，折算课时 {}（一体化课程折算系数：{coefficients}）",
+        totals.integrated, totals.other, totals.weighted
+    );
+    if totals.development > 0 {
+        said.push_str(&format!("，其中课程开发认定 {} 课时", totals.development));
+    }
+    if let Some(allowance) = totals.pay.allowance {
+        said.push_str(&format!("；课时津贴合计 {allowance} 元"));
+    }
+    said
 }
 
 /// The summary workbook's file name, after the term (or [`ALL_TERMS`]).
@@ -497,7 +500,7 @@ pub fn teacher_term_totals(
     entries: usize,
     integrated: u64,
     other: u64,
-    weighted: crate::domain::Hundredths,
+    weighted: crate::domain::exact::Exact,
 ) -> String {
     format!(
         "{term}已登记 {entries} 条：一体化课时 {integrated} 节，其他课时 {other} 节，折算课时 {weighted}"
@@ -994,3 +997,137 @@ pub fn typed_path_exists(path: &std::path::Path) -> String {
     )
 }
 pub const CORRECT_LESSON_HINT: &str = "已把这条课时填入上面的表格：改好节数或内容后按“记录”，确认替换即可；改了日期、课程或班级则是另记一条，原来的请删除。";
+
+// 系数与津贴 (policy 四(二))
+pub const TAB_PAY: &str = "系数与津贴";
+pub const PAY_INTRO: &str = "这里登记学校在政策规定的1.4之外批准的提高系数、课程开发工作量，以及额定课时和课时津贴标准。保存后课时汇总和课时津贴表随即按此计算；每项都可修改、删除，最近一次改动可撤销。";
+pub const NOTHING_SET: &str = "尚未设置。";
+pub const SAVE_CHANGES: &str = "保存修改";
+pub const DATE_HINT: &str = "如 2024-09-01";
+pub const ANY_TITLE_HINT: &str = "留空表示全体";
+pub const EVERY_TITLE: &str = "全体教师";
+pub const RAISES: &str = "提高系数";
+pub const RAISES_HINT: &str = "可针对教师、课程或教师所授的某门课程；同一对象以生效日期最近的一条为准（填1即取消），不同对象的系数相乘。只用于一体化课程。";
+pub const RAISE_SCOPE: &str = "对象";
+pub const RAISE_TEACHER: &str = "适用教师工号";
+pub const RAISE_TEACHER_HINT: &str = "如 T0001";
+pub const RAISE_COURSE: &str = "适用课程";
+pub const RAISE_COURSE_HINT: &str = "留空表示该教师的全部一体化课程";
+pub const RAISE_FACTOR: &str = "系数";
+pub const RAISE_FACTOR_HINT: &str = "如 1.15";
+pub const RAISE_REASON: &str = "依据";
+pub const RAISE_NOTE: &str = "依据说明";
+pub const RAISE_APPROVER: &str = "批准人";
+pub const RAISE_APPROVER_HINT: &str = "如 校长办公会";
+pub const RAISE_FROM: &str = "生效日期";
+pub const ADD_RAISE: &str = "添加提高系数";
+pub const RAISE_FACTOR_FORM: &str = "系数须是最多两位小数的数，如 1.15";
+pub const CHOOSE_RAISE_REASON: &str = "请选择提高系数的依据：课程开发、教学难度、教学效果或其他";
+pub const DEVELOPMENTS: &str = "课程开发工作量";
+pub const DEVELOPMENTS_HINT: &str = "如国家课程标准的校本转化、编写工作页、建设教学案例库；认定的课时计入该教师当学期的折算课时（不再乘系数）。";
+pub const DEV_TEACHER: &str = "开发教师工号";
+pub const DEV_TERM: &str = "认定学期";
+pub const DEV_TERM_HINT: &str = "如 2024-2025学年第一学期";
+pub const DEV_PERIODS: &str = "认定课时";
+pub const DEV_WHAT: &str = "开发内容";
+pub const DEV_WHAT_HINT: &str = "如 汽车发动机检修课程标准校本转化";
+pub const DEV_RESOURCES: &str = "形成的资源";
+pub const DEV_RESOURCES_HINT: &str = "资源包中的名称，多个用顿号分隔";
+pub const DEV_APPROVER: &str = "认定人";
+pub const ADD_DEVELOPMENT: &str = "添加课程开发工作量";
+pub const REQUIRED: &str = "额定课时（每学期）";
+pub const REQUIRED_HINT: &str = "按职称设定；职称留空的一行适用于其余全体教师。";
+pub const REQUIRED_TITLE: &str = "额定职称";
+pub const REQUIRED_PERIODS: &str = "额定课时";
+pub const ADD_REQUIRED: &str = "添加额定课时";
+pub const EXCEPTIONS: &str = "额定课时例外";
+pub const EXCEPTIONS_HINT: &str = "个别教师（如承担管理工作）的额定课时，优先于按职称的设定。";
+pub const EXCEPTION_TEACHER: &str = "例外教师工号";
+pub const EXCEPTION_PERIODS: &str = "该教师额定课时";
+pub const EXCEPTION_REASON: &str = "例外原因";
+pub const ADD_EXCEPTION: &str = "添加例外";
+pub const RATES: &str = "课时津贴标准";
+pub const RATES_HINT: &str =
+    "每个折算课时的金额（元），自生效日期起适用；职称留空为统一标准。按学期第一天生效的标准计算。";
+pub const RATE_FROM: &str = "标准生效日期";
+pub const RATE_TITLE: &str = "标准职称";
+pub const RATE_AMOUNT: &str = "每课时（元）";
+pub const RATE_AMOUNT_HINT: &str = "如 30 或 32.50";
+pub const RATE_FORM: &str = "每课时金额须是最多两位小数的元数，如 32.50";
+pub const ADD_RATE: &str = "添加津贴标准";
+pub const ALLOWANCE_BASIS: &str = "课时津贴按";
+pub const PAY_UNDONE: &str = "已撤销最近一次改动";
+
+pub fn no_such_teacher(id: &str) -> String {
+    format!("名册中没有工号为“{id}”的教师：请核对工号，或先在教师名册中添加")
+}
+
+pub fn no_such_term(name: &str) -> String {
+    if name.is_empty() {
+        "请填写学期，如 2024-2025学年第一学期".to_string()
+    } else {
+        format!("没有学期“{name}”：请按“课时汇总”中列出的学期名称填写")
+    }
+}
+
+pub fn must_be_whole(label: &str) -> String {
+    format!("{label}须是整数")
+}
+
+pub fn must_be_date(label: &str) -> String {
+    format!("{label}须是日期，如 2024-09-01")
+}
+
+pub fn development_saved(what: &str, periods: u32) -> String {
+    format!("课程开发工作量“{what}”{periods}课时")
+}
+
+pub fn required_saved(title: &str, periods: u32) -> String {
+    let who = if title.is_empty() { EVERY_TITLE } else { title };
+    format!("{who}的额定课时每学期{periods}节")
+}
+
+pub fn exception_saved(teacher: &str, periods: u32) -> String {
+    format!("教师{teacher}的额定课时每学期{periods}节")
+}
+
+pub fn rate_saved(title: &str, rate: crate::domain::exact::Fen, from: chrono::NaiveDate) -> String {
+    let who = if title.is_empty() { "统一" } else { title };
+    format!("{who}课时津贴每课时{rate}元（{from}起）")
+}
+
+pub fn basis_saved(basis: &str) -> String {
+    format!("课时津贴改为按{basis}计算")
+}
+
+pub const FACTORS: &str = "系数";
+pub const DEVELOPMENT_PERIODS: &str = "课程开发";
+pub const EXCESS_PERIODS: &str = "超额课时";
+pub const ALLOWANCE_YUAN: &str = "课时津贴（元）";
+pub const RAISE_NOTES: &str = "提高系数";
+pub const NOT_SET: &str = "—";
+
+/// "1.4×1.15＝1.61", or "—" for a course that is not weighted.
+pub fn factors(
+    values: &[crate::domain::Hundredths],
+    product: crate::domain::exact::Exact,
+) -> String {
+    match values {
+        [] => NOT_SET.to_string(),
+        [one] => one.to_string(),
+        many => {
+            let each: Vec<String> = many.iter().map(ToString::to_string).collect();
+            format!("{}＝{product}", each.join("×"))
+        }
+    }
+}
+
+/// Which notes a teacher's row refers to: "注1、注3".
+pub fn raise_notes(raises: &[usize]) -> String {
+    let notes: Vec<String> = raises.iter().map(|i| format!("注{}", i + 1)).collect();
+    notes.join("、")
+}
+
+pub fn raise_note(number: usize, text: &str) -> String {
+    format!("注{number}：{text}")
+}

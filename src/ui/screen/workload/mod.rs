@@ -5,6 +5,7 @@
 
 mod entry;
 mod import;
+mod pay;
 mod roster;
 mod summary;
 
@@ -18,6 +19,7 @@ use crate::ui::{style, text as t};
 
 pub use entry::Message as EntryMessage;
 pub use import::Message as ImportMessage;
+pub use pay::Message as PayMessage;
 pub use roster::Message as RosterMessage;
 pub use summary::Message as SummaryMessage;
 
@@ -25,14 +27,16 @@ pub use summary::Message as SummaryMessage;
 pub enum Tab {
     Roster,
     Summary,
+    Pay,
     Entry,
     Import,
 }
 
 impl Tab {
-    const ALL: [(Tab, &'static str); 4] = [
+    const ALL: [(Tab, &'static str); 5] = [
         (Tab::Roster, t::TAB_ROSTER),
         (Tab::Summary, t::TAB_SUMMARY),
+        (Tab::Pay, t::TAB_PAY),
         (Tab::Entry, t::TAB_ENTRY),
         (Tab::Import, t::TAB_IMPORT),
     ];
@@ -43,6 +47,7 @@ pub enum Message {
     Tab(Tab),
     Roster(roster::Message),
     Summary(summary::Message),
+    Pay(pay::Message),
     Entry(entry::Message),
     Import(import::Message),
 }
@@ -51,6 +56,7 @@ pub struct Workload {
     tab: Tab,
     roster: Slot<roster::Roster>,
     summary: Slot<summary::Summary>,
+    pay: Slot<pay::Pay>,
     entry: Slot<entry::SelfEntry>,
     import: Slot<import::Import>,
 }
@@ -60,6 +66,7 @@ impl Workload {
         match self.tab {
             Tab::Roster => self.roster.show(file),
             Tab::Summary => self.summary.show(file),
+            Tab::Pay => self.pay.show(file),
             Tab::Entry => self.entry.show(file),
             Tab::Import => self.import.show(file),
         }
@@ -75,6 +82,7 @@ impl Screen for Workload {
             tab: Tab::Roster,
             roster: Slot::default(),
             summary: Slot::default(),
+            pay: Slot::default(),
             entry: Slot::default(),
             import: Slot::default(),
         };
@@ -104,6 +112,7 @@ impl Screen for Workload {
             }
             Message::Roster(m) => self.roster.update(m, file).map(Message::Roster),
             Message::Summary(m) => self.summary.update(m, file).map(Message::Summary),
+            Message::Pay(m) => self.pay.update(m, file).map(Message::Pay),
             Message::Entry(m) => self.entry.update(m, file).map(Message::Entry),
             Message::Import(m) => self.import.update(m, file).map(Message::Import),
         }
@@ -113,6 +122,7 @@ impl Screen for Workload {
         let body = match self.tab {
             Tab::Roster => self.roster.view().map(Message::Roster),
             Tab::Summary => self.summary.view().map(Message::Summary),
+            Tab::Pay => self.pay.view().map(Message::Pay),
             Tab::Entry => self.entry.view().map(Message::Entry),
             Tab::Import => self.import.view().map(Message::Import),
         };

@@ -7,6 +7,7 @@ use iced::widget::{column, row, table, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use super::{cell, header};
+use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::workload::{
     self, COUNTING_RULE, Coefficient, CourseRow, Settings, TeacherRow, Totals, parse_date,
 };
@@ -152,6 +153,13 @@ impl Summary {
             })
             .align_x(right),
             table::column(header(t::COUNTED_AS), |r: &CourseRow| cell(r.basis.name())),
+            table::column(header(t::FACTORS), |r: &CourseRow| {
+                cell(t::factors(r.factors.values(), r.factors.product()))
+            }),
+            table::column(header(t::WEIGHTED_PERIODS), |r: &CourseRow| {
+                cell(r.weighted.to_string())
+            })
+            .align_x(right),
         ];
         column![
             table(columns, rows).padding_y(4.0).width(Length::Fill),
@@ -163,7 +171,9 @@ impl Summary {
 
     fn teachers(&self) -> Element<'_, Message> {
         let rows = pager::page(&self.summary.teachers, self.page);
-        let columns = [
+        let right = iced::alignment::Horizontal::Right;
+        let dash = |v: Option<String>| cell(v.unwrap_or_else(|| t::NOT_SET.to_string()));
+        let mut columns = vec![
             table::column(header(t::TEACHER_ID), |r: &TeacherRow| cell(r.id.as_str())),
             table::column(header(t::TEACHER_NAME), |r: &TeacherRow| {
                 cell(r.name.as_str())
@@ -182,10 +192,35 @@ impl Summary {
                 cell(r.totals.other.to_string())
             })
             .align_x(iced::alignment::Horizontal::Right),
+            table::column(header(t::DEVELOPMENT_PERIODS), |r: &TeacherRow| {
+                cell(r.totals.development.to_string())
+            })
+            .align_x(right),
             table::column(header(t::WEIGHTED_PERIODS), |r: &TeacherRow| {
                 cell(r.totals.weighted.to_string())
             })
-            .align_x(iced::alignment::Horizontal::Right),
+            .align_x(right),
+        ];
+        if !self.settings.pay.is_empty() {
+            columns.extend([
+                table::column(header(t::REQUIRED_PERIODS), move |r: &TeacherRow| {
+                    dash(r.totals.pay.required.map(|p| p.to_string()))
+                })
+                .align_x(right),
+                table::column(header(t::EXCESS_PERIODS), move |r: &TeacherRow| {
+                    dash(r.totals.pay.excess.map(|p| p.to_string()))
+                })
+                .align_x(right),
+                table::column(header(t::ALLOWANCE_YUAN), move |r: &TeacherRow| {
+                    dash(r.totals.pay.allowance.map(|p| p.to_string()))
+                })
+                .align_x(right),
+            ]);
+        }
+        columns.extend([
+            table::column(header(t::RAISE_NOTES), |r: &TeacherRow| {
+                cell(t::raise_notes(&r.raises))
+            }),
             table::column(
                 header(t::LOAD_WARNINGS),
                 |r: &TeacherRow| -> Element<'_, Message> {
@@ -196,7 +231,7 @@ impl Summary {
                 },
             )
             .width(Length::Fill),
-        ];
+        ]);
         column![
             table(columns, rows).padding_y(4.0).width(Length::Fill),
             pager::pager(self.page, self.summary.teachers.len(), Message::Page),
@@ -412,16 +447,20 @@ impl Screen for Summary {
             .collect();
         let mut content = column![
             term_chips,
-            text(t::summary_totals(
-                total.integrated,
-                total.other,
-                total.weighted,
-                &coefficients.join("；"),
-            ))
-            .size(style::BODY_SIZE),
+            text(t::summary_totals(total, &coefficients.join("；"),)).size(style::BODY_SIZE),
             text(COUNTING_RULE)
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
+            text(ALLOWANCE_RULE)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+            column(self.summary.raises.iter().map(|(n, note)| {
+                text(t::raise_note(*n, note))
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text)
+                    .into()
+            }))
+            .spacing(2),
             row![
                 actions::secondary(t::EXPORT_SUMMARY).on_press(Message::ExportSummary),
                 actions::secondary(t::EXPORT_TEMPLATE).on_press(Message::ExportTemplate),
