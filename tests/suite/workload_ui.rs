@@ -424,3 +424,75 @@ fn plan_and_lessons_of_a_course_are_shown_side_by_side_and_counted_once() {
     assert!(h.sees(&both.course));
     assert!(h.sees("按实际"));
 }
+
+#[test]
+fn raises_and_the_allowance_are_entered_corrected_and_undone_in_the_window() {
+    use yitihua::domain::exact::{Exact, Fen};
+    use yitihua::domain::workload::Settings;
+    let mut school = document(Size::Small);
+    school.workload = Settings::default();
+    let mut h = Harness::with_school(&school);
+    let settings = |h: &Harness| h.app.file().unwrap().workload_settings().unwrap();
+    let term = "2024-2025学年第一学期";
+    let before = h.app.file().unwrap().workload_summary(Some(term)).unwrap();
+    let t1 = before.teachers[0].totals.clone();
+
+    h.click("教师与课时");
+    h.click("系数与津贴");
+    h.fill("适用教师工号", "T9999");
+    h.fill("系数", "1.2");
+    h.click("课程开发");
+    h.fill("批准人", "校长办公会");
+    h.fill("生效日期", "2024-09-01");
+    h.click("添加提高系数");
+    assert!(h.sees("名册中没有工号为“T9999”的教师：请核对工号，或先在教师名册中添加"));
+    assert!(settings(&h).raises.is_empty(), "nothing saved while it is wrong");
+    h.fill("适用教师工号", "T0001");
+    h.click("添加提高系数");
+    assert!(h.sees("乌日娜（T0001）的一体化课程系数×1.2，依据课程开发，校长办公会批准，2024-09-01起"));
+    assert_eq!(settings(&h).raises.len(), 1);
+    // T0001's integrated periods now count 1.4 × 1.2 = 1.68.
+    let after = h.app.file().unwrap().workload_summary(Some(term)).unwrap();
+    let expected = Exact::weigh(t1.integrated, &[yitihua::domain::Hundredths(168)])
+        + Exact::whole(t1.other);
+    assert_eq!(after.teachers[0].totals.weighted, expected);
+
+    h.click("修改");
+    h.fill("系数", "1.25");
+    h.click("保存修改");
+    let raises = settings(&h).raises;
+    assert_eq!(raises.len(), 1, "changed, not added");
+    assert_eq!(raises[0].factor.to_string(), "1.25");
+
+    h.click("删除");
+    assert!(h.sees("删除乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起？"));
+    assert_eq!(settings(&h).raises.len(), 1, "asked first");
+    h.click("确认删除");
+    assert!(settings(&h).raises.is_empty());
+    h.click("撤销");
+    assert_eq!(settings(&h).raises.len(), 1, "undo puts it back");
+
+    h.fill("额定课时", "20");
+    h.click("添加额定课时");
+    h.fill("标准生效日期", "2024-09-01");
+    h.fill("每课时（元）", "30.005");
+    h.click("添加津贴标准");
+    assert!(h.sees("每课时金额须是最多两位小数的元数，如 32.50"));
+    h.fill("每课时（元）", "30");
+    h.click("添加津贴标准");
+    h.click("超额课时");
+    let pay = settings(&h).pay;
+    assert_eq!((pay.required.len(), pay.rates.len()), (1, 1));
+    assert_eq!(pay.rates[0].per_period, Fen(3000));
+
+    let summary = h.app.file().unwrap().workload_summary(Some(term)).unwrap();
+    let row = &summary.teachers[0];
+    let excess = row.totals.weighted.saturating_sub(Exact::whole(20));
+    assert_eq!(row.totals.pay.excess, Some(excess));
+    assert_eq!(row.totals.pay.allowance, Some(excess.pay(Fen(3000))));
+    h.click("课时汇总");
+    h.click(term);
+    assert!(h.sees("课时津贴（元）"));
+    assert!(h.sees(&row.totals.pay.allowance.unwrap().to_string()));
+    assert!(h.sees("注1：乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起"));
+}

@@ -3,7 +3,7 @@
 //! to, edited and deleted (asking first); the last change can be undone. All of it is saved with
 //! the workload settings as a whole, so a refusal leaves the file and the typed form as they were.
 
-use iced::widget::{Column, column, row, text};
+use iced::widget::{Column, button, column, row, text};
 use iced::{Alignment, Element, Length};
 
 use super::{cell, header};
@@ -420,8 +420,12 @@ impl Pay {
                     row(cells)
                         .push(
                             row![
-                                actions::secondary(t::EDIT).on_press(Message::Edit(list, i)),
-                                actions::danger(t::REMOVE).on_press(Message::Delete(list, i)),
+                                button(text(t::EDIT).size(style::SMALL_SIZE))
+                                    .style(button::text)
+                                    .on_press(Message::Edit(list, i)),
+                                button(text(t::REMOVE).size(style::SMALL_SIZE))
+                                    .style(button::text)
+                                    .on_press(Message::Delete(list, i)),
                             ]
                             .spacing(6)
                             .width(140),
