@@ -14,7 +14,8 @@ use rust_xlsxwriter::{
     FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
-use crate::domain::exact::Exact;
+use crate::domain::allowance::ALLOWANCE_RULE;
+use crate::domain::exact::{Exact, Fen};
 use crate::domain::resource::{self, Cell, ReviewState, TEXTBOOK};
 use crate::domain::workload::{COUNTING_RULE, MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
 use crate::domain::{
@@ -77,7 +78,14 @@ pub fn workload_summary(
     let styles = Styles::new();
     let mut book = workbook()?;
     let term = term.unwrap_or("全部学期");
-    let note = format!("{}。{COUNTING_RULE}", coefficient_note(settings));
+    let mut note = format!("{}。{COUNTING_RULE}", coefficient_note(settings));
+    if !settings.raises.is_empty() || !settings.developments.is_empty() || !settings.pay.is_empty()
+    {
+        note.push_str(ALLOWANCE_RULE);
+    }
+    for (n, text) in &summary.raises {
+        note.push_str(&format!("注{n}：{text}。"));
+    }
 
     let mut table = Table::start(
         book.add_worksheet(),
@@ -98,6 +106,8 @@ pub fn workload_summary(
             "其他课时",
             "合计课时",
             "折算课时",
+            "其中课程开发",
+            "提高系数",
             "提醒",
         ],
     )?;
@@ -108,7 +118,10 @@ pub fn workload_summary(
         table.text(3, &row.department)?;
         table.centred(4, row.level.name())?;
         table.totals(5, &row.totals)?;
-        table.text(9, &row.warnings.join("；"))?;
+        table.integer(9, row.totals.development)?;
+        let notes: Vec<String> = row.raises.iter().map(|i| format!("注{}", i + 1)).collect();
+        table.centred(10, &notes.join("、"))?;
+        table.text(11, &row.warnings.join("；"))?;
         table.end_row()?;
     }
     let total = &summary.total;
@@ -166,6 +179,8 @@ pub fn workload_summary(
             "实际课时",
             "差额",
             "计入",
+            "系数",
+            "折算课时",
         ],
     )?;
     for row in &summary.courses {
@@ -188,10 +203,132 @@ pub fn workload_summary(
             None => table.centred(8, "—")?,
         }
         table.centred(9, row.basis.name())?;
+        let factors: Vec<String> = row
+            .factors
+            .values()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        table.centred(10, &factors.join("×"))?;
+        table.weighted(11, row.weighted)?;
         table.end_row()?;
     }
     table.finish()?;
+    if !settings.pay.is_empty() {
+        allowance_sheet(&mut book, &styles, school, term, summary, settings)?;
+    }
     book.save_to_buffer()
+}
+
+/// 课时津贴表: per teacher by 系部 with a 小计 per 系部 and the 合计, the rule and the rates above,
+/// and the line 教务处 signs and seals under it.
+fn allowance_sheet(
+    book: &mut Workbook,
+    styles: &Styles,
+    school: &SchoolProfile,
+    term: &str,
+    summary: &Summary,
+    settings: &Settings,
+) -> Result<(), XlsxError> {
+    let rates: Vec<String> = settings
+        .pay
+        .rates
+        .iter()
+        .map(|r| {
+            let who = if r.title.is_empty() {
+                "统一"
+            } else {
+                r.title.as_str()
+            };
+            format!("{who}{}元/课时（{}起）", r.per_period, r.from)
+        })
+        .collect();
+    let note = format!(
+        "课时津贴按{}计算；津贴标准：{}。{ALLOWANCE_RULE}",
+        settings.pay.basis.name(),
+        if rates.is_empty() {
+            "未设定".to_string()
+        } else {
+            rates.join("；")
+        }
+    );
+    let mut table = Table::start(
+        book.add_worksheet(),
+        styles,
+        Page {
+            sheet: "课时津贴表",
+            title: format!("{} {term} 课时津贴表", school.name),
+            note,
+            landscape: true,
+        },
+        &[
+            "序号",
+            "系部",
+            "工号",
+            "姓名",
+            "职称",
+            "折算课时",
+            "额定课时",
+            "超额课时",
+            "课时津贴（元）",
+            "本人签字",
+        ],
+    )?;
+    let money = |table: &mut Table<'_>, col, fen: Option<Fen>, format: &Format| match fen {
+        Some(fen) => table.number(col, fen.to_f64(), &fen.to_string(), format),
+        None => table.centred(col, "—"),
+    };
+    let mut n = 0;
+    for (department, totals) in &summary.departments {
+        for row in summary
+            .teachers
+            .iter()
+            .filter(|t| t.department == *department)
+        {
+            n += 1;
+            table.integer(0, n)?;
+            table.text(1, &row.department)?;
+            table.centred(2, &row.id)?;
+            table.text(3, &row.name)?;
+            table.text(4, &row.title)?;
+            table.weighted(5, row.totals.weighted)?;
+            match row.totals.pay.required {
+                Some(r) => table.integer(6, u64::from(r))?,
+                None => table.centred(6, "—")?,
+            }
+            match row.totals.pay.excess {
+                Some(e) => table.weighted(7, e)?,
+                None => table.centred(7, "—")?,
+            }
+            money(&mut table, 8, row.totals.pay.allowance, &styles.money)?;
+            table.text(9, "")?;
+            table.end_row()?;
+        }
+        table.centred(0, "")?;
+        table.text(1, &format!("{department} 小计"))?;
+        for col in 2..=4 {
+            table.text(col, "")?;
+        }
+        table.weighted(5, totals.weighted)?;
+        table.text(6, "")?;
+        table.text(7, "")?;
+        money(&mut table, 8, totals.pay.allowance, &styles.total_money)?;
+        table.text(9, "")?;
+        table.end_row()?;
+    }
+    let total = &summary.total;
+    table.centred(0, "合计")?;
+    for col in 1..=4 {
+        table.text(col, "")?;
+    }
+    table.weighted(5, total.weighted)?;
+    table.text(6, "")?;
+    table.text(7, "")?;
+    money(&mut table, 8, total.pay.allowance, &styles.total_money)?;
+    table.text(9, "")?;
+    table.end_row()?;
+    table.section("教务处（盖章）：　　　　　　负责人（签字）：　　　　　　制表人：　　　　　　日期：　　　　年　　月　　日")?;
+    table.finish()
 }
 
 /// The hours template a teacher fills on another PC and the office imports back. The header is
@@ -653,9 +790,11 @@ struct Styles {
     centred: Format,
     integer: Format,
     weighted: Format,
+    money: Format,
     total_label: Format,
     total_integer: Format,
     total_weighted: Format,
+    total_money: Format,
     section: Format,
     missing: Format,
     pending: Format,
@@ -676,6 +815,7 @@ impl Styles {
         // the values have at most eight decimals (ten significant digits for a term's figures)
         // and the columns are wide enough, it never rounds.
         let weighted = cell.clone();
+        let money = cell.clone().set_num_format("0.00");
         let fill = Color::RGB(0xD9E1F2);
         Styles {
             title: base()
@@ -697,6 +837,7 @@ impl Styles {
             total_label: centred.clone().set_bold(),
             total_integer: integer.clone().set_bold(),
             total_weighted: weighted.clone().set_bold(),
+            total_money: money.clone().set_bold(),
             section: cell.set_bold().set_background_color(Color::RGB(0xF2F2F2)),
             missing: centred.clone().set_background_color(Color::RGB(0xFFC7CE)),
             pending: centred.clone().set_background_color(Color::RGB(0xFFEB9C)),
@@ -705,6 +846,7 @@ impl Styles {
             centred,
             integer,
             weighted,
+            money,
         }
     }
 }
@@ -1127,18 +1269,66 @@ mod tests {
         let mut book = open(bytes);
         assert_eq!(
             book.sheet_names(),
-            ["教师课时汇总", "系部汇总", "专业汇总", "计划与实际"]
+            [
+                "教师课时汇总",
+                "系部汇总",
+                "专业汇总",
+                "计划与实际",
+                "课时津贴表"
+            ]
         );
+
+        // 课时津贴表: every teacher by 系部, a 小计 after each, the 合计, then the signing line.
+        let pay = sheet(&mut book, "课时津贴表");
+        assert!(text(&pay, 1, 0).contains("课时津贴按超额课时计算"));
+        let mut row = 3;
+        for (department, totals) in &summary.departments {
+            for t in summary
+                .teachers
+                .iter()
+                .filter(|t| t.department == *department)
+            {
+                assert_eq!(text(&pay, row, 2), t.id);
+                assert_eq!(
+                    number(&pay, row, 5).to_string(),
+                    t.totals.weighted.to_string()
+                );
+                let allowance = t.totals.pay.allowance.expect("the demo sets a rate");
+                assert_eq!(number(&pay, row, 8), allowance.to_f64());
+                row += 1;
+            }
+            assert_eq!(text(&pay, row, 1), format!("{department} 小计"));
+            assert_eq!(number(&pay, row, 8), totals.pay.allowance.unwrap().to_f64());
+            row += 1;
+        }
+        assert_eq!(text(&pay, row, 0), "合计");
+        let total = summary.total.pay.allowance.unwrap();
+        assert!(total.0 > 0, "the demo pays some excess");
+        assert_eq!(number(&pay, row, 8), total.to_f64());
+        assert!(text(&pay, row + 1, 0).starts_with("教务处（盖章）"));
 
         let teachers = sheet(&mut book, "教师课时汇总");
         assert_eq!(
             text(&teachers, 0, 0),
             "赤峰市巴林右旗技工学校 2024-2025学年第一学期 教师课时汇总表"
         );
-        assert_eq!(
-            text(&teachers, 1, 0),
-            format!("一体化课程课时按折算系数 1.4 计。{COUNTING_RULE}")
+        // The note states the rules, then each raise that counted as the 注 its rows name.
+        let note = text(&teachers, 1, 0);
+        assert!(
+            note.starts_with(&format!(
+                "一体化课程课时按折算系数 1.4 计。{COUNTING_RULE}{ALLOWANCE_RULE}"
+            )),
+            "{note}"
         );
+        for (n, raise) in &summary.raises {
+            assert!(note.contains(&format!("注{n}：{raise}。")), "{note}");
+        }
+        let raised = summary
+            .teachers
+            .iter()
+            .position(|t| t.raises == [0])
+            .unwrap();
+        assert_eq!(text(&teachers, 3 + raised, 10), "注1");
         assert_eq!(
             row_texts(&teachers, 2),
             [
@@ -1151,10 +1341,12 @@ mod tests {
                 "其他课时",
                 "合计课时",
                 "折算课时",
+                "其中课程开发",
+                "提高系数",
                 "提醒"
             ]
         );
-        assert!(merged(&mut book, "教师课时汇总").contains(&((0, 0), (0, 9))));
+        assert!(merged(&mut book, "教师课时汇总").contains(&((0, 0), (0, 11))));
         assert_eq!(teachers.height(), 3 + summary.teachers.len() + 1);
 
         // A teacher whose 折算课时 has decimals, where a rounding slip would show.
@@ -1204,7 +1396,7 @@ mod tests {
             .position(|t| !t.warnings.is_empty())
             .expect("a teacher over the limit");
         assert_eq!(
-            text(&teachers, 3 + warned, 9),
+            text(&teachers, 3 + warned, 11),
             summary.teachers[warned].warnings.join("；")
         );
 

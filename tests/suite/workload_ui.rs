@@ -446,15 +446,20 @@ fn raises_and_the_allowance_are_entered_corrected_and_undone_in_the_window() {
     h.fill("生效日期", "2024-09-01");
     h.click("添加提高系数");
     assert!(h.sees("名册中没有工号为“T9999”的教师：请核对工号，或先在教师名册中添加"));
-    assert!(settings(&h).raises.is_empty(), "nothing saved while it is wrong");
+    assert!(
+        settings(&h).raises.is_empty(),
+        "nothing saved while it is wrong"
+    );
     h.fill("适用教师工号", "T0001");
     h.click("添加提高系数");
-    assert!(h.sees("乌日娜（T0001）的一体化课程系数×1.2，依据课程开发，校长办公会批准，2024-09-01起"));
+    assert!(
+        h.sees("乌日娜（T0001）的一体化课程系数×1.2，依据课程开发，校长办公会批准，2024-09-01起")
+    );
     assert_eq!(settings(&h).raises.len(), 1);
     // T0001's integrated periods now count 1.4 × 1.2 = 1.68.
     let after = h.app.file().unwrap().workload_summary(Some(term)).unwrap();
-    let expected = Exact::weigh(t1.integrated, &[yitihua::domain::Hundredths(168)])
-        + Exact::whole(t1.other);
+    let expected =
+        Exact::weigh(t1.integrated, &[yitihua::domain::Hundredths(168)]) + Exact::whole(t1.other);
     assert_eq!(after.teachers[0].totals.weighted, expected);
 
     h.click("修改");
@@ -465,7 +470,9 @@ fn raises_and_the_allowance_are_entered_corrected_and_undone_in_the_window() {
     assert_eq!(raises[0].factor.to_string(), "1.25");
 
     h.click("删除");
-    assert!(h.sees("删除乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起？"));
+    assert!(h.sees(
+        "删除乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起？"
+    ));
     assert_eq!(settings(&h).raises.len(), 1, "asked first");
     h.click("确认删除");
     assert!(settings(&h).raises.is_empty());
@@ -494,5 +501,7 @@ fn raises_and_the_allowance_are_entered_corrected_and_undone_in_the_window() {
     h.click(term);
     assert!(h.sees("课时津贴（元）"));
     assert!(h.sees(&row.totals.pay.allowance.unwrap().to_string()));
-    assert!(h.sees("注1：乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起"));
+    assert!(h.sees(
+        "注1：乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起"
+    ));
 }
