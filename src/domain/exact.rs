@@ -25,17 +25,17 @@ impl Exact {
         Exact(u128::from(n) * SCALE)
     }
 
-    /// `periods × factors[0] × factors[1] × …`, exactly: after k factors the value has 2k
-    /// decimal places, and k never exceeds [`MAX_FACTORS`], so no division below drops a digit.
+    /// `periods × factors[0] × factors[1] × …`, exactly. In 10⁻⁸ units that is the integer
+    /// product of the periods and the factors' hundredths times 100 for each factor fewer than
+    /// [`MAX_FACTORS`]: multiplications only, since a u128 division per entry is what a summary
+    /// of twelve thousand entries would spend its time on.
     pub fn weigh(periods: u64, factors: &[Hundredths]) -> Exact {
         debug_assert!(factors.len() <= MAX_FACTORS);
-        Exact(
-            factors
-                .iter()
-                .fold(u128::from(periods) * SCALE, |value, f| {
-                    value * u128::from(f.0) / 100
-                }),
-        )
+        let product = factors
+            .iter()
+            .fold(u128::from(periods), |value, f| value * u128::from(f.0));
+        let missing = MAX_FACTORS.saturating_sub(factors.len()) as u32;
+        Exact(product * 100u128.pow(missing))
     }
 
     /// The product of factors on their own, as the combined factor printed beside them.

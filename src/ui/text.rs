@@ -1101,10 +1101,16 @@ pub fn basis_saved(basis: &str) -> String {
 }
 
 pub const FACTORS: &str = "系数";
-pub const DEVELOPMENT_PERIODS: &str = "课程开发";
-pub const EXCESS_PERIODS: &str = "超额课时";
-pub const ALLOWANCE_YUAN: &str = "课时津贴（元）";
+pub const DEVELOPMENT_PERIODS: &str = "开发";
+pub const ALLOWANCE_YUAN: &str = "津贴（元）";
 pub const RAISE_NOTES: &str = "提高系数";
+/// The teacher table's headers, short so that every column fits 1366 px; the figures are 节.
+pub const LEVEL_SHORT: &str = "等级";
+pub const INTEGRATED_SHORT: &str = "一体化";
+pub const OTHER_SHORT: &str = "其他";
+pub const WEIGHTED_SHORT: &str = "折算";
+pub const REQUIRED_SHORT: &str = "额定";
+pub const EXCESS_SHORT: &str = "超额";
 pub const NOT_SET: &str = "—";
 
 /// "1.4×1.15＝1.61", or "—" for a course that is not weighted.

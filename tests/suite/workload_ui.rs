@@ -499,7 +499,7 @@ fn raises_and_the_allowance_are_entered_corrected_and_undone_in_the_window() {
     assert_eq!(row.totals.pay.allowance, Some(excess.pay(Fen(3000))));
     h.click("课时汇总");
     h.click(term);
-    assert!(h.sees("课时津贴（元）"));
+    assert!(h.sees("津贴（元）"));
     assert!(h.sees(&row.totals.pay.allowance.unwrap().to_string()));
     assert!(h.sees(
         "注1：乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起"

@@ -42,7 +42,7 @@ pub(super) fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
     };
     l.paragraph(
         &format!(
-            "名册共{}人。折算课时＝一体化课程课时×折算系数＋其他课时，折算系数{}（内人社办发〔2022〕111号 二(四)：课时量按照1.4倍核算）。{COUNTING_RULE}{legend}",
+            "名册共{}人。折算课时＝一体化课程课时×折算系数（及学校批准的提高系数，见表后注）＋其他课时＋课程开发认定课时，折算系数{}（内人社办发〔2022〕111号 二(四)：课时量按照1.4倍核算；四(二)：可根据课程开发工作量、承担教学任务难度和教学效果适当提高工作量计算系数）。{COUNTING_RULE}{legend}",
             doc.teachers.len(),
             coefficients.join("；")
         ),
@@ -115,7 +115,7 @@ pub(super) fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
             .iter()
             .zip(&summaries)
             .map(|(term, summary)| (*term, &summary.teachers[i].totals))
-            .filter(|(_, totals)| totals.integrated > 0 || totals.other > 0)
+            .filter(|(_, totals)| totals.periods() > 0)
             .collect();
         let spans = taught.len().max(1);
         // A long name (额尔敦毕力格) wraps in its cell rather than shrinking to fit.
@@ -177,4 +177,31 @@ pub(super) fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
         table.groups.push(rows);
     }
     l.table(&table);
+    let mut notes: Vec<&(usize, String)> = summaries.iter().flat_map(|s| &s.raises).collect();
+    notes.sort();
+    notes.dedup();
+    let mut lines: Vec<String> = notes
+        .iter()
+        .map(|(n, text)| format!("注{n}：{text}。"))
+        .collect();
+    lines.extend(doc.workload.developments.iter().map(|d| {
+        let name = doc
+            .teachers
+            .iter()
+            .find(|t| t.id == d.teacher)
+            .map_or(d.teacher.as_str(), |t| t.name.as_str());
+        format!(
+            "课程开发认定：{name}（{}）{}，{}课时（{}认定，{}）。",
+            d.teacher, d.term, d.periods, d.approver, d.what
+        )
+    }));
+    if !lines.is_empty() {
+        l.gap(2.0 * MM);
+        l.paragraph(
+            &lines.join("\n"),
+            Style::plain(size::XIAO_WU),
+            0.0,
+            Align::Left,
+        );
+    }
 }

@@ -181,14 +181,14 @@ impl Summary {
             table::column(header(t::DEPARTMENT), |r: &TeacherRow| {
                 cell(r.department.as_str())
             }),
-            table::column(header(t::TEACHER_LEVEL), |r: &TeacherRow| {
+            table::column(header(t::LEVEL_SHORT), |r: &TeacherRow| {
                 cell(r.level.name())
             }),
-            table::column(header(t::INTEGRATED_PERIODS), |r: &TeacherRow| {
+            table::column(header(t::INTEGRATED_SHORT), |r: &TeacherRow| {
                 cell(r.totals.integrated.to_string())
             })
             .align_x(iced::alignment::Horizontal::Right),
-            table::column(header(t::OTHER_PERIODS), |r: &TeacherRow| {
+            table::column(header(t::OTHER_SHORT), |r: &TeacherRow| {
                 cell(r.totals.other.to_string())
             })
             .align_x(iced::alignment::Horizontal::Right),
@@ -196,18 +196,18 @@ impl Summary {
                 cell(r.totals.development.to_string())
             })
             .align_x(right),
-            table::column(header(t::WEIGHTED_PERIODS), |r: &TeacherRow| {
+            table::column(header(t::WEIGHTED_SHORT), |r: &TeacherRow| {
                 cell(r.totals.weighted.to_string())
             })
             .align_x(right),
         ];
         if !self.settings.pay.is_empty() {
             columns.extend([
-                table::column(header(t::REQUIRED_PERIODS), move |r: &TeacherRow| {
+                table::column(header(t::REQUIRED_SHORT), move |r: &TeacherRow| {
                     dash(r.totals.pay.required.map(|p| p.to_string()))
                 })
                 .align_x(right),
-                table::column(header(t::EXCESS_PERIODS), move |r: &TeacherRow| {
+                table::column(header(t::EXCESS_SHORT), move |r: &TeacherRow| {
                     dash(r.totals.pay.excess.map(|p| p.to_string()))
                 })
                 .align_x(right),
