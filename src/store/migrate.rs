@@ -209,6 +209,13 @@ CREATE TABLE trusted_certificates (
 );
 ";
 
+/// Version 8: a teacher's 成果认定, a JSON array on the teacher's row as trainings and practices
+/// are (edited with the teacher, never queried alone); its evidence file is kept by reference.
+/// Teachers of older files start with none.
+const V8: &str = "
+ALTER TABLE teachers ADD COLUMN achievements TEXT NOT NULL DEFAULT '[]';
+";
+
 enum Migration {
     Sql(&'static str),
     /// Schema plus seed data computed in Rust.
@@ -223,6 +230,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(v5),
     Migration::Sql(V6),
     Migration::Sql(V7),
+    Migration::Sql(V8),
 ];
 
 /// The schema version this program writes. A file with a higher one is refused, never
