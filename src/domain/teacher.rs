@@ -222,27 +222,19 @@ pub fn counts(teachers: &[Teacher]) -> Counts {
 }
 
 impl Counts {
-    /// "取得一体化师资培训证书 2 人；一级 1 人、二级 0 人、三级 1 人、未定级 3 人", the same words
-    /// in the window, the packet and the command line.
+    /// "取得一体化师资培训证书2人；一级1人、二级0人、三级1人、无3人", the same words in the
+    /// window, the packet and the command line; a level is named as the forms name it.
     pub fn describe(&self) -> String {
         let levels: Vec<String> = self
             .levels
             .iter()
-            .map(|(level, n)| format!("{}{n}人", level_label(*level)))
+            .map(|(level, n)| format!("{}{n}人", level.name()))
             .collect();
         format!(
             "取得一体化师资培训证书{}人；{}",
             self.trained,
             levels.join("、")
         )
-    }
-}
-
-/// A level as a count names it: 无 alone would read as "none of".
-pub fn level_label(level: TeacherLevel) -> &'static str {
-    match level {
-        TeacherLevel::Unrated => "未定级",
-        other => other.name(),
     }
 }
 
@@ -309,7 +301,7 @@ mod tests {
         );
         assert_eq!(
             counts.describe(),
-            "取得一体化师资培训证书1人；一级1人、二级0人、三级1人、未定级1人"
+            "取得一体化师资培训证书1人；一级1人、二级0人、三级1人、无1人"
         );
     }
 
