@@ -78,6 +78,17 @@ pub enum Command {
         term: Option<String>,
         format: ReportFormat,
     },
+    /// One teacher's 工作量证明 as a PDF.
+    ReportTeacher {
+        file: PathBuf,
+        /// 工号.
+        teacher: String,
+        out: PathBuf,
+        /// The date printed beside the signature; today if not given.
+        date: Option<chrono::NaiveDate>,
+        /// Sign with the school's key, unlocked by the passphrase in this file.
+        sign: Option<PathBuf>,
+    },
     Load {
         data: PathBuf,
         file: PathBuf,
@@ -106,6 +117,26 @@ impl ReportFormat {
             (false, Some(out)) => Ok(ReportFormat::Xlsx(PathBuf::from(out))),
             (false, None) => Ok(ReportFormat::Text),
         }
+    }
+}
+
+/// `--sign --passphrase-file F`: the passphrase file, when signing was asked for.
+fn sign_option(options: &mut Options) -> Result<Option<PathBuf>, UsageError> {
+    match (options.has("--sign"), options.take("--passphrase-file")) {
+        (true, Ok(path)) => Ok(Some(PathBuf::from(path))),
+        (true, Err(_)) => Err(UsageError("--sign 需要 --passphrase-file 口令文件".into())),
+        (false, Ok(_)) => Err(UsageError("--passphrase-file 只与 --sign 一起使用".into())),
+        (false, Err(_)) => Ok(None),
+    }
+}
+
+/// `--date 2026-11-29`, when given.
+fn date_option(options: &mut Options) -> Result<Option<chrono::NaiveDate>, UsageError> {
+    match options.take("--date") {
+        Ok(d) => Ok(Some(crate::domain::workload::parse_date(&d).ok_or_else(
+            || UsageError(format!("--date 应如 2026-11-29，而不是“{d}”")),
+        )?)),
+        Err(_) => Ok(None),
     }
 }
 
@@ -173,8 +204,26 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                         term: options.take("--term").ok(),
                     }));
                 }
+                Some("teacher") => {
+                    let file = args.file("学校文件")?;
+                    let mut options = args.options(
+                        &["--teacher", "--out", "--date", "--passphrase-file"],
+                        &["--sign"],
+                    )?;
+                    return Ok(Invocation::Command(Command::ReportTeacher {
+                        file,
+                        sign: sign_option(&mut options)?,
+                        date: date_option(&mut options)?,
+                        teacher: options.take("--teacher")?,
+                        out: PathBuf::from(options.take("--out")?),
+                    }));
+                }
                 Some(other) => return Err(UsageError(format!("未知的报表“{other}”"))),
-                None => return Err(UsageError("缺少报表名称（resources 或 workload）".into())),
+                None => {
+                    return Err(UsageError(
+                        "缺少报表名称（resources、workload 或 teacher）".into(),
+                    ));
+                }
             }
             let file = args.file("学校文件")?;
             let mut options = args.options(&["--specialty", "--xlsx"], &["--json"])?;
@@ -212,24 +261,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 &["--batch", "--out", "--date", "--passphrase-file"],
                 &["--sign"],
             )?;
-            let sign = match (options.has("--sign"), options.take("--passphrase-file")) {
-                (true, Ok(path)) => Some(PathBuf::from(path)),
-                (true, Err(_)) => {
-                    return Err(UsageError("--sign 需要 --passphrase-file 口令文件".into()));
-                }
-                (false, Ok(_)) => {
-                    return Err(UsageError("--passphrase-file 只与 --sign 一起使用".into()));
-                }
-                (false, Err(_)) => None,
-            };
+            let sign = sign_option(&mut options)?;
             let batch = options.take("--batch")?;
-            let date =
-                match options.take("--date") {
-                    Ok(d) => Some(crate::domain::workload::parse_date(&d).ok_or_else(|| {
-                        UsageError(format!("--date 应如 2026-11-29，而不是“{d}”"))
-                    })?),
-                    Err(_) => None,
-                };
+            let date = date_option(&mut options)?;
             Command::Export {
                 file,
                 batch: batch.parse().map_err(|_| {

@@ -39,6 +39,10 @@ const USAGE: &str = "\
                                             教学资源包：各类资源数量、计入数量和完整性矩阵
   yitihua report workload 文件.yth [--term 学期] [--json | --xlsx 输出.xlsx]
                                             课时汇总：每位教师的一体化、其他和折算课时
+  yitihua report teacher 文件.yth --teacher 工号 --out 证明.pdf [--date 2026-11-29]
+                 [--sign --passphrase-file 口令文件]
+                                            一位教师的工作量证明 PDF（评优评先、职称评定用）；
+                                            --sign 用学校密钥数字签名
   yitihua export 文件.yth --batch N --out 申报材料.pdf [--date 2026-11-29]
                  [--sign --passphrase-file 口令文件]
                                             导出该批次的申报材料 PDF（有错误时不导出，列出错误，退出码为1）；
@@ -193,6 +197,24 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
                 out,
             )
             .map_err(|e| e.to_string())
+        }
+        Command::ReportTeacher {
+            file,
+            teacher,
+            out: path,
+            date,
+            sign,
+        } => {
+            let passphrase = sign.as_deref().map(read_passphrase).transpose()?;
+            workload::report_teacher(
+                &open(&file)?,
+                &teacher,
+                &path,
+                date.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now())),
+                passphrase,
+                out,
+            )
+            .map(|()| Outcome::Done)
         }
         Command::SignSetup {
             file,

@@ -1,4 +1,4 @@
-//! `import-table` and `report workload`.
+//! `import-table`, `report workload` and `report teacher`.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +8,7 @@ use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::workload::COUNTING_RULE;
 use crate::exchange::import::TableKind;
 use crate::store::SchoolFile;
-use crate::workflow::import;
+use crate::workflow::{certificate, import};
 
 /// Reads the sheet, prints the plan row by row, and writes only when asked, when not a dry
 /// run, and when no row has a problem (or `skip_bad_rows` says to leave those out).
@@ -190,4 +190,31 @@ pub fn report_workload(
         writeln!(out, "注{n}：{text}")?;
     }
     Ok(())
+}
+
+/// One teacher's 工作量证明, written whole or not at all; an unknown 工号 is refused before
+/// anything is written.
+pub fn report_teacher(
+    school: &SchoolFile,
+    teacher: &str,
+    path: &Path,
+    date: chrono::NaiveDate,
+    passphrase: Option<String>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let certificate = certificate::prepare(school, teacher, date, passphrase)?;
+    let bytes = certificate.build()?;
+    write_new(path, &bytes)?;
+    writeln!(
+        out,
+        "已导出{}{}的工作量证明：{}",
+        if certificate.signed() {
+            "并签署"
+        } else {
+            ""
+        },
+        certificate.teacher(),
+        path.display()
+    )
+    .map_err(|e| format!("无法输出：{}", crate::store::io_message(&e)))
 }

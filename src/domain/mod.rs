@@ -32,5 +32,7 @@ pub use level::{Level, Schooling};
 pub use region::Region;
 pub use resource::{Conclusion, Origin, ResourceItem, ResourceKind, Review, Textbook};
 pub use school::{Field, FieldError, SchoolKind, SchoolProfile};
-pub use teacher::{Employment, Gender, Practice, Teacher, TeacherLevel, Training};
+pub use teacher::{
+    Achievement, AchievementKind, Employment, Gender, Practice, Teacher, TeacherLevel, Training,
+};
 pub use workload::{Amount, CourseKind, Entry, Hundredths, Term};

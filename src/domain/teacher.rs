@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::resource::FileRef;
 use super::terms::chinese_enum;
 
 chinese_enum! {
@@ -62,6 +63,34 @@ pub struct Practice {
     pub days: u32,
 }
 
+chinese_enum! {
+    /// 成果认定的类别: the two kinds of national work the policy rewards by name, and the rest.
+    pub enum AchievementKind {
+        /// 参与制定国家一体化课程标准.
+        CurriculumStandard = "国家一体化课程标准",
+        /// 参与编写全国技工教育规划教材.
+        PlannedTextbook = "全国规划教材",
+        Other = "其他",
+    }
+}
+
+/// One 成果认定 record: national work the teacher took part in, printed on the roster and the
+/// 工作量证明 for 评优评先 and 职称评定.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Achievement {
+    pub kind: AchievementKind,
+    /// The standard's or textbook's name.
+    pub title: String,
+    /// 主编, 副主编, 参编, 主持, 参与…: free text, since publishers and ministries word roles
+    /// differently and the office copies what the certificate says.
+    pub role: String,
+    pub date: NaiveDate,
+    /// The certificate or title page, by reference as resource files are (never copied in).
+    #[serde(default)]
+    pub evidence: Option<FileRef>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Teacher {
@@ -89,6 +118,9 @@ pub struct Teacher {
     pub trainings: Vec<Training>,
     #[serde(default)]
     pub practices: Vec<Practice>,
+    /// 成果认定; documents from before it existed have none.
+    #[serde(default)]
+    pub achievements: Vec<Achievement>,
 }
 
 impl Teacher {
@@ -116,6 +148,7 @@ impl Teacher {
             qualification: String::new(),
             trainings: Vec::new(),
             practices: Vec::new(),
+            achievements: Vec::new(),
         }
     }
 
@@ -146,6 +179,13 @@ impl Teacher {
                 problems.push(format!("企业实践“{}”的结束日期早于开始日期", p.enterprise));
             }
         }
+        for a in &self.achievements {
+            if a.title.trim().is_empty() {
+                problems.push(format!("{}成果须填写名称", a.kind.name()));
+            } else if a.role.trim().is_empty() {
+                problems.push(format!("成果“{}”须填写本人承担的角色", a.title));
+            }
+        }
         problems
     }
 
@@ -155,6 +195,46 @@ impl Teacher {
         self.trainings
             .iter()
             .any(|t| !t.certificate.trim().is_empty())
+    }
+}
+
+/// How many of a roster count toward the region's 200 trained integrated teachers, and how many
+/// hold each 一体化教师等级, highest (一级, per the 2022 training standard) first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub teachers: usize,
+    pub trained: usize,
+    /// Every level in [`TeacherLevel::ALL`] order, with its count (zero included, so every
+    /// place that shows the counts lists the same levels).
+    pub levels: Vec<(TeacherLevel, usize)>,
+}
+
+/// The counts the roster, the summary, the packet and `info` show.
+pub fn counts(teachers: &[Teacher]) -> Counts {
+    Counts {
+        teachers: teachers.len(),
+        trained: teachers.iter().filter(|t| t.is_trained()).count(),
+        levels: TeacherLevel::ALL
+            .iter()
+            .map(|&level| (level, teachers.iter().filter(|t| t.level == level).count()))
+            .collect(),
+    }
+}
+
+impl Counts {
+    /// "取得一体化师资培训证书2人；一级1人、二级0人、三级1人、无3人", the same words in the
+    /// window, the packet and the command line; a level is named as the forms name it.
+    pub fn describe(&self) -> String {
+        let levels: Vec<String> = self
+            .levels
+            .iter()
+            .map(|(level, n)| format!("{}{n}人", level.name()))
+            .collect();
+        format!(
+            "取得一体化师资培训证书{}人；{}",
+            self.trained,
+            levels.join("、")
+        )
     }
 }
 
@@ -185,5 +265,59 @@ mod tests {
         t.id = "T 1".into();
         t.name = " ".into();
         assert_eq!(t.problems(), ["工号不能含空格", "姓名不能为空"]);
+    }
+
+    #[test]
+    fn counts_the_trained_by_certificate_and_every_level() {
+        let training = |certificate: &str| Training {
+            project: "一体化教师培训".into(),
+            base: "内蒙古技师学院".into(),
+            start: NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+            end: NaiveDate::from_ymd_opt(2024, 7, 10).unwrap(),
+            hours: 80,
+            certificate: certificate.into(),
+        };
+        let mut a = Teacher::new("T1", "其木格", "汽车系");
+        a.level = TeacherLevel::First;
+        a.trainings = vec![training(""), training("NMG2024-001")];
+        let mut b = Teacher::new("T2", "张伟", "汽车系");
+        b.level = TeacherLevel::Third;
+        b.trainings = vec![training("  ")];
+        let c = Teacher::new("T3", "王芳", "机电系");
+        let counts = counts(&[a, b, c]);
+        assert_eq!(counts.teachers, 3);
+        assert_eq!(
+            counts.trained, 1,
+            "a blank certificate number is not a certificate"
+        );
+        assert_eq!(
+            counts.levels,
+            [
+                (TeacherLevel::First, 1),
+                (TeacherLevel::Second, 0),
+                (TeacherLevel::Third, 1),
+                (TeacherLevel::Unrated, 1),
+            ]
+        );
+        assert_eq!(
+            counts.describe(),
+            "取得一体化师资培训证书1人；一级1人、二级0人、三级1人、无1人"
+        );
+    }
+
+    #[test]
+    fn an_achievement_names_what_and_the_role() {
+        let mut t = Teacher::new("T001", "王芳", "汽车系");
+        t.achievements.push(Achievement {
+            kind: AchievementKind::PlannedTextbook,
+            title: " ".into(),
+            role: "参编".into(),
+            date: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
+            evidence: None,
+        });
+        assert_eq!(t.problems(), ["全国规划教材成果须填写名称"]);
+        t.achievements[0].title = "汽车电气".into();
+        t.achievements[0].role.clear();
+        assert_eq!(t.problems(), ["成果“汽车电气”须填写本人承担的角色"]);
     }
 }

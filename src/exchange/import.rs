@@ -403,6 +403,8 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
             practices: merged(previous.map_or(&[][..], |t| &t.practices), practices, |p| {
                 (p.enterprise.clone(), p.start)
             }),
+            // The roster sheet has no 成果 columns: a re-import keeps what the window entered.
+            achievements: previous.map(|t| t.achievements.clone()).unwrap_or_default(),
         });
     }
     plan

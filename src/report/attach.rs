@@ -1,8 +1,9 @@
-//! Finishing the PDF where printpdf stops: the school's interchange JSON as an embedded file
+//! Finishing the PDF where printpdf stops: the packet's interchange JSON as an embedded file
 //! (so the receiving office loads the data instead of retyping it) and the document
-//! information (title, the school as author, dates) in the form readers show.
+//! information (title, the school as author, dates) in the form readers show. The
+//! 工作量证明 is finished here too, without an attachment.
 
-use chrono::{DateTime, FixedOffset, Offset, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone};
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{ImageCompression, ImageOptimizationOptions, PdfDocument, PdfSaveOptions};
 use sha2::{Digest, Sha256};
@@ -14,11 +15,34 @@ use super::{PacketInput, ReportError, TITLE};
 pub const ATTACHMENT_NAME: &str = "yitihua-数据.json";
 const ATTACHMENT_ASCII_NAME: &str = "yitihua-data.json";
 
+/// What a reader's "properties" say of a PDF, and the JSON it carries, if any.
+pub struct Info<'a> {
+    pub title: &'a str,
+    pub subject: &'a str,
+    /// The school.
+    pub author: &'a str,
+    pub date: NaiveDate,
+    pub attachment: Option<String>,
+}
+
+impl<'a> Info<'a> {
+    /// A packet: its title, the school, and the whole school's JSON.
+    pub fn packet(input: &'a PacketInput<'a>) -> Info<'a> {
+        Info {
+            title: TITLE,
+            subject: "工学一体化建设专业申报材料",
+            author: &input.document.school.name,
+            date: input.date,
+            attachment: Some(input.document.to_json()),
+        }
+    }
+}
+
 /// Serialises the laid-out document with the font subset, embeds the JSON, sets the document
-/// information and compresses every stream. The PDF's dates are the packet's date (the start of
-/// that day, Beijing time), never the clock: the same input gives the same bytes, so a packet
-/// exported again unchanged is the same file.
-pub fn finish(pdf: &PdfDocument, input: &PacketInput) -> Result<Vec<u8>, ReportError> {
+/// information and compresses every stream. The PDF's dates are the document's date (the start
+/// of that day, Beijing time), never the clock: the same input gives the same bytes, so a
+/// packet exported again unchanged is the same file.
+pub fn finish(pdf: &PdfDocument, info: &Info<'_>) -> Result<Vec<u8>, ReportError> {
     let options = PdfSaveOptions {
         subset_fonts: true,
         image_optimization: Some(ImageOptimizationOptions {
@@ -33,10 +57,11 @@ pub fn finish(pdf: &PdfDocument, input: &PacketInput) -> Result<Vec<u8>, ReportE
     // Embedded OpenType fonts need 1.6 and associated files are read from 1.7 readers on;
     // printpdf writes 1.3.
     doc.version = "1.7".into();
-    let created = crate::domain::time::beijing_day_start(input.date);
-    let json = input.document.to_json();
-    embed(&mut doc, json.as_bytes(), &created)?;
-    set_info(&mut doc, &input.document.school.name, &created);
+    let created = crate::domain::time::beijing_day_start(info.date);
+    if let Some(json) = &info.attachment {
+        embed(&mut doc, json.as_bytes(), &created)?;
+    }
+    set_info(&mut doc, info, &created);
     doc.compress();
     // printpdf's /ID is drawn from a counter that runs on through the process, so a second
     // packet would get another; the hash of the file without it names it instead.
@@ -114,13 +139,13 @@ fn embed(
 }
 
 /// Replaces printpdf's document information with what a reader's "properties" should say.
-fn set_info(doc: &mut lopdf::Document, school: &str, created: &DateTime<FixedOffset>) {
+fn set_info(doc: &mut lopdf::Document, info: &Info<'_>, created: &DateTime<FixedOffset>) {
     let producer = format!("{} {}", crate::APP_NAME, env!("CARGO_PKG_VERSION"));
     let date = pdf_date(created);
     let info = Dictionary::from_iter(vec![
-        ("Title", text(TITLE)),
-        ("Author", text(school)),
-        ("Subject", text("工学一体化建设专业申报材料")),
+        ("Title", text(info.title)),
+        ("Author", text(info.author)),
+        ("Subject", text(info.subject)),
         ("Creator", text(&producer)),
         ("Producer", text(&producer)),
         ("CreationDate", Object::string_literal(date.clone())),

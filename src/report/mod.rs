@@ -4,10 +4,12 @@
 //! for a character it lacks, see `fallback`), and carries the same JSON as a file attachment so
 //! the receiving office can load the data without retyping.
 //!
-//! `layout` knows pages, text and tables; `packet` knows what an office prints; `attach`
-//! finishes the PDF where printpdf stops (the attachment and the document information).
+//! `layout` knows pages, text and tables; `packet` knows what an office prints; `certificate`
+//! the one-page 工作量证明 of a teacher; `attach` finishes the PDF where printpdf stops (the
+//! attachment and the document information).
 
 mod attach;
+mod certificate;
 mod fallback;
 mod layout;
 mod packet;
@@ -19,6 +21,7 @@ use crate::domain::Finding;
 use crate::exchange::Document;
 
 pub use attach::ATTACHMENT_NAME;
+pub use certificate::{CertificateInput, SIGNATURE_BOX};
 use fallback::Fallback;
 use layout::{Measure, Placeable};
 use packet::{Stamp, Stamps};
@@ -62,6 +65,8 @@ pub struct PacketInput<'a> {
 pub enum ReportError {
     /// The batch has no declaration to print.
     NoDeclaration(u32),
+    /// No teacher on the roster has this 工号.
+    NoTeacher(String),
     /// Characters neither the bundled font nor any installed font can draw; printed, they
     /// would be boxes.
     MissingGlyphs(Vec<char>),
@@ -77,6 +82,10 @@ impl std::fmt::Display for ReportError {
             ReportError::NoDeclaration(batch) => {
                 write!(f, "第{batch}批还没有申报，无法生成申报材料")
             }
+            ReportError::NoTeacher(id) => write!(
+                f,
+                "名册中没有工号“{id}”的教师：请核对工号（“教师与课时”的名册或 yitihua report workload 列出全部工号）"
+            ),
             ReportError::MissingGlyphs(chars) => {
                 let list: Vec<String> = chars
                     .iter()
@@ -107,21 +116,61 @@ pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<
     progress(0.0);
     let images = decode_images(input.signatures)?;
     let stamps = stamps(&images);
-    let Laid {
-        measure,
-        fallbacks,
-        pages,
-    } = lay_out(input, &stamps, &mut |p| progress(p * 0.5))?;
-    let missing = layout::missing(&pages, &measure);
+    let laid = lay_out(
+        &mut |measure, progress| packet::lay_out(input, measure, &stamps, progress),
+        &mut |p| progress(p * 0.5),
+    )?;
+    let pdf = draw(TITLE, &laid, &images)?;
+    progress(0.6);
+    let bytes = attach::finish(&pdf, &attach::Info::packet(input))?;
+    progress(1.0);
+    Ok(bytes)
+}
+
+/// Makes one teacher's 工作量证明 (see [`certificate`]), as the bytes of a one-page PDF; the
+/// same refusals as [`packet`], and [`ReportError::NoTeacher`] for a 工号 not on the roster.
+pub fn workload_certificate(input: &CertificateInput) -> Result<Vec<u8>, ReportError> {
+    let teacher = input
+        .document
+        .teachers
+        .iter()
+        .find(|t| t.id == input.teacher)
+        .ok_or_else(|| ReportError::NoTeacher(input.teacher.to_string()))?;
+    let images = decode_images(&Signatures {
+        academic_head: input.signature.map(<[u8]>::to_vec),
+        ..Signatures::default()
+    })?;
+    let stamps = stamps(&images);
+    let laid = lay_out(
+        &mut |measure, _| Ok(certificate::lay_out(input, teacher, measure, &stamps)),
+        &mut |_| {},
+    )?;
+    let pdf = draw(certificate::TITLE, &laid, &images)?;
+    attach::finish(
+        &pdf,
+        &attach::Info {
+            title: certificate::TITLE,
+            subject: &format!("{}（{}）工作量证明", teacher.name, teacher.id),
+            author: &input.document.school.name,
+            date: input.date,
+            attachment: None,
+        },
+    )
+}
+
+/// The laid-out pages as a printpdf document, with the fonts they use (the bundled face and
+/// any borrowed one, each subset) and the stored images; refuses a character no font has.
+fn draw(title: &str, laid: &Laid, images: &[(Slot, RawImage)]) -> Result<PdfDocument, ReportError> {
+    let missing = layout::missing(&laid.pages, &laid.measure);
     if !missing.is_empty() {
         return Err(ReportError::MissingGlyphs(missing.into_iter().collect()));
     }
-    let mut pdf = PdfDocument::new(TITLE);
+    let mut pdf = PdfDocument::new(title);
     let mut fonts = Vec::new();
     let bundled = ParsedFont::from_bytes(crate::FONT_BYTES, 0, &mut Vec::new())
         .ok_or_else(|| ReportError::Pdf("内置字体无法解析".into()))?;
     fonts.push(add_font(&mut pdf, &bundled, 0));
-    for (n, fallback) in fallbacks.iter().enumerate() {
+    for (n, fallback) in laid.fallbacks.iter().enumerate() {
         let font =
             ParsedFont::from_bytes(&fallback.bytes, fallback.index as usize, &mut Vec::new())
                 .ok_or_else(|| {
@@ -141,11 +190,13 @@ pub fn packet(input: &PacketInput, progress: &mut dyn FnMut(f32)) -> Result<Vec<
             height_px: image.height as f32,
         })
         .collect();
-    pdf.with_pages(layout::render(&pages, &measure, &fonts, &placeables));
-    progress(0.6);
-    let bytes = attach::finish(&pdf, input)?;
-    progress(1.0);
-    Ok(bytes)
+    pdf.with_pages(layout::render(
+        &laid.pages,
+        &laid.measure,
+        &fonts,
+        &placeables,
+    ));
+    Ok(pdf)
 }
 
 // printpdf names each font and image it is given from a counter that runs on through the
@@ -181,7 +232,11 @@ fn add_image(pdf: &mut PdfDocument, image: &RawImage, n: usize) -> XObjectId {
 /// instead of failing at it. Empty when the batch has no declaration (there is nothing to
 /// print).
 pub fn missing_glyphs(input: &PacketInput) -> Vec<char> {
-    match lay_out(input, &Stamps::default(), &mut |_| {}) {
+    let stamps = Stamps::default();
+    match lay_out(
+        &mut |measure, progress| packet::lay_out(input, measure, &stamps, progress),
+        &mut |_| {},
+    ) {
         Ok(laid) => layout::missing(&laid.pages, &laid.measure)
             .into_iter()
             .collect(),
@@ -189,23 +244,24 @@ pub fn missing_glyphs(input: &PacketInput) -> Vec<char> {
     }
 }
 
-/// The packet laid out, with the fonts its text is measured and drawn with.
+/// The pages of a document laid out with a given measure (the bundled face, or it with borrowed
+/// fonts), reporting progress.
+type Pages<'a> =
+    dyn FnMut(&Measure, &mut dyn FnMut(f32)) -> Result<Vec<Vec<layout::Item>>, ReportError> + 'a;
+
+/// The document laid out, with the fonts its text is measured and drawn with.
 struct Laid {
     measure: Measure,
     fallbacks: Vec<Fallback>,
     pages: Vec<Vec<layout::Item>>,
 }
 
-/// Lays the packet out with the bundled face; when it lacks characters, looks for installed
+/// Lays a document out with the bundled face; when it lacks characters, looks for installed
 /// fonts that have them and lays it out again, since a borrowed glyph's width moves the line
-/// breaks. The usual packet needs no font but the bundled one and is laid out once.
-fn lay_out(
-    input: &PacketInput,
-    stamps: &Stamps,
-    progress: &mut dyn FnMut(f32),
-) -> Result<Laid, ReportError> {
+/// breaks. The usual document needs no font but the bundled one and is laid out once.
+fn lay_out(pages_of: &mut Pages<'_>, progress: &mut dyn FnMut(f32)) -> Result<Laid, ReportError> {
     let measure = font_measure()?;
-    let pages = packet::lay_out(input, &measure, stamps, progress)?;
+    let pages = pages_of(&measure, progress)?;
     let missing = layout::missing(&pages, &measure);
     let fallbacks = if missing.is_empty() {
         Vec::new()
@@ -220,7 +276,7 @@ fn lay_out(
         });
     }
     let measure = measure.with_fallbacks(&fallbacks);
-    let pages = packet::lay_out(input, &measure, stamps, &mut |_| {})?;
+    let pages = pages_of(&measure, &mut |_| {})?;
     Ok(Laid {
         measure,
         fallbacks,

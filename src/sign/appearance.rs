@@ -9,8 +9,9 @@ use ttf_parser::{Face, GlyphId, OutlineBuilder};
 /// The box in points; it sits left of the 学校（盖章） line on the 承诺与签署 page.
 pub(super) const WIDTH: f32 = 260.0;
 pub(super) const HEIGHT: f32 = 96.0;
-/// Lower-left corner from the page's lower-left: the packet's left margin, and between the
-/// signers' table and the 盟市人社部门意见 box of the packet's last page.
+/// Lower-left corner from the page's lower-left in the packet (`pdf::Place::PACKET`): the
+/// packet's left margin, and between the signers' table and the 盟市人社部门意见 box of the
+/// packet's last page.
 pub(super) const LEFT: f32 = 79.0;
 pub(super) const BOTTOM: f32 = 270.0;
 

@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 pub use key::{change_passphrase, check_passphrase, create_key};
-pub use pdf::{sign_pdf, verify_pdf};
+pub use pdf::{Place, sign_pdf, sign_pdf_at, verify_pdf};
 
 /// What the school file keeps: the certificate anyone may see, and the private key only ever in
 /// its encrypted form (EncryptedPrivateKeyInfo, PBES2 with scrypt and AES-256-CBC), so a copied

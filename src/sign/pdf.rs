@@ -32,6 +32,33 @@ pub fn sign_pdf(
     school_name: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<u8>, SignError> {
+    sign_pdf_at(pdf, signer, school_name, now, Place::PACKET)
+}
+
+/// Where the visible box goes on the last page: its lower-left corner in points from the
+/// page's lower-left. Each document leaves its own room for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    pub left: f32,
+    pub bottom: f32,
+}
+
+impl Place {
+    /// Between the signers' table and the 盟市人社部门意见 box of the packet's last page.
+    pub const PACKET: Place = Place {
+        left: appearance::LEFT,
+        bottom: appearance::BOTTOM,
+    };
+}
+
+/// [`sign_pdf`] with the visible box at `place`.
+pub fn sign_pdf_at(
+    pdf: &[u8],
+    signer: &Signer,
+    school_name: &str,
+    now: DateTime<Utc>,
+    place: Place,
+) -> Result<Vec<u8>, SignError> {
     let certificate = Certificate::from_der(signer.certificate_der)
         .map_err(|e| SignError::Crypto(format!("保存的证书已损坏：{e}")))?;
     let key = key::unlock(signer.encrypted_key_der, signer.passphrase, &certificate)?;
@@ -101,10 +128,10 @@ pub fn sign_pdf(
     page.set("Annots", Object::Array(annots));
     let (x0, y0) = page_origin(&doc, &page);
     let rect = [
-        x0 + appearance::LEFT,
-        y0 + appearance::BOTTOM,
-        x0 + appearance::LEFT + appearance::WIDTH,
-        y0 + appearance::BOTTOM + appearance::HEIGHT,
+        x0 + place.left,
+        y0 + place.bottom,
+        x0 + place.left + appearance::WIDTH,
+        y0 + place.bottom + appearance::HEIGHT,
     ];
 
     let beijing = now.with_timezone(&time::beijing_offset());

@@ -209,11 +209,18 @@ CREATE TABLE trusted_certificates (
 );
 ";
 
-/// Version 8: what the office approves on top of the policy's weighting (policy 四(二)): raised
+/// Version 8: a teacher's 成果认定, a JSON array on the teacher's row as trainings and practices
+/// are (edited with the teacher, never queried alone); its evidence file is kept by reference.
+/// Teachers of older files start with none.
+const V8: &str = "
+ALTER TABLE teachers ADD COLUMN achievements TEXT NOT NULL DEFAULT '[]';
+";
+
+/// Version 9: what the office approves on top of the policy's weighting (policy 四(二)): raised
 /// factors, credited course development, 额定课时 and 课时津贴. Each is a list the office edits and
 /// saves as a whole with the other workload settings, so each is one JSON column (the interchange
 /// shape, as trainings are on a teacher), in one row.
-const V8: &str = "
+const V9: &str = "
 CREATE TABLE workload_adjustments (
     id           INTEGER PRIMARY KEY CHECK (id = 1),
     raises       TEXT NOT NULL,
@@ -237,6 +244,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(V6),
     Migration::Sql(V7),
     Migration::Sql(V8),
+    Migration::Sql(V9),
 ];
 
 /// The schema version this program writes. A file with a higher one is refused, never

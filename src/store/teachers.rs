@@ -45,7 +45,7 @@ impl DeletedTeacher {
 }
 
 const COLUMNS: &str = "id, name, gender, department, employment, enterprise, level, title, \
-                       skill_level, qualification, trainings, practices";
+                       skill_level, qualification, trainings, practices, achievements";
 
 impl SchoolFile {
     /// The roster in the order teachers were added.
@@ -75,7 +75,7 @@ impl SchoolFile {
             .query_row(
                 &format!("SELECT {COLUMNS}, position FROM teachers WHERE id = ?1"),
                 [id],
-                |r| Ok((read_teacher(r)?, r.get::<_, i64>(12)?)),
+                |r| Ok((read_teacher(r)?, r.get::<_, i64>(13)?)),
             )
             .optional()?;
         let Some((teacher, position)) = found else {
@@ -174,8 +174,14 @@ fn read_teacher(r: &Row<'_>) -> rusqlite::Result<Result<Teacher, StoreError>> {
         text(5)?,
         text(6)?,
     );
-    let (title, skill_level, qualification, trainings, practices) =
-        (text(7)?, text(8)?, text(9)?, text(10)?, text(11)?);
+    let (title, skill_level, qualification, trainings, practices, achievements) = (
+        text(7)?,
+        text(8)?,
+        text(9)?,
+        text(10)?,
+        text(11)?,
+        text(12)?,
+    );
     let bad =
         |what: &str, value: &str| StoreError::InvalidData(format!("教师{id}的{what}“{value}”无效"));
     let teacher = (|| {
@@ -186,6 +192,8 @@ fn read_teacher(r: &Row<'_>) -> rusqlite::Result<Result<Teacher, StoreError>> {
             level: TeacherLevel::from_name(&level).ok_or_else(|| bad("一体化教师等级", &level))?,
             trainings: serde_json::from_str(&trainings).map_err(|_| bad("培训记录", &trainings))?,
             practices: serde_json::from_str(&practices).map_err(|_| bad("企业实践", &practices))?,
+            achievements: serde_json::from_str(&achievements)
+                .map_err(|_| bad("成果认定", &achievements))?,
             id: id.clone(),
             name,
             department,
@@ -200,9 +208,9 @@ fn read_teacher(r: &Row<'_>) -> rusqlite::Result<Result<Teacher, StoreError>> {
 
 #[expect(
     clippy::expect_used,
-    reason = "trainings and practices are plain derived structs: serde_json cannot fail on them"
+    reason = "trainings, practices and achievements are plain derived structs: serde_json cannot fail on them"
 )]
-fn values(t: &Teacher) -> [String; 12] {
+fn values(t: &Teacher) -> [String; 13] {
     [
         t.id.clone(),
         t.name.clone(),
@@ -216,6 +224,7 @@ fn values(t: &Teacher) -> [String; 12] {
         t.qualification.clone(),
         serde_json::to_string(&t.trainings).expect("trainings serialise"),
         serde_json::to_string(&t.practices).expect("practices serialise"),
+        serde_json::to_string(&t.achievements).expect("achievements serialise"),
     ]
 }
 
@@ -224,10 +233,10 @@ pub(super) fn insert_teacher(conn: &Connection, t: &Teacher) -> rusqlite::Result
     conn.prepare_cached(&format!(
         "INSERT INTO teachers (position, {COLUMNS})
          VALUES ((SELECT coalesce(max(position), 0) + 1 FROM teachers),
-                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     ))?
     .execute(params![
-        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]
     ])?;
     Ok(())
 }
@@ -237,11 +246,11 @@ fn update_teacher(conn: &Connection, t: &Teacher) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "UPDATE teachers SET name = ?2, gender = ?3, department = ?4, employment = ?5,
              enterprise = ?6, level = ?7, title = ?8, skill_level = ?9, qualification = ?10,
-             trainings = ?11, practices = ?12
+             trainings = ?11, practices = ?12, achievements = ?13
          WHERE id = ?1",
     )?
     .execute(params![
-        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]
     ])?;
     Ok(())
 }

@@ -353,6 +353,10 @@ pub fn not_positive(what: &str) -> String {
     format!("{what}应为正整数")
 }
 
+pub fn date_form(what: &str) -> String {
+    format!("{what}应如 {DATE_FORMS}")
+}
+
 pub fn start_date_form(what: &str) -> String {
     format!("{what}开始日期应如 {DATE_FORMS}")
 }
@@ -375,6 +379,14 @@ pub fn teacher_saved(name: &str, id: &str) -> String {
 
 pub fn roster_count(teachers: usize) -> String {
     format!("名册共 {teachers} 位教师")
+}
+
+/// Under the roster and the summary: what the region counts toward its 200 trained teachers.
+pub fn trained_teachers(counts: &crate::domain::teacher::Counts) -> String {
+    format!(
+        "一体化师资：{}（有证书编号的师资培训计入全区200名一体化师资培养目标）",
+        counts.describe()
+    )
 }
 
 /// The 任职形式 column of a teacher employed from an enterprise.
@@ -900,6 +912,60 @@ pub const TRAINING_FIELDS: [&str; 6] = [
     "证书编号",
 ];
 pub const PRACTICE_FIELDS: [&str; 4] = ["实践企业", "实践开始", "实践结束", "天数"];
+pub const ACHIEVEMENTS: &str = "成果认定（国家一体化课程标准、全国规划教材）";
+pub const ACHIEVEMENT_KIND: &str = "成果类别";
+pub const ACHIEVEMENT_FIELDS: [&str; 3] = ["成果名称", "本人角色", "成果日期"];
+pub const ACHIEVEMENT_ROLE_HINT: &str = "如 主编、副主编、参编、主持、参与";
+pub const ADD_ACHIEVEMENT: &str = "添加成果";
+pub const UPDATE_ACHIEVEMENT: &str = "保存成果修改";
+pub const CHOOSE_EVIDENCE: &str = "选择佐证材料…";
+pub const NO_EVIDENCE: &str = "未选佐证材料（可选：证书、聘书或教材版权页的扫描件）";
+pub const EVIDENCE_PATH_HINT: &str = "如 D:\\教务处\\成果\\聘书.pdf";
+pub const ACHIEVEMENT_TITLE_MISSING: &str = "请填写成果名称（课程标准或教材的名称）";
+pub const ACHIEVEMENT_ROLE_MISSING: &str = "请填写本人角色，如 主编、参编、参与";
+pub const ACHIEVEMENT_DATE: &str = "成果日期";
+pub const REMOVE_ON_SAVE: &str = "点“保存教师”后生效；不保存则不删除。";
+pub const CERTIFICATE: &str = "工作量证明";
+pub const CERTIFICATE_PATH_HINT: &str = "如 D:\\教务处\\工作量证明.pdf";
+
+/// A 成果 in the teacher's form.
+pub fn achievement_line(a: &crate::domain::Achievement) -> String {
+    let evidence = match &a.evidence {
+        Some(f) => format!("佐证 {}", f.path),
+        None => "无佐证材料".to_string(),
+    };
+    format!(
+        "{}　{}　{}　{}　{evidence}",
+        a.kind.name(),
+        a.title,
+        a.role,
+        a.date
+    )
+}
+
+pub fn evidence_chosen(path: &str, size: u64) -> String {
+    format!("佐证材料：{path}（{} KB）", size.div_ceil(1024))
+}
+
+pub fn evidence_unreadable(path: &std::path::Path, reason: &str) -> String {
+    format!(
+        "无法读取佐证材料 {}：{reason}。请确认文件存在且未被其他程序占用后重新选择",
+        path.display()
+    )
+}
+
+pub fn remove_achievement_question(title: &str) -> String {
+    format!("从该教师的成果中删除“{title}”？")
+}
+
+/// The name the save dialog offers for a teacher's 工作量证明.
+pub fn certificate_file_name(name: &str) -> String {
+    format!("{name}工作量证明.pdf")
+}
+
+pub fn workload_certificate_exported(teacher: &str, path: &std::path::Path) -> String {
+    format!("已导出{teacher}的工作量证明：{}", path.display())
+}
 pub const ADD_TRAINING: &str = "添加培训";
 pub const ADD_PRACTICE: &str = "添加实践";
 /// The forms every date field reads (`parse_date`).

@@ -50,15 +50,7 @@ pub fn prepare(
     if !errors.is_empty() {
         return Ok(Prepared::Blocked(errors));
     }
-    let signer = match passphrase {
-        None => None,
-        Some(passphrase) => {
-            let key = school.signing_key().map_err(|e| e.to_string())?.ok_or(
-                "学校还没有签署密钥：请先在“导出与签署”中创建签署密钥（命令行：yitihua sign-setup）",
-            )?;
-            Some((key, passphrase))
-        }
-    };
+    let signer = signer(school, passphrase)?;
     let image = |role| school.signature_image(role).map_err(|e| e.to_string());
     let signatures = Signatures {
         filler: image(SignatureRole::Filler)?,
@@ -94,19 +86,51 @@ impl Packet {
             signatures: &self.signatures,
         };
         let bytes = report::packet(&input, progress).map_err(|e| e.to_string())?;
-        let Some((key, passphrase)) = &self.signer else {
-            return Ok(bytes);
-        };
-        sign::sign_pdf(
-            &bytes,
-            &sign::Signer {
-                certificate_der: &key.certificate,
-                encrypted_key_der: &key.encrypted_key,
-                passphrase,
-            },
-            &self.document.school.name,
-            chrono::Utc::now(),
-        )
-        .map_err(|e| e.to_string())
+        match &self.signer {
+            None => Ok(bytes),
+            Some(signer) => sign(
+                &bytes,
+                signer,
+                &self.document.school.name,
+                sign::Place::PACKET,
+            ),
+        }
     }
+}
+
+/// The school's key with the passphrase to open it, when a passphrase was given; refused when
+/// the school has no key yet.
+pub(super) fn signer(
+    school: &SchoolFile,
+    passphrase: Option<String>,
+) -> Result<Option<(StoredKey, String)>, String> {
+    let Some(passphrase) = passphrase else {
+        return Ok(None);
+    };
+    let key = school.signing_key().map_err(|e| e.to_string())?.ok_or(
+        "学校还没有签署密钥：请先在“导出与签署”中创建签署密钥（命令行：yitihua sign-setup）",
+    )?;
+    Ok(Some((key, passphrase)))
+}
+
+/// Signs `bytes` now with the school's key, its visible box at `place`. A wrong passphrase
+/// gives an error and no bytes.
+pub(super) fn sign(
+    bytes: &[u8],
+    (key, passphrase): &(StoredKey, String),
+    school: &str,
+    place: sign::Place,
+) -> Result<Vec<u8>, String> {
+    sign::sign_pdf_at(
+        bytes,
+        &sign::Signer {
+            certificate_der: &key.certificate,
+            encrypted_key_der: &key.encrypted_key,
+            passphrase,
+        },
+        school,
+        chrono::Utc::now(),
+        place,
+    )
+    .map_err(|e| e.to_string())
 }

@@ -2,6 +2,7 @@
 //! call these, and show the outcome their own way. Nothing here knows iced or prints to a
 //! terminal; everything a user reads from here is Chinese.
 
+pub mod certificate;
 pub mod export;
 pub mod import;
 pub mod signing;

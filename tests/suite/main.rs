@@ -16,6 +16,7 @@ mod binary;
 mod common;
 
 mod bad_input;
+mod certificate;
 mod cli;
 mod crash;
 mod declarations;

@@ -753,3 +753,34 @@ fn the_roster_prints_a_teacher_only_in_the_terms_they_taught() {
         assert!(printed <= 2, "{label} printed {printed} times");
     }
 }
+
+#[test]
+fn the_packet_counts_trained_teachers_by_level_and_lists_their_achievements() {
+    use yitihua::domain::{Achievement, AchievementKind};
+    let mut doc = document(Size::Small);
+    doc.teachers[1].achievements.push(Achievement {
+        kind: AchievementKind::CurriculumStandard,
+        title: "汽车维修专业工学一体化课程标准".into(),
+        role: "参与".into(),
+        date: NaiveDate::from_ymd_opt(2023, 6, 1).unwrap(),
+        evidence: None,
+    });
+    let bytes = make(&doc, &Signatures::default()).unwrap();
+    let text: String = pages(&Pdf::load_mem(&bytes).unwrap())
+        .iter()
+        .map(|p| squeeze(p))
+        .collect();
+    assert!(
+        text.contains("名册共12人；取得一体化师资培训证书2人；一级2人、二级4人、三级2人、无4人；"),
+        "{text}"
+    );
+    let teacher = &doc.teachers[1];
+    assert!(text.contains("教师成果认定"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "1{}{}国家一体化课程标准汽车维修专业工学一体化课程标准参与2023-06-01",
+            teacher.id, teacher.name
+        )),
+        "{text}"
+    );
+}

@@ -518,3 +518,89 @@ fn a_backup_that_does_not_open_is_not_counted_as_the_newest() {
         profile().name
     );
 }
+
+#[test]
+fn achievements_are_kept_with_their_evidence_through_a_reopen() {
+    use chrono::NaiveDate;
+    use yitihua::domain::resource::FileRef;
+    use yitihua::domain::{Achievement, AchievementKind, Teacher};
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_file(dir.path());
+    let mut teacher = Teacher::new("T001", "其木格", "汽车系");
+    teacher.achievements = vec![
+        Achievement {
+            kind: AchievementKind::CurriculumStandard,
+            title: "汽车维修专业国家技能人才培养工学一体化课程标准".into(),
+            role: "参与".into(),
+            date: NaiveDate::from_ymd_opt(2023, 6, 1).unwrap(),
+            evidence: Some(FileRef {
+                path: "D:\\成果\\课程标准聘书.pdf".into(),
+                size: 204_800,
+                sha256: "ab".repeat(32),
+            }),
+        },
+        Achievement {
+            kind: AchievementKind::PlannedTextbook,
+            title: "汽车电气设备检修".into(),
+            role: "副主编".into(),
+            date: NaiveDate::from_ymd_opt(2024, 3, 15).unwrap(),
+            evidence: None,
+        },
+    ];
+    let mut file = SchoolFile::open(&path).unwrap();
+    file.save_teacher(&teacher).unwrap();
+    drop(file);
+    let mut file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.teachers().unwrap(), [teacher.clone()]);
+
+    teacher.achievements.remove(0);
+    file.save_teacher(&teacher).unwrap();
+    drop(file);
+    let file = SchoolFile::open(&path).unwrap();
+    assert_eq!(
+        file.teachers().unwrap()[0].achievements,
+        teacher.achievements
+    );
+}
+
+#[test]
+fn the_v7_fixture_keeps_every_value_and_its_teachers_gain_no_achievements() {
+    use yitihua::domain::{Employment, TeacherLevel};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("锡林郭勒.yth");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/school-v7.yth"),
+        &path,
+    )
+    .unwrap();
+    let file = SchoolFile::open(&path).unwrap();
+    assert_eq!(file.migrated_from(), Some(7));
+    assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(file.profile().unwrap().name, "锡林郭勒职业技工学校");
+    let teachers = file.teachers().unwrap();
+    assert_eq!(teachers.len(), 1);
+    let t = &teachers[0];
+    assert_eq!(
+        (t.id.as_str(), t.name.as_str(), t.department.as_str()),
+        ("T007", "乌日娜", "畜牧兽医系")
+    );
+    assert_eq!(t.employment, Employment::FromEnterprise);
+    assert_eq!(t.enterprise, "锡林郭勒牧业公司");
+    assert_eq!(t.level, TeacherLevel::Second);
+    assert_eq!(
+        (
+            t.title.as_str(),
+            t.skill_level.as_str(),
+            t.qualification.as_str()
+        ),
+        ("高级讲师", "技师", "中等职业学校教师资格")
+    );
+    assert_eq!(t.trainings.len(), 1);
+    assert_eq!(t.trainings[0].certificate, "NMGYTH20230007");
+    assert_eq!(t.trainings[0].hours, 80);
+    assert_eq!(t.practices.len(), 1);
+    assert_eq!(t.practices[0].days, 30);
+    assert!(t.achievements.is_empty());
+    assert_eq!(file.terms().unwrap()[0].name, "2024-2025学年第一学期");
+    assert_eq!(file.trusted_certificates().unwrap().len(), 1);
+}

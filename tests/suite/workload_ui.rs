@@ -505,3 +505,117 @@ fn raises_and_the_allowance_are_entered_corrected_and_undone_in_the_window() {
         "注1：乌日娜（T0001）的一体化课程系数×1.25，依据课程开发，校长办公会批准，2024-09-01起"
     ));
 }
+
+#[test]
+fn an_achievement_is_added_changed_and_removed_by_its_labels() {
+    use yitihua::domain::AchievementKind;
+    use yitihua::ui::screen::workload::RosterMessage;
+    let mut doc = document(Size::Small);
+    // The form's only 删除 buttons are then the 成果's.
+    doc.teachers[0].trainings.clear();
+    doc.teachers[0].practices.clear();
+    let id = doc.teachers[0].id.clone();
+    let mut h = Harness::with_school(&doc);
+    h.click("教师与课时");
+    h.fill("搜索教师", &id);
+    h.click("修改");
+
+    h.click("全国规划教材");
+    h.fill("成果名称", "汽车电气设备检修");
+    h.fill("成果日期", "2024/3/15");
+    h.click("添加成果");
+    assert!(h.sees("请填写本人角色，如 主编、参编、参与"));
+    h.fill("本人角色", "副主编");
+    h.fill("成果日期", "三月");
+    h.click("添加成果");
+    assert!(h.sees("成果日期应如 2024-03-15、2024/3/15 或 2024年3月15日"));
+    h.fill("成果日期", "2024年3月15日");
+    let evidence = h.dir.path().join("版权页.pdf");
+    std::fs::write(&evidence, b"%PDF-1.7 scan").unwrap();
+    h.settle(Message::Workload(WorkloadMessage::Roster(
+        RosterMessage::EvidenceChosen(Some(evidence.clone())),
+    )));
+    assert!(h.text_containing("佐证材料：").is_some());
+    h.click("添加成果");
+    assert!(
+        h.text_containing("全国规划教材　汽车电气设备检修　副主编　2024-03-15")
+            .is_some()
+    );
+    h.click("保存教师");
+    let saved = teachers(&h).into_iter().find(|t| t.id == id).unwrap();
+    assert_eq!(saved.achievements.len(), 1);
+    let a = &saved.achievements[0];
+    assert_eq!(a.kind, AchievementKind::PlannedTextbook);
+    assert_eq!(
+        (a.title.as_str(), a.role.as_str()),
+        ("汽车电气设备检修", "副主编")
+    );
+    let file = a.evidence.as_ref().expect("the evidence by reference");
+    assert_eq!(file.path, evidence.display().to_string());
+    assert_eq!(file.size, 13);
+    assert_eq!(file.sha256.len(), 64);
+
+    // Changing it: the fields come back filled, and the change replaces it.
+    h.fill("搜索教师", &id);
+    h.click("修改");
+    h.click("修改");
+    h.fill("本人角色", "主编");
+    h.click("保存成果修改");
+    h.click("保存教师");
+    let saved = teachers(&h).into_iter().find(|t| t.id == id).unwrap();
+    assert_eq!(saved.achievements.len(), 1);
+    assert_eq!(saved.achievements[0].role, "主编");
+
+    // Removing it asks first; 取消 keeps it.
+    h.click("修改");
+    h.click("删除");
+    assert!(h.sees("从该教师的成果中删除“汽车电气设备检修”？"));
+    h.click("取消");
+    assert!(!h.sees("从该教师的成果中删除“汽车电气设备检修”？"));
+    h.click("删除");
+    h.click("确认删除");
+    h.click("保存教师");
+    let saved = teachers(&h).into_iter().find(|t| t.id == id).unwrap();
+    assert!(saved.achievements.is_empty());
+}
+
+#[test]
+fn the_workload_certificate_is_written_from_the_roster() {
+    use yitihua::ui::screen::workload::RosterMessage;
+    let doc = document(Size::Small);
+    let teacher = doc.teachers[0].clone();
+    let mut h = Harness::with_school(&doc);
+    h.click("教师与课时");
+    let counts = "一体化师资：取得一体化师资培训证书2人；一级2人、二级4人、三级2人、无4人（有证书编号的师资培训计入全区200名一体化师资培养目标）";
+    assert!(h.sees(counts), "the roster counts the trained teachers");
+    h.click("课时汇总");
+    assert!(h.sees(counts), "and so does the summary");
+    h.click("教师名册");
+    h.fill("搜索教师", &teacher.id);
+    assert!(h.is_enabled("工作量证明"));
+    let path = h.dir.path().join("工作量证明.pdf");
+    h.settle(Message::Workload(WorkloadMessage::Roster(
+        RosterMessage::CertificatePath(teacher.id.clone(), Some(path.clone())),
+    )));
+    let notice = h.text_containing("的工作量证明").expect("a notice");
+    assert_eq!(
+        notice,
+        format!(
+            "已导出{}（{}）的工作量证明：{}",
+            teacher.name,
+            teacher.id,
+            path.display()
+        )
+    );
+    let pdf = lopdf::Document::load(&path).expect("a whole PDF");
+    assert_eq!(pdf.get_pages().len(), 1);
+    let text: String = pdf.extract_text(&[1]).unwrap().split_whitespace().collect();
+    assert!(text.contains(&format!("姓名{}", teacher.name)), "{text}");
+    assert!(text.contains("合计22—1259.742"), "{text}");
+    let names: Vec<_> = std::fs::read_dir(h.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf") || n.contains(".part"))
+        .collect();
+    assert_eq!(names, ["工作量证明.pdf"]);
+}

@@ -207,6 +207,15 @@ impl<'m> Layout<'m> {
         self.flow(block, true, None);
     }
 
+    /// Places a block whole at the foot of the page, on the next page if what this one holds
+    /// reaches into it: a signature area then sits where a digital signature's box is drawn,
+    /// however long the text above it.
+    pub fn foot(&mut self, block: &Block) {
+        self.ensure(block.height);
+        self.y = HEIGHT - block.height;
+        self.place(block);
+    }
+
     /// A paragraph of running text; `indent` in em for the first line (正文首行缩进两字).
     pub fn paragraph(&mut self, text: &str, style: Style, indent: f32, align: Align) {
         let block = self.paragraph_block(text, style, indent, align);

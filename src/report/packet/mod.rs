@@ -114,7 +114,7 @@ pub fn lay_out(
 }
 
 /// 2026年11月29日, as dates are written on signed papers.
-fn date_cn(date: NaiveDate) -> String {
+pub(super) fn date_cn(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
 }
 
@@ -170,7 +170,7 @@ fn running(ctx: &Ctx<'_>, measure: &Measure, page: &mut Vec<Item>, n: usize, tot
 }
 
 /// The size of an image of `aspect` (width / height) fitted into `w` × `h`.
-fn fit_box(aspect: f32, w: f32, h: f32) -> (f32, f32) {
+pub(super) fn fit_box(aspect: f32, w: f32, h: f32) -> (f32, f32) {
     if w / h > aspect {
         (h * aspect, h)
     } else {

@@ -204,4 +204,34 @@ pub(super) fn roster(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
             Align::Left,
         );
     }
+    achievements(doc, l);
+}
+
+/// 成果认定 under the roster: the national standards and planned textbooks teachers took part
+/// in, which the policy rewards; left out when no teacher has any.
+fn achievements(doc: &crate::exchange::Document, l: &mut Layout<'_>) {
+    let listed: Vec<_> = doc
+        .teachers
+        .iter()
+        .flat_map(|t| t.achievements.iter().map(move |a| (t, a)))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    l.gap(4.0 * MM);
+    let mut table = Table::new(&[8.5, 11.0, 15.0, 26.0, 58.0, 16.0, 21.5], size::XIAO_WU)
+        .caption("教师成果认定")
+        .header(["序号", "工号", "姓名", "类别", "名称", "本人角色", "日期"]);
+    for (i, (teacher, a)) in listed.iter().enumerate() {
+        table.row(vec![
+            Cell::new((i + 1).to_string()).center(),
+            Cell::new(&teacher.id).center().fit(),
+            Cell::new(&teacher.name).center(),
+            Cell::new(a.kind.name()).center(),
+            Cell::new(&a.title),
+            Cell::new(&a.role).center(),
+            Cell::new(a.date.to_string()).center(),
+        ]);
+    }
+    l.table(&table);
 }

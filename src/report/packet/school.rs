@@ -1,7 +1,7 @@
 //! 一、学校基本情况: the school's form, with the findings that concern no one specialty.
 
 use crate::domain::resource::TEXTBOOK;
-use crate::domain::{Employment, Finding, ResourceItem, TeacherLevel};
+use crate::domain::{Employment, Finding, ResourceItem, teacher};
 
 use super::super::layout::{Cell, Layout, Table, size};
 use super::{Ctx, Mark, concerns, findings_table, section};
@@ -12,22 +12,18 @@ pub(super) fn school(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark>) {
     let d = ctx.declaration;
     let names: Vec<&str> = d.specialties.iter().map(|s| s.name.as_str()).collect();
     let teachers = &ctx.doc.teachers;
-    let count =
-        |f: &dyn Fn(&crate::domain::Teacher) -> bool| teachers.iter().filter(|t| f(t)).count();
-    let levels: Vec<String> = TeacherLevel::ALL
-        .iter()
-        .map(|lv| format!("{}{}人", lv.name(), count(&|t| t.level == *lv)))
-        .collect();
     let employment: Vec<String> = Employment::ALL
         .iter()
-        .map(|e| format!("{}{}人", e.name(), count(&|t| t.employment == *e)))
+        .map(|e| {
+            let n = teachers.iter().filter(|t| t.employment == *e).count();
+            format!("{}{n}人", e.name())
+        })
         .collect();
     let teacher_summary = format!(
-        "名册共{}人；{}；{}；取得一体化师资培训证书{}人",
+        "名册共{}人；{}；{}",
         teachers.len(),
-        levels.join("、"),
-        employment.join("、"),
-        count(&|t| t.is_trained())
+        teacher::counts(teachers).describe(),
+        employment.join("、")
     );
     let items: Vec<&ResourceItem> = ctx
         .doc

@@ -1,20 +1,31 @@
-//! 名册: the teachers, searchable and paged, and the form to add or change one.
+//! 名册: the teachers, searchable and paged, the form to add or change one (with their
+//! trainings, practice and 成果), and each teacher's 工作量证明.
+
+use std::path::PathBuf;
 
 use iced::widget::{button, column, row, table, text, text_input};
-use iced::{Alignment, Element, Length};
+use iced::{Alignment, Element, Length, Task};
 
 use super::{cell, header};
 use chrono::NaiveDate;
 
+use crate::domain::resource::FileRef;
 use crate::domain::workload::parse_date;
-use crate::domain::{Employment, Gender, Practice, Teacher, TeacherLevel, Training};
-use crate::store::{DeletedTeacher, SchoolFile, StoreError};
+use crate::domain::{
+    Achievement, AchievementKind, Employment, Gender, Practice, Teacher, TeacherLevel, Training,
+    teacher,
+};
+use crate::exchange::files;
+use crate::store::{DeletedTeacher, SchoolFile, StoreError, atomic};
+use crate::ui::background;
 use crate::ui::screen::{Action, Screen, opened};
 use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::page::page;
+use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::widget::{confirm, form, pager};
 use crate::ui::{style, text as t};
+use crate::workflow::certificate;
 
 #[derive(Default)]
 pub struct Roster {
@@ -26,6 +37,8 @@ pub struct Roster {
     deleting: Option<(Teacher, usize)>,
     /// The teacher just deleted, with their hours, while 撤销 can put them back.
     deleted: Option<DeletedTeacher>,
+    /// A dialog came back empty: the path may be typed.
+    typed: TypedPath<Message>,
     notice: Option<Notice>,
 }
 
@@ -38,6 +51,15 @@ struct Form {
     /// saved with the teacher.
     training: [String; 6],
     practice: [String; 4],
+    /// A 成果 as typed (名称, 本人角色, 日期), its kind and evidence file; added to the draft by
+    /// 添加成果, or put back in place of the one being changed.
+    achievement: [String; 3],
+    achievement_kind: AchievementKind,
+    evidence: Option<FileRef>,
+    /// The 成果 being changed, by its place in the draft.
+    changing: Option<usize>,
+    /// The 成果 whose removal waits for the user's yes.
+    removing: Option<usize>,
 }
 
 impl Form {
@@ -47,7 +69,37 @@ impl Form {
             existing,
             training: Default::default(),
             practice: Default::default(),
+            achievement: Default::default(),
+            achievement_kind: AchievementKind::CurriculumStandard,
+            evidence: None,
+            changing: None,
+            removing: None,
         }
+    }
+
+    /// The typed 成果 as a record, or what is wrong with it.
+    fn achievement(&self) -> Result<Achievement, String> {
+        let [title, role, date] = &self.achievement;
+        if title.trim().is_empty() {
+            return Err(t::ACHIEVEMENT_TITLE_MISSING.into());
+        }
+        if role.trim().is_empty() {
+            return Err(t::ACHIEVEMENT_ROLE_MISSING.into());
+        }
+        Ok(Achievement {
+            kind: self.achievement_kind,
+            title: title.trim().into(),
+            role: role.trim().into(),
+            date: parse_date(date).ok_or_else(|| t::date_form(t::ACHIEVEMENT_DATE))?,
+            evidence: self.evidence.clone(),
+        })
+    }
+
+    /// Empties the 成果 fields after one was added or changed.
+    fn clear_achievement(&mut self) {
+        self.achievement = Default::default();
+        self.evidence = None;
+        self.changing = None;
     }
 
     /// The typed training as a record, or what is wrong with it.
@@ -131,6 +183,23 @@ pub enum Message {
     Practice(usize, String),
     AddPractice,
     RemovePractice(usize),
+    /// A field of the 成果 being typed: 名称 (0), 本人角色 (1), 日期 (2).
+    Achievement(usize, String),
+    AchievementKind(AchievementKind),
+    ChooseEvidence,
+    EvidenceChosen(Option<PathBuf>),
+    EvidenceHashed(Result<FileRef, String>),
+    /// Adds the typed 成果, or puts it in place of the one being changed.
+    AddAchievement,
+    ChangeAchievement(usize),
+    RemoveAchievement(usize),
+    ConfirmRemoveAchievement,
+    CancelRemoveAchievement,
+    /// 工作量证明 of the teacher with this 工号: the save dialog first.
+    Certificate(String),
+    CertificatePath(String, Option<PathBuf>),
+    CertificateDone(Result<(String, PathBuf), String>),
+    Typed(typed_path::Message),
     Delete(String),
     ConfirmDelete,
     CancelDelete,
@@ -297,6 +366,150 @@ impl Screen for Roster {
                     d.practices.remove(i);
                 }
             }),
+            Message::Achievement(i, v) => {
+                if let Some(slot) = self.form.as_mut().and_then(|f| f.achievement.get_mut(i)) {
+                    *slot = v;
+                }
+            }
+            Message::AchievementKind(kind) => {
+                if let Some(form) = &mut self.form {
+                    form.achievement_kind = kind;
+                }
+            }
+            Message::ChooseEvidence => {
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::CHOOSE_EVIDENCE)
+                        .pick_file(),
+                    |h| Message::EvidenceChosen(h.map(|h| h.path().to_path_buf())),
+                ));
+            }
+            Message::EvidenceChosen(None) => {
+                return Action::Run(
+                    self.typed
+                        .offer(t::EVIDENCE_PATH_HINT, |p| Message::EvidenceChosen(Some(p))),
+                );
+            }
+            Message::EvidenceChosen(Some(path)) => {
+                self.typed.close();
+                // A scan is small, but the file may sit on a slow network drive.
+                return Action::Run(Task::perform(
+                    background::run(move || {
+                        files::hash(&path, |_, _| {}).map_err(|e| {
+                            t::evidence_unreadable(&path, &crate::store::io_message(&e))
+                        })
+                    }),
+                    Message::EvidenceHashed,
+                ));
+            }
+            Message::EvidenceHashed(result) => match (result, &mut self.form) {
+                (Ok(file), Some(form)) => {
+                    form.evidence = Some(file);
+                    self.notice = None;
+                }
+                (Err(e), _) => self.notice = Some(Notice::Failed(e)),
+                (Ok(_), None) => {}
+            },
+            Message::AddAchievement => {
+                if let Some(form) = &mut self.form {
+                    match form.achievement() {
+                        Ok(a) => {
+                            match form.changing {
+                                Some(i) if i < form.draft.achievements.len() => {
+                                    form.draft.achievements[i] = a;
+                                }
+                                _ => form.draft.achievements.push(a),
+                            }
+                            form.clear_achievement();
+                            self.notice = None;
+                        }
+                        Err(e) => self.notice = Some(Notice::Failed(e)),
+                    }
+                }
+            }
+            Message::ChangeAchievement(i) => {
+                if let Some(form) = &mut self.form
+                    && let Some(a) = form.draft.achievements.get(i).cloned()
+                {
+                    form.achievement = [a.title, a.role, a.date.to_string()];
+                    form.achievement_kind = a.kind;
+                    form.evidence = a.evidence;
+                    form.changing = Some(i);
+                }
+            }
+            Message::RemoveAchievement(i) => {
+                if let Some(form) = &mut self.form {
+                    form.removing = Some(i);
+                }
+            }
+            Message::CancelRemoveAchievement => {
+                if let Some(form) = &mut self.form {
+                    form.removing = None;
+                }
+            }
+            Message::ConfirmRemoveAchievement => {
+                if let Some(form) = &mut self.form
+                    && let Some(i) = form.removing.take()
+                    && i < form.draft.achievements.len()
+                {
+                    form.draft.achievements.remove(i);
+                    form.changing = None;
+                }
+            }
+            Message::Certificate(id) => {
+                let name = self
+                    .teachers
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map_or(id.clone(), |t| t.name.clone());
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::CERTIFICATE)
+                        .add_filter("PDF", &["pdf"])
+                        .set_file_name(t::certificate_file_name(&name))
+                        .save_file(),
+                    move |h| {
+                        Message::CertificatePath(id.clone(), h.map(|h| h.path().to_path_buf()))
+                    },
+                ));
+            }
+            Message::CertificatePath(id, None) => {
+                return Action::Run(self.typed.offer_save(
+                    t::CERTIFICATE_PATH_HINT,
+                    "pdf",
+                    move |p| Message::CertificatePath(id.clone(), Some(p)),
+                ));
+            }
+            Message::CertificatePath(id, Some(path)) => {
+                self.typed.close();
+                let today = crate::domain::time::beijing_date(chrono::Utc::now());
+                match certificate::prepare(file, &id, today, None) {
+                    Ok(certificate) => {
+                        self.notice = None;
+                        return Action::Run(Task::perform(
+                            background::run(move || {
+                                let bytes = certificate.build()?;
+                                // The save dialog has already asked whether to replace it.
+                                atomic::save(&path, atomic::Existing::Replace, &bytes)?;
+                                Ok((certificate.teacher(), path))
+                            }),
+                            Message::CertificateDone,
+                        ));
+                    }
+                    Err(e) => self.notice = Some(Notice::Failed(e)),
+                }
+            }
+            Message::CertificateDone(result) => {
+                self.notice =
+                    Some(Notice::from(result.map(|(teacher, path)| {
+                        t::workload_certificate_exported(&teacher, &path)
+                    })));
+            }
+            Message::Typed(message) => {
+                if let Some(answer) = self.typed.update(message) {
+                    return self.update(answer, file);
+                }
+            }
             Message::Delete(id) => {
                 let teacher = self.teachers.iter().find(|t| t.id == id).cloned();
                 if let Some(teacher) = teacher {
@@ -350,13 +563,19 @@ impl Screen for Roster {
         ]
         .spacing(12)
         .align_y(Alignment::Center);
-        let mut content = column![toolbar].spacing(12);
+        let counts = text(t::trained_teachers(&teacher::counts(&self.teachers)))
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text);
+        let mut content = column![toolbar, counts].spacing(12);
         if let Some((teacher, entries)) = &self.deleting {
             content = content.push(confirm::delete(
                 t::delete_question(&teacher.with_entries(*entries)),
                 Message::ConfirmDelete,
                 Message::CancelDelete,
             ));
+        }
+        if let Some(typed) = self.typed.view(Message::Typed) {
+            content = content.push(typed);
         }
         let undo = self.deleted.is_some().then_some(Message::Undo);
         if let Some(n) = notice::with_undo(&self.notice, undo) {
@@ -388,6 +607,9 @@ impl Screen for Roster {
             }),
             table::column(header(""), |t: &Teacher| -> Element<'_, Message> {
                 row![
+                    button(text(t::CERTIFICATE).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press(Message::Certificate(t.id.clone())),
                     button(text(t::EDIT).size(style::SMALL_SIZE))
                         .style(button::text)
                         .on_press(Message::Edit(t.id.clone())),
@@ -589,7 +811,7 @@ impl Form {
                 .align_y(Alignment::Center),
             );
         }
-        list.push(
+        list = list.push(
             row![
                 cells(&t::PRACTICE_FIELDS, &self.practice, Message::Practice),
                 button(text(t::ADD_PRACTICE).size(style::SMALL_SIZE))
@@ -598,7 +820,91 @@ impl Form {
             ]
             .spacing(6)
             .align_y(Alignment::Center),
-        )
-        .into()
+        );
+        list.push(self.achievements()).into()
+    }
+
+    /// 成果认定: each with 修改 and 删除 (asked first), and the fields to add one or change it.
+    fn achievements(&self) -> Element<'_, Message> {
+        let mut list = column![text(t::ACHIEVEMENTS).size(style::BODY_SIZE)].spacing(6);
+        for (i, a) in self.draft.achievements.iter().enumerate() {
+            list = list.push(
+                row![
+                    text(t::achievement_line(a))
+                        .size(style::SMALL_SIZE)
+                        .width(Length::Fill),
+                    button(text(t::EDIT).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press(Message::ChangeAchievement(i)),
+                    button(text(t::REMOVE).size(style::SMALL_SIZE))
+                        .style(button::text)
+                        .on_press(Message::RemoveAchievement(i)),
+                ]
+                .align_y(Alignment::Center),
+            );
+            if self.removing == Some(i) {
+                list = list.push(confirm::ask(
+                    t::remove_achievement_question(&a.title),
+                    t::REMOVE_ON_SAVE,
+                    t::CONFIRM_DELETE,
+                    Message::ConfirmRemoveAchievement,
+                    Message::CancelRemoveAchievement,
+                ));
+            }
+        }
+        list = list.push(form::choices(
+            t::ACHIEVEMENT_KIND,
+            AchievementKind::ALL,
+            Some(self.achievement_kind),
+            AchievementKind::name,
+            Message::AchievementKind,
+            None,
+        ));
+        let hints = ["", t::ACHIEVEMENT_ROLE_HINT, t::DATE_FORMS];
+        let fields = row(t::ACHIEVEMENT_FIELDS
+            .iter()
+            .zip(&self.achievement)
+            .zip(hints)
+            .enumerate()
+            .map(|(i, ((label, value), hint))| {
+                let placeholder = if hint.is_empty() { label } else { hint };
+                form::cell(
+                    (*label).into(),
+                    placeholder,
+                    value,
+                    Length::Fill,
+                    move |v| Message::Achievement(i, v),
+                )
+            }))
+        .spacing(6);
+        let evidence = self.evidence.as_ref().map_or_else(
+            || t::NO_EVIDENCE.to_string(),
+            |f| t::evidence_chosen(&f.path, f.size),
+        );
+        list.push(fields)
+            .push(
+                row![
+                    text(evidence)
+                        .size(style::SMALL_SIZE)
+                        .style(style::muted_text)
+                        .width(Length::Fill),
+                    button(text(t::CHOOSE_EVIDENCE).size(style::SMALL_SIZE))
+                        .style(button::secondary)
+                        .on_press(Message::ChooseEvidence),
+                    button(
+                        text(if self.changing.is_some() {
+                            t::UPDATE_ACHIEVEMENT
+                        } else {
+                            t::ADD_ACHIEVEMENT
+                        })
+                        .size(style::SMALL_SIZE)
+                    )
+                    .style(button::secondary)
+                    .on_press(Message::AddAchievement),
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center),
+            )
+            .into()
     }
 }

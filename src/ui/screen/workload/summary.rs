@@ -11,7 +11,7 @@ use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::workload::{
     self, COUNTING_RULE, Coefficient, CourseRow, Settings, TeacherRow, Totals, parse_date,
 };
-use crate::domain::{Hundredths, Term};
+use crate::domain::{Hundredths, Term, teacher};
 use crate::exchange::workbook;
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
@@ -39,6 +39,8 @@ pub struct Summary {
     /// `None`: all terms.
     term: Option<String>,
     summary: workload::Summary,
+    /// The trained teachers and levels of the whole roster, whatever the term.
+    counts: teacher::Counts,
     settings: Settings,
     by: By,
     page: usize,
@@ -330,6 +332,7 @@ impl Screen for Summary {
             .map(|n| n.to_string())
             .unwrap_or_default();
         self.summary = file.workload_summary(self.term.as_deref())?;
+        self.counts = teacher::counts(&file.teachers()?);
         self.page = self.page.min(pager::last(self.rows()));
         Ok(())
     }
@@ -448,6 +451,7 @@ impl Screen for Summary {
         let mut content = column![
             term_chips,
             text(t::summary_totals(total, &coefficients.join("；"),)).size(style::BODY_SIZE),
+            text(t::trained_teachers(&self.counts)).size(style::BODY_SIZE),
             text(COUNTING_RULE)
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
