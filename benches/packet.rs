@@ -32,6 +32,7 @@ fn main() -> Result<(), Failure> {
         declarations,
         resource_kinds: doc.resource_kinds.clone(),
         resources: doc.resources.clone(),
+        teachers: doc.teachers.clone(),
     };
     let findings = check::check(&inputs.context(), 1);
     let signatures = Signatures::default();

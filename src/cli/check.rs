@@ -14,7 +14,10 @@ pub(super) fn check(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome, Box<dyn std::error::Error>> {
-    use crate::domain::{Severity, check::may_sign};
+    use crate::domain::{
+        Severity,
+        check::{count, may_sign},
+    };
     // Read once: the large school's 2,700 resources need not be loaded again for every batch.
     let inputs = school.check_inputs()?;
     let numbers: Vec<u32> = match batch {
@@ -67,12 +70,13 @@ pub(super) fn check(
         writeln!(out, "还没有任何批次的申报。")?;
     } else {
         for (_, name, findings, declaration) in &report {
-            let errors = findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count();
-            let warnings = findings.len() - errors;
-            writeln!(out, "{name}：{errors} 个错误，{warnings} 个提醒")?;
+            let errors = count(findings, Severity::Error);
+            let warnings = count(findings, Severity::Warning);
+            write!(out, "{name}：{errors} 个错误，{warnings} 个提醒")?;
+            match count(findings, Severity::Incomplete) {
+                0 => writeln!(out)?,
+                n => writeln!(out, "，{n} 项待补充（不影响签署，请在教师名册中补全）")?,
+            }
             for f in findings {
                 write!(
                     out,
@@ -86,7 +90,7 @@ pub(super) fn check(
                 match (f.severity, explanation) {
                     (Severity::Warning, Some(e)) => writeln!(out, "  说明：{e}")?,
                     (Severity::Warning, None) => writeln!(out, "  （尚未填写说明）")?,
-                    (Severity::Error, _) => writeln!(out)?,
+                    (Severity::Error | Severity::Incomplete, _) => writeln!(out)?,
                 }
             }
         }

@@ -39,6 +39,12 @@ pub fn import_table(
             writeln!(out, "  {p}")?;
         }
     }
+    if !plan.incomplete.is_empty() {
+        writeln!(out, "待补充（照常导入，请导入后补全）：")?;
+        for i in &plan.incomplete {
+            writeln!(out, "  {i}")?;
+        }
+    }
     let blocked = !plan.problems.is_empty() && !skip_bad_rows;
     if dry_run {
         writeln!(out, "试运行：导入将{}。未写入任何数据。", plan.changes)?;
@@ -49,6 +55,13 @@ pub fn import_table(
         )?;
     } else {
         writeln!(out, "已导入：{}。", plan.write(school)?)?;
+        if !plan.incomplete.is_empty() {
+            writeln!(
+                out,
+                "其中 {} 行有待补充的项目：`yitihua check` 会列出它们，可在窗口的教师名册中补全。",
+                plan.incomplete.len()
+            )?;
+        }
     }
     // Leaving the bad rows out was asked for: the import did what it was told.
     Ok(if plan.problems.is_empty() || (skip_bad_rows && !dry_run) {

@@ -1,6 +1,7 @@
 //! 校内审核: every rule a declaration must meet, as findings the office reads before printing.
 //! Errors (错误) block signing; each warning (提醒) needs a written explanation (说明), which
-//! is printed with the packet.
+//! is printed with the packet. What the roster still lacks (待补充) is listed, teacher by
+//! teacher, and blocks nothing: it is incomplete, not wrong.
 
 use serde::Serialize;
 
@@ -8,15 +9,17 @@ use super::resource::{self, TEXTBOOK};
 use super::terms::chinese_enum;
 use super::{
     Batch, Catalogue, Declaration, DeclaredSpecialty, ResourceItem, ResourceKind, SchoolProfile,
-    credit_code,
+    Teacher, credit_code,
 };
 
 chinese_enum! {
-    /// 错误 blocks signing; 提醒 needs a written explanation. Errors sort first.
+    /// 错误 blocks signing; 提醒 needs a written explanation; 待补充 needs neither, only
+    /// completing when the office can. Errors sort first.
     #[derive(PartialOrd, Ord)]
     pub enum Severity {
         Error = "错误",
         Warning = "提醒",
+        Incomplete = "待补充",
     }
 }
 
@@ -71,6 +74,8 @@ pub struct Context<'a> {
     pub declarations: &'a [Declaration],
     pub resource_kinds: &'a [ResourceKind],
     pub resources: &'a [ResourceItem],
+    /// The roster, which the packet prints whatever the batch.
+    pub teachers: &'a [Teacher],
 }
 
 /// Everything the rules look at, owned: what a school file holds, read once and checked for as
@@ -84,6 +89,7 @@ pub struct Inputs {
     pub declarations: Vec<Declaration>,
     pub resource_kinds: Vec<ResourceKind>,
     pub resources: Vec<ResourceItem>,
+    pub teachers: Vec<Teacher>,
 }
 
 impl Inputs {
@@ -95,16 +101,41 @@ impl Inputs {
             declarations: &self.declarations,
             resource_kinds: &self.resource_kinds,
             resources: &self.resources,
+            teachers: &self.teachers,
         }
     }
 }
 
-/// Checks the declaration for `batch`. A batch with no declaration is itself a finding.
+/// Checks the declaration for `batch`. A batch with no declaration is itself a finding. The
+/// roster's 待补充 follow, whatever the declaration: the packet prints the roster in any case.
 pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
     let mut out = Findings::default();
+    declaration_rules(&mut out, ctx, batch);
+    roster(&mut out, ctx.teachers);
+    out.0
+}
+
+/// One 待补充 per teacher who still lacks something (`Teacher::missing`), with the teacher
+/// named, so the office can find them in the roster.
+fn roster(out: &mut Findings, teachers: &[Teacher]) {
+    for t in teachers {
+        let missing = t.missing();
+        if !missing.is_empty() {
+            out.push(
+                &format!("incomplete:{}", t.id),
+                Severity::Incomplete,
+                format!("教师名册 · {}（{}）", t.name, t.id),
+                format!("{}，请在教师名册中补全", missing.join("、")),
+                "二(四)",
+            );
+        }
+    }
+}
+
+fn declaration_rules(out: &mut Findings, ctx: &Context<'_>, batch: u32) {
     let Some(info) = ctx.batches.iter().find(|b| b.number == batch) else {
         out.error("batch", format!("第{batch}批"), "没有这个批次".into(), "三");
-        return out.0;
+        return;
     };
     let Some(declaration) = ctx.declarations.iter().find(|d| d.batch == batch) else {
         out.error(
@@ -113,7 +144,7 @@ pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
             "本批次还没有申报任何专业".into(),
             "三(一)",
         );
-        return out.0;
+        return;
     };
     let here = info.name.as_str();
     if declaration.specialties.is_empty() {
@@ -171,9 +202,8 @@ pub fn check(ctx: &Context<'_>, batch: u32) -> Vec<Finding> {
             )
             .on(&s.name, Part::Choice);
         }
-        specialty(&mut out, ctx, s, &at);
+        specialty(out, ctx, s, &at);
     }
-    out.0
 }
 
 fn specialty(out: &mut Findings, ctx: &Context<'_>, s: &DeclaredSpecialty, at: &str) {
@@ -381,10 +411,18 @@ impl Findings {
     }
 }
 
-/// Whether the declaration may be signed: no errors, and every warning explained.
+/// How many findings are of `severity`.
+pub fn count(findings: &[Finding], severity: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == severity).count()
+}
+
+/// Whether the declaration may be signed: no errors, and every warning explained. What is 待补充
+/// does not hold signing up: the packet is due on the batch's date, the roster is completed
+/// as the office learns the rest.
 pub fn may_sign(findings: &[Finding], declaration: &Declaration) -> bool {
     findings.iter().all(|f| match f.severity {
         Severity::Error => false,
+        Severity::Incomplete => true,
         Severity::Warning => declaration
             .explanations
             .get(&f.id)
@@ -496,6 +534,7 @@ mod tests {
                 declarations,
                 resource_kinds: &kinds,
                 resources,
+                teachers: &[],
             },
             batch,
         )
@@ -575,6 +614,38 @@ mod tests {
             [],
             "not flagged in the first"
         );
+    }
+
+    #[test]
+    fn a_teacher_still_to_complete_is_listed_by_name_and_blocks_nothing() {
+        let d = declaration(1, &["汽车维修"]);
+        let mut hire = crate::domain::Teacher::new("T005", "王芳", "汽车系");
+        hire.employment = crate::domain::Employment::FromEnterprise;
+        let complete = crate::domain::Teacher::new("T001", "李强", "汽车系");
+        let school = school(SchoolKind::TechnicalSchool);
+        let batches = policy_batches();
+        let catalogue = Catalogue::bundled();
+        let kinds = resource::default_kinds();
+        let teachers = [complete, hire];
+        let declarations = std::slice::from_ref(&d);
+        let resources = complete_package(declarations);
+        let findings = check(
+            &Context {
+                school: &school,
+                batches: &batches,
+                catalogue: &catalogue,
+                declarations,
+                resource_kinds: &kinds,
+                resources: &resources,
+                teachers: &teachers,
+            },
+            1,
+        );
+        assert_eq!(ids(&findings), ["incomplete:T005"]);
+        assert_eq!(findings[0].severity, Severity::Incomplete);
+        assert_eq!(findings[0].location, "教师名册 · 王芳（T005）");
+        assert_eq!(findings[0].message, "聘用企业待补充，请在教师名册中补全");
+        assert!(may_sign(&findings, &d), "待补充 needs no explanation");
     }
 
     #[test]

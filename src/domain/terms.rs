@@ -142,7 +142,11 @@ mod tests {
             M::name,
         );
         pin(
-            &[(Severity::Error, "错误"), (Severity::Warning, "提醒")],
+            &[
+                (Severity::Error, "错误"),
+                (Severity::Warning, "提醒"),
+                (Severity::Incomplete, "待补充"),
+            ],
             Severity::name,
         );
         use Level as L;

@@ -225,6 +225,11 @@ impl Amount {
 /// The most periods one teacher can give one class in a day; more is a typing error.
 pub const MAX_PERIODS_PER_DAY: u32 = 12;
 
+/// The group in the summaries by 系部 and by 专业 for teachers and hours whose 系部 or 专业 is
+/// still 待补充: they are counted, under this heading, so the totals stay whole and the office
+/// sees how much is waiting for the field. Sorts after every name.
+pub const INCOMPLETE_GROUP: &str = "（待补充）";
+
 /// One line of a teacher's hours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -243,6 +248,18 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// What the office still has to complete, as [`Teacher::missing`]: an entry without its
+    /// 专业 is counted for the teacher and listed under [`INCOMPLETE_GROUP`] by 专业. Course,
+    /// class, term and periods are never missing, only wrong: without them an entry cannot be
+    /// counted or told apart from another.
+    pub fn missing(&self) -> Vec<String> {
+        if self.specialty.trim().is_empty() {
+            vec!["专业待补充".to_string()]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// What identifies an entry across imports: the same teacher, term, course, class and day
     /// (or the plan of that course) is the same entry, so importing a sheet twice changes
     /// nothing and importing a corrected sheet corrects the entry.
@@ -753,9 +770,14 @@ pub fn summarise(
         .zip(warnings)
         .zip(raised)
         .map(|(((t, totals), warnings), raised)| {
-            match departments.iter_mut().find(|(d, _)| *d == t.department) {
+            let department = if t.department.trim().is_empty() {
+                INCOMPLETE_GROUP
+            } else {
+                t.department.as_str()
+            };
+            match departments.iter_mut().find(|(d, _)| *d == department) {
                 Some((_, d)) => d.merge(&totals),
-                None => departments.push((t.department.clone(), totals.clone())),
+                None => departments.push((department.to_string(), totals.clone())),
             }
             total.merge(&totals);
             TeacherRow {
@@ -774,12 +796,7 @@ pub fn summarise(
         .into_iter()
         .map(|(s, t)| {
             (
-                if s.is_empty() {
-                    "（未填专业）"
-                } else {
-                    s
-                }
-                .to_string(),
+                if s.is_empty() { INCOMPLETE_GROUP } else { s }.to_string(),
                 t,
             )
         })
@@ -1009,6 +1026,28 @@ mod tests {
         assert_eq!(s.total.periods(), 17 + 288);
         let other_term = summarise(&teachers, &terms, &entries, &settings, Some("2025"));
         assert_eq!(other_term.total, Totals::default());
+    }
+
+    #[test]
+    fn a_blank_department_or_specialty_is_counted_under_incomplete() {
+        let teachers = [
+            Teacher::new("T1", "王芳", "汽车系"),
+            Teacher::new("T2", "李强", " "),
+        ];
+        let terms = [Term::from_usual_name("2024-2025学年第一学期").unwrap()];
+        let mut unnamed = lesson("T1", CourseKind::Other, "2024-09-03", 2);
+        unnamed.specialty = String::new();
+        assert_eq!(unnamed.missing(), ["专业待补充"]);
+        let entries = [lesson("T2", CourseKind::Other, "2024-09-02", 3), unnamed];
+        assert!(entries[0].missing().is_empty());
+        let s = summarise(&teachers, &terms, &entries, &Settings::default(), None);
+        let names = |groups: &[(String, Totals)]| -> Vec<String> {
+            groups.iter().map(|(n, _)| n.clone()).collect()
+        };
+        assert_eq!(names(&s.departments), ["汽车系", INCOMPLETE_GROUP]);
+        assert_eq!(s.departments[1].1.periods(), 3);
+        assert_eq!(names(&s.specialties), ["汽车维修", INCOMPLETE_GROUP]);
+        assert_eq!(s.specialties[1].1.periods(), 2);
     }
 
     #[test]

@@ -2,6 +2,16 @@
 //! first a plan: every row either becomes a record or a [`Problem`] naming its row, column and
 //! reason. Nothing is written here; the caller shows the plan (the dry run) and writes the
 //! records only when the office confirms.
+//!
+//! Incomplete is not invalid: a cell that is wrong (a level that does not exist, a duplicate
+//! 工号, a date that is not one) refuses its row, but a cell that is merely blank where the
+//! record can do without it (系部, 聘用企业, 专业, a training's 项目, a practice's 企业)
+//! imports the row and lists it as [`Incomplete`], 待补充, for the office to complete later.
+//! A blank cell is wrong only where the record cannot exist without it: the 工号 and 姓名 that
+//! name a teacher; a choice (性别, 任职形式, 一体化教师等级, 课程类型), since guessing one
+//! would count the teacher or the hours where they may not belong; the dates and counts of a
+//! training or practice; and an entry's 学期, 课程, 班级, 日期 and 节数 (or 周课时 and 周数),
+//! without which it cannot be counted or told apart from another.
 
 use std::collections::HashMap;
 
@@ -78,6 +88,8 @@ pub struct Plan<T> {
     pub records: Vec<T>,
     /// Every problem, by row; a row with a problem gives no record.
     pub problems: Vec<Problem>,
+    /// Records imported with fields still to complete, by row.
+    pub incomplete: Vec<Incomplete>,
     /// Data rows read (blank rows excluded).
     pub rows: usize,
     /// Rows with nothing to import (a template row left unfilled).
@@ -91,6 +103,7 @@ impl<T> Plan<T> {
         Plan {
             records: Vec::new(),
             problems: table.problems.clone(),
+            incomplete: Vec::new(),
             rows: table.rows.len(),
             unfilled: 0,
             new_terms: Vec::new(),
@@ -102,6 +115,28 @@ impl<T> Plan<T> {
         let mut rows: Vec<usize> = self.problems.iter().map(|p| p.row).collect();
         rows.dedup();
         rows.len()
+    }
+}
+
+/// A row imported with fields still to complete (待补充): which row, whose, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incomplete {
+    pub row: usize,
+    /// "王芳（T005）".
+    pub who: String,
+    /// Each said as "聘用企业待补充".
+    pub missing: Vec<String>,
+}
+
+impl std::fmt::Display for Incomplete {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "第{}行，{}：{}",
+            self.row,
+            self.who,
+            self.missing.join("、")
+        )
     }
 }
 
@@ -173,11 +208,10 @@ impl RowCheck<'_> {
         ) {
             return None;
         }
-        let project_name = self.required(row, table, &project);
+        let project_name = row.get(table.column(&project));
         let dates = self.dates(row, table, &start, &end);
         let hours = self.count(row, table, &hours);
-        let (Some((start, end)), Some(hours), false) = (dates, hours, project_name.is_empty())
-        else {
+        let (Some((start, end)), Some(hours)) = (dates, hours) else {
             return None;
         };
         Some(Training {
@@ -197,10 +231,10 @@ impl RowCheck<'_> {
         if group_blank(row, table, &[&enterprise, &start, &end, &days]) {
             return None;
         }
-        let name = self.required(row, table, &enterprise);
+        let name = row.get(table.column(&enterprise));
         let dates = self.dates(row, table, &start, &end);
         let days = self.count(row, table, &days);
-        let (Some((start, end)), Some(days), false) = (dates, days, name.is_empty()) else {
+        let (Some((start, end)), Some(days)) = (dates, days) else {
             return None;
         };
         Some(Practice {
@@ -337,7 +371,7 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
             }
         }
         let name = check.required(row, table, "姓名");
-        let department = check.required(row, table, "系部");
+        let department = row.get(table.column("系部"));
         let gender = check.choice(
             row,
             table,
@@ -360,9 +394,6 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
             &names(TeacherLevel::ALL, TeacherLevel::name),
         );
         let enterprise = row.get(enterprise_col);
-        if employment == Some(Employment::FromEnterprise) && enterprise.is_empty() {
-            check.fail("聘用企业", "企业聘用的教师须填写聘用企业");
-        }
         let trainings: Vec<Training> = training_groups
             .iter()
             .filter_map(|n| check.training(row, table, *n))
@@ -382,7 +413,7 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
             Some(c) => row.get(Some(c)).to_string(),
             None => old.cloned().unwrap_or_default(),
         };
-        plan.records.push(Teacher {
+        let teacher = Teacher {
             id: id.to_string(),
             name: name.to_string(),
             gender,
@@ -405,7 +436,16 @@ pub fn teachers(table: &Table, existing: &[Teacher]) -> Plan<Teacher> {
             }),
             // The roster sheet has no 成果 columns: a re-import keeps what the window entered.
             achievements: previous.map(|t| t.achievements.clone()).unwrap_or_default(),
-        });
+        };
+        let missing = teacher.missing();
+        if !missing.is_empty() {
+            plan.incomplete.push(Incomplete {
+                row: row.number,
+                who: format!("{name}（{id}）"),
+                missing,
+            });
+        }
+        plan.records.push(teacher);
     }
     plan
 }
@@ -533,6 +573,15 @@ pub fn hours(table: &Table, roster: &[Teacher], terms: &[Term]) -> Plan<Entry> {
             continue;
         }
         keys.insert(entry.key(), row.number);
+        let missing = entry.missing();
+        if !missing.is_empty() {
+            let who = roster.get(id).map_or(id, |t| t.name.as_str());
+            plan.incomplete.push(Incomplete {
+                row: row.number,
+                who: format!("{who}（{id}）的{}·{}", entry.course, entry.class),
+                missing,
+            });
+        }
         plan.records.push(entry);
     }
     plan.problems.sort_by_key(|p| p.row);

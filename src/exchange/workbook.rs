@@ -17,7 +17,9 @@ use rust_xlsxwriter::{
 use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::exact::{Exact, Fen};
 use crate::domain::resource::{self, Cell, ReviewState, TEXTBOOK};
-use crate::domain::workload::{COUNTING_RULE, MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
+use crate::domain::workload::{
+    COUNTING_RULE, INCOMPLETE_GROUP, MAX_PERIODS_PER_DAY, Settings, Summary, Totals,
+};
 use crate::domain::{
     CourseKind, Employment, Entry, Gender, Origin, ResourceItem, ResourceKind, SchoolProfile,
     Teacher, TeacherLevel, Term,
@@ -220,6 +222,15 @@ pub fn workload_summary(
     book.save_to_buffer()
 }
 
+/// The 系部 a teacher is summed under: a blank one under [`INCOMPLETE_GROUP`].
+fn in_group(department: &str) -> &str {
+    if department.trim().is_empty() {
+        INCOMPLETE_GROUP
+    } else {
+        department
+    }
+}
+
 /// 课时津贴表: per teacher by 系部 with a 小计 per 系部 and the 合计, the rule and the rates above,
 /// and the line 教务处 signs and seals under it.
 fn allowance_sheet(
@@ -283,7 +294,7 @@ fn allowance_sheet(
         for row in summary
             .teachers
             .iter()
-            .filter(|t| t.department == *department)
+            .filter(|t| in_group(&t.department) == department)
         {
             n += 1;
             table.integer(0, n)?;
@@ -574,10 +585,13 @@ fn explain_roster(
         ),
         ("姓名", "教师姓名。"),
         ("性别", "从下拉列表选择：男 或 女。"),
-        ("系部", "教师所在系部。"),
+        ("系部", "教师所在系部；暂不清楚可先空着，导入后列为待补充。"),
         ("任职形式", "从下拉列表选择：专职、兼职 或 企业聘用。"),
         ("一体化教师等级", "从下拉列表选择：一级、二级、三级 或 无。"),
-        ("聘用企业", "企业聘用的教师须填写聘用企业，其他教师不填。"),
+        (
+            "聘用企业",
+            "企业聘用的教师填写聘用企业，暂不清楚可先空着，导入后列为待补充；其他教师不填。",
+        ),
         ("职称", "可不填。"),
         ("技能等级", "可不填。"),
         ("教师资格", "可不填。"),
@@ -1286,7 +1300,7 @@ mod tests {
             for t in summary
                 .teachers
                 .iter()
-                .filter(|t| t.department == *department)
+                .filter(|t| in_group(&t.department) == department)
             {
                 assert_eq!(text(&pay, row, 2), t.id);
                 assert_eq!(

@@ -164,6 +164,7 @@ impl SchoolFile {
             declarations: self.current_declarations()?,
             resource_kinds: self.resource_kinds()?,
             resources: self.resources(None)?.into_iter().map(|(_, i)| i).collect(),
+            teachers: self.teachers()?,
         })
     }
 

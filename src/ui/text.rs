@@ -226,8 +226,20 @@ pub fn catalogue_imported(added: usize, replaced: usize) -> String {
 }
 
 /// Step 4's count of what must be answered before the declaration may be checked.
-pub fn findings_to_answer(errors: usize, warnings: usize) -> String {
-    format!("{errors} 个错误（须改正），{warnings} 个提醒（须填写说明）")
+pub fn findings_to_answer(errors: usize, warnings: usize, incomplete: usize) -> String {
+    format!(
+        "{errors} 个错误（须改正），{warnings} 个提醒（须填写说明）{}",
+        incomplete_findings(incomplete)
+    )
+}
+
+/// Said after the errors and warnings, only when there are any: 待补充 asks for no answer here.
+fn incomplete_findings(incomplete: usize) -> String {
+    if incomplete == 0 {
+        String::new()
+    } else {
+        format!("，{incomplete} 项待补充（不影响签署，请在教师名册中补全）")
+    }
 }
 
 pub fn finding_with_clause(message: &str, clause: &str) -> String {
@@ -259,7 +271,7 @@ pub const TAB_SUMMARY: &str = "课时汇总";
 pub const TAB_ENTRY: &str = "教师填报";
 pub const TAB_IMPORT: &str = "导入表格";
 pub const SEARCH_TEACHER: &str = "搜索教师";
-pub const SEARCH_TEACHER_HINT: &str = "按工号、姓名或系部搜索";
+pub const SEARCH_TEACHER_HINT: &str = "按工号、姓名或系部搜索，搜“待补充”列出未填全的教师";
 pub const NEW_TEACHER: &str = "新增教师";
 pub const EDIT_TEACHER: &str = "修改教师信息";
 pub const EDIT: &str = "修改";
@@ -276,6 +288,7 @@ pub const TITLE: &str = "职称";
 pub const SKILL_LEVEL: &str = "技能等级";
 pub const QUALIFICATION: &str = "教师资格";
 pub const TRAINED: &str = "师资培训";
+pub const INCOMPLETE: &str = "待补充";
 pub const SPECIALTY: &str = "专业";
 pub const ALL_TERMS: &str = "全部学期";
 pub const INTEGRATED_PERIODS: &str = "一体化课时";
@@ -324,6 +337,8 @@ pub const EXPORT_ROSTER_TEMPLATE: &str = "导出名册模板…";
 /// The template's file name, offered in the save dialog.
 pub const ROSTER_TEMPLATE_FILE: &str = "教师名册模板.xlsx";
 pub const PROBLEM_ROWS: &str = "有问题的行：";
+/// Rows imported as they are, with fields the office completes afterwards in the roster.
+pub const INCOMPLETE_ROWS: &str = "待补充（照常导入，导入后请在教师名册中补全）：";
 pub const CONFIRM_IMPORT: &str = "确认导入";
 pub const IMPORT_GOOD_ROWS: &str = "跳过有问题的行，导入其余各行";
 pub const FIX_AND_REIMPORT: &str = "建议改正表格后重新导入；跳过的行不会写入。";
@@ -341,8 +356,6 @@ pub const TITLE_HINT: &str = "如 讲师、高级讲师";
 pub const SKILL_LEVEL_HINT: &str = "如 技师、高级技师";
 /// The 师资培训 column of a teacher with a certificate.
 pub const CERTIFIED: &str = "已取得证书";
-pub const TRAINING_PROJECT_MISSING: &str = "请填写培训项目";
-pub const PRACTICE_ENTERPRISE_MISSING: &str = "请填写实践企业";
 /// What a training's or practice's wrong field is called in the messages below
 /// (the practice's is [`PRACTICES`]).
 pub const TRAINING_NOUN: &str = "培训";
@@ -375,6 +388,35 @@ pub fn teacher_id_taken(id: &str) -> String {
 
 pub fn teacher_saved(name: &str, id: &str) -> String {
     format!("已保存：{name}（{id}）")
+}
+
+/// Saved with fields still to complete: the teacher is kept, and the office told what is left.
+pub fn teacher_saved_incomplete(name: &str, id: &str, missing: &[String]) -> String {
+    format!(
+        "已保存：{name}（{id}），{}。补全后点“修改”再保存即可",
+        missing.join("、")
+    )
+}
+
+/// The note under the roster form while something can still wait.
+pub fn form_incomplete(missing: &[String]) -> String {
+    format!(
+        "{}：可先保存，名册和校内审核会列出，稍后补全",
+        missing.join("、")
+    )
+}
+
+/// The roster's 待补充 column: how many items a teacher still lacks.
+pub fn incomplete_count(items: usize) -> String {
+    if items == 0 {
+        String::new()
+    } else {
+        format!("待补充 {items} 项")
+    }
+}
+
+pub fn roster_incomplete(teachers: usize) -> String {
+    format!("其中 {teachers} 位有待补充的项目")
 }
 
 pub fn roster_count(teachers: usize) -> String {
@@ -724,9 +766,15 @@ pub fn packet_file_name(batch: &str) -> String {
 }
 
 /// The check's findings in one line; `unexplained` when warnings still lack an explanation.
-pub fn check_summary(errors: usize, warnings: usize, unexplained: bool) -> String {
+pub fn check_summary(
+    errors: usize,
+    warnings: usize,
+    incomplete: usize,
+    unexplained: bool,
+) -> String {
     format!(
-        "校内审核：{errors} 个错误，{warnings} 个提醒{}",
+        "校内审核：{errors} 个错误，{warnings} 个提醒{}{}",
+        incomplete_findings(incomplete),
         if unexplained {
             "（有提醒尚未填写说明，请在“专业申报”第4步填写，说明会随材料打印）"
         } else {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::workload::plans_given_by;
 use crate::domain::{Entry, Teacher, Term};
-use crate::exchange::import::{self, HOURS_HEADERS, TEACHER_HEADERS, TableKind};
+use crate::exchange::import::{self, HOURS_HEADERS, Incomplete, TEACHER_HEADERS, TableKind};
 use crate::exchange::table::{Problem, Table};
 use crate::store::{Changes, Mode, SchoolFile};
 
@@ -29,6 +29,8 @@ pub struct Plan {
     /// Rows of a template left without periods; skipped, not wrong.
     pub unfilled: usize,
     pub problems: Vec<Problem>,
+    /// Rows imported with fields still to complete (待补充): said, counted, never refused.
+    pub incomplete: Vec<Incomplete>,
     /// Cells the sheet reader ignored (far outside the data), said but not counted as bad.
     pub notices: Vec<String>,
     /// What writing every good row would change.
@@ -59,7 +61,7 @@ pub fn plan(
     let mut trainings = 0;
     let mut practices = 0;
     let mut replanned = 0;
-    let (records, rows, bad_rows, unfilled, problems) = match kind {
+    let (records, rows, bad_rows, unfilled, problems, incomplete) = match kind {
         TableKind::Teachers => {
             let plan = import::teachers(table, &roster);
             for t in &plan.records {
@@ -69,7 +71,8 @@ pub fn plan(
             }
             let bad = plan.bad_rows();
             let records = Records::Teachers(plan.records);
-            (records, plan.rows, bad, plan.unfilled, plan.problems)
+            let (rows, unfilled) = (plan.rows, plan.unfilled);
+            (records, rows, bad, unfilled, plan.problems, plan.incomplete)
         }
         TableKind::Hours => {
             if !table.has("日期") && !table.has("周课时") {
@@ -89,7 +92,8 @@ pub fn plan(
                 new_terms: plan.new_terms,
                 entries: plan.records,
             };
-            (records, plan.rows, bad, plan.unfilled, plan.problems)
+            let (rows, unfilled) = (plan.rows, plan.unfilled);
+            (records, rows, bad, unfilled, plan.problems, plan.incomplete)
         }
     };
     let changes = records.write(file, Mode::DryRun)?;
@@ -100,6 +104,7 @@ pub fn plan(
         bad_rows,
         unfilled,
         problems,
+        incomplete,
         notices: table.notices.clone(),
         changes,
         trainings,
@@ -152,6 +157,12 @@ impl Plan {
             self.records(),
             self.bad_rows
         );
+        if !self.incomplete.is_empty() {
+            text.push_str(&format!(
+                "，其中 {} 行有待补充的项目（照常导入，导入后请补全）",
+                self.incomplete.len()
+            ));
+        }
         if self.unfilled > 0 {
             text.push_str(&format!("，{} 行未填课时（跳过）", self.unfilled));
         }

@@ -279,6 +279,53 @@ fn check_prints_findings_and_exits_1_on_errors() {
 }
 
 #[test]
+fn check_lists_what_the_roster_still_lacks_as_incomplete_and_export_goes_ahead() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = dir.path().join("small.yth");
+    assert!(yitihua(&[&"demo", &small]).status.success());
+    let mut doc = Document::parse(&stdout(&yitihua(&[&"dump", &small]))).unwrap();
+    let hire = &mut doc.teachers[0];
+    hire.employment = yitihua::domain::Employment::FromEnterprise;
+    hire.enterprise.clear();
+    let named = format!("{}（{}）", hire.name, hire.id);
+    let incomplete = dir.path().join("incomplete.yth");
+    doc.create_file(&incomplete, "测试").unwrap();
+
+    let o = yitihua(&[&"check", &incomplete, &"--batch", &"1"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "待补充 blocks nothing\n{}",
+        stdout(&o)
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains("0 个错误，2 个提醒，1 项待补充（不影响签署，请在教师名册中补全）"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "待补充  教师名册 · {named}：聘用企业待补充，请在教师名册中补全〔政策 二(四)〕"
+        )),
+        "{text}"
+    );
+    let o = yitihua(&[&"check", &incomplete, &"--batch", &"1", &"--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json[0]["may_sign"], true);
+    let findings = json[0]["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().any(|f| f["severity"] == "待补充"
+            && f["id"] == format!("incomplete:{}", doc.teachers[0].id)),
+        "{findings:?}"
+    );
+
+    let pdf = dir.path().join("申报材料.pdf");
+    let o = yitihua(&[&"export", &incomplete, &"--batch", &"1", &"--out", &pdf]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
 fn import_catalogue_merges_a_json_list() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("学校.yth");

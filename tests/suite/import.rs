@@ -330,6 +330,145 @@ fn a_roster_and_hours_import_after_a_dry_run_and_again_without_duplicates() {
     );
 }
 
+/// A real HR sheet: 30 teachers, 14 of them enterprise hires whose enterprise HR did not fill
+/// in. Every teacher imports and each missing enterprise is listed as 待补充; what is wrong (a
+/// repeated 工号, a level that does not exist) is still refused.
+#[test]
+fn an_hr_sheet_imports_every_teacher_and_lists_what_is_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = school(dir.path());
+    let header: Vec<String> = [
+        "工号",
+        "姓名",
+        "性别",
+        "系部",
+        "任职形式",
+        "一体化教师等级",
+        "聘用企业",
+    ]
+    .map(String::from)
+    .to_vec();
+    let teacher = |n: usize| -> Vec<String> {
+        let hire = n <= 16;
+        [
+            format!("T{n:03}"),
+            format!("教师{n}"),
+            if n.is_multiple_of(3) { "女" } else { "男" }.into(),
+            "汽车工程系".into(),
+            if hire { "企业聘用" } else { "专职" }.into(),
+            "二级".into(),
+            // Two of the 16 hires have their enterprise; the other 14 do not.
+            if n <= 2 {
+                "包头北奔重汽".into()
+            } else {
+                String::new()
+            },
+        ]
+        .to_vec()
+    };
+    let mut rows: Vec<Vec<String>> = vec![header];
+    rows.extend((1..=30).map(teacher));
+    let write = |path: &Path, rows: &[Vec<String>]| {
+        let rows: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        xlsx(path, &rows, None);
+    };
+    let sheet = dir.path().join("人事名册.xlsx");
+    write(&sheet, &rows);
+
+    let o = yitihua(&[
+        &"import-table",
+        &file,
+        &sheet,
+        &"--as",
+        &"teachers",
+        &"--dry-run",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("共 30 行数据，可导入 30 位教师，0 行有问题，其中 14 行有待补充的项目"),
+        "{text}"
+    );
+    assert_eq!(text.matches("聘用企业待补充").count(), 14, "{text}");
+    assert!(
+        text.contains("第7行，教师6（T006）：聘用企业待补充"),
+        "{text}"
+    );
+    assert!(!text.contains("有问题的行"), "{text}");
+    assert_eq!(counts(&file), (0, 0, 0), "the dry run wrote nothing");
+
+    // The same sheet with a repeated 工号 and a level that does not exist.
+    let mut wrong = rows.clone();
+    let mut repeated = teacher(31);
+    repeated[0] = "T001".into();
+    wrong.push(repeated);
+    let mut fourth = teacher(32);
+    fourth[5] = "四级".into();
+    wrong.push(fourth);
+    let wrong_sheet = dir.path().join("有误的名册.xlsx");
+    write(&wrong_sheet, &wrong);
+    let o = yitihua(&[&"import-table", &file, &wrong_sheet, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let text = stdout(&o);
+    for expected in [
+        "第32行，工号：“T001”与第2行重复",
+        "第33行，一体化教师等级：“四级”无效，应为一级、二级、三级、无",
+        "未导入任何数据",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert_eq!(counts(&file), (0, 0, 0), "refused as a whole");
+
+    let o = yitihua(&[&"import-table", &file, &sheet, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("已导入：新增 30 条"), "{text}");
+    assert!(
+        text.contains("其中 14 行有待补充的项目：`yitihua check` 会列出它们"),
+        "{text}"
+    );
+    let roster = SchoolFile::open(&file).unwrap().teachers().unwrap();
+    assert_eq!(roster.len(), 30);
+    assert_eq!(
+        roster.iter().filter(|t| !t.missing().is_empty()).count(),
+        14
+    );
+
+    // Hours without their 专业 are counted and listed the same way.
+    let hours = dir.path().join("课时.xlsx");
+    xlsx(
+        &hours,
+        &[
+            HOURS_HEADER,
+            &[
+                "T001",
+                "教师1",
+                "2024-2025学年第一学期",
+                "汽车发动机检修",
+                "一体化课程",
+                "汽修2401班",
+                "",
+                "2024-09-09",
+                "2",
+                "",
+            ],
+        ],
+        None,
+    );
+    let o = yitihua(&[&"import-table", &file, &hours, &"--as", &"hours"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("第2行，教师1（T001）的汽车发动机检修·汽修2401班：专业待补充"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(counts(&file), (30, 1, 1));
+}
+
 #[test]
 fn every_bad_row_is_named_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
@@ -364,7 +503,7 @@ fn every_bad_row_is_named_and_nothing_is_written() {
         "第3行，工号：“T001”与第2行重复",
         "第4行，工号：不能为空",
         "第5行，一体化教师等级：“四级”无效，应为一级、二级、三级、无",
-        "第6行，聘用企业：企业聘用的教师须填写聘用企业",
+        "第6行，周涛（T005）：聘用企业待补充",
         "未导入任何数据",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
@@ -379,13 +518,17 @@ fn every_bad_row_is_named_and_nothing_is_written() {
         &"teachers",
         &"--skip-bad-rows",
     ]);
-    assert!(stdout(&o).contains("已导入：新增 1 条"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("已导入：新增 2 条"), "{}", stdout(&o));
     assert_eq!(
         o.status.code(),
         Some(0),
         "leaving bad rows out was asked for"
     );
-    assert_eq!(counts(&file), (1, 0, 0), "only the good row");
+    assert_eq!(
+        counts(&file),
+        (2, 0, 0),
+        "the good row and the one still to complete"
+    );
 
     let hours = dir.path().join("课时.xlsx");
     let row = |id: &str, date: &str, periods: &str| -> Vec<String> {
@@ -445,13 +588,18 @@ fn every_bad_row_is_named_and_nothing_is_written() {
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
+    let (problems, incomplete) = text.split_once("待补充（").unwrap();
     assert!(
-        !text.contains("第2行"),
+        !problems.contains("第2行"),
         "the good row has no problem\n{text}"
+    );
+    assert!(
+        incomplete.contains("第2行，王芳（T001）的汽车发动机检修·汽修2401班：专业待补充"),
+        "a sheet without a 专业 column imports its hours as 待补充\n{text}"
     );
     assert_eq!(
         counts(&file),
-        (1, 0, 0),
+        (2, 0, 0),
         "nothing written, not even the new term"
     );
 

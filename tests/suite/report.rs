@@ -27,6 +27,7 @@ fn findings(doc: &Document, batch: u32) -> Vec<Finding> {
         declarations,
         resource_kinds: doc.resource_kinds.clone(),
         resources: doc.resources.clone(),
+        teachers: doc.teachers.clone(),
     };
     check::check(&inputs.context(), batch)
 }

@@ -42,6 +42,7 @@ fn unsigned_packet(doc: &Document) -> Vec<u8> {
         declarations,
         resource_kinds: doc.resource_kinds.clone(),
         resources: doc.resources.clone(),
+        teachers: doc.teachers.clone(),
     };
     let findings = check::check(&inputs.context(), 1);
     let signatures = Signatures::default();

@@ -25,16 +25,16 @@ fn the_roster_form_adds_a_teacher_and_says_what_is_missing() {
 
     h.click("新增教师");
     h.fill("工号", "T001");
-    h.fill("姓名", "额尔敦毕力格");
     h.fill("系部", "汽车工程系");
     h.click("企业聘用");
     h.click("保存教师");
-    assert!(h.sees("教师额尔敦毕力格（T001）：企业聘用的教师须填写聘用企业"));
+    assert!(h.sees("教师（T001）：姓名不能为空"));
     assert!(
         teachers(&h).is_empty(),
         "nothing saved while the form is wrong"
     );
 
+    h.fill("姓名", "额尔敦毕力格");
     h.fill("聘用企业", "包头北方奔驰重型汽车有限责任公司");
     h.click("一级");
     h.fill("职称", "技师");
@@ -56,6 +56,41 @@ fn the_roster_form_adds_a_teacher_and_says_what_is_missing() {
     h.click("保存教师");
     assert_eq!(teachers(&h)[0].level, TeacherLevel::Second);
     assert_eq!(teachers(&h).len(), 1, "changed, not added");
+}
+
+#[test]
+fn an_enterprise_hire_without_the_enterprise_is_saved_and_marked_to_complete() {
+    let mut h = Harness::start();
+    h.fill("学校名称", "兴安盟技工学校");
+    h.click("技工学校");
+    h.click("兴安盟");
+    h.click("创建");
+    h.click("教师与课时");
+
+    h.click("新增教师");
+    h.fill("工号", "T001");
+    h.fill("姓名", "额尔敦毕力格");
+    h.fill("系部", "汽车工程系");
+    h.click("企业聘用");
+    assert!(
+        h.sees("聘用企业待补充：可先保存，名册和校内审核会列出，稍后补全"),
+        "the form says what is still to complete before saving"
+    );
+    h.click("保存教师");
+    assert!(h.sees("已保存：额尔敦毕力格（T001），聘用企业待补充。补全后点“修改”再保存即可"));
+    let saved = teachers(&h);
+    assert_eq!(saved.len(), 1, "saved although the enterprise is missing");
+    assert_eq!(saved[0].employment, Employment::FromEnterprise);
+    assert_eq!(saved[0].enterprise, "");
+    assert!(h.sees("待补充 1 项"), "the roster marks the teacher");
+    assert!(h.sees("其中 1 位有待补充的项目"));
+
+    h.click("修改");
+    h.fill("聘用企业", "包头北方奔驰重型汽车有限责任公司");
+    h.click("保存教师");
+    assert!(h.sees("已保存：额尔敦毕力格（T001）"));
+    assert!(teachers(&h)[0].missing().is_empty());
+    assert!(!h.sees("待补充 1 项"), "the mark goes once completed");
 }
 
 #[test]

@@ -226,6 +226,7 @@ fn findings_table(
     for (i, f) in findings.iter().enumerate() {
         let explanation = match f.severity {
             Severity::Error => "须更正后方可签署".to_string(),
+            Severity::Incomplete => "待补充，不影响签署".to_string(),
             Severity::Warning => ctx
                 .declaration
                 .explanations

@@ -16,12 +16,13 @@ pub fn findings(w: &Wizard) -> Element<'_, Message> {
     if findings.is_empty() {
         return text(t::NO_FINDINGS).size(style::BODY_SIZE).into();
     }
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
     let mut list = column![
-        text(t::findings_to_answer(errors, findings.len() - errors)).size(style::BODY_SIZE)
+        text(t::findings_to_answer(
+            check::count(&findings, Severity::Error),
+            check::count(&findings, Severity::Warning),
+            check::count(&findings, Severity::Incomplete),
+        ))
+        .size(style::BODY_SIZE)
     ]
     .spacing(10);
     let mut warning_number = 0;
@@ -30,7 +31,7 @@ pub fn findings(w: &Wizard) -> Element<'_, Message> {
             .size(style::SMALL_SIZE)
             .style(match f.severity {
                 Severity::Error => style::error_text,
-                Severity::Warning => style::muted_text,
+                Severity::Warning | Severity::Incomplete => style::muted_text,
             });
         let mut item = column![
             row![

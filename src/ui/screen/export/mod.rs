@@ -138,7 +138,8 @@ impl Export {
         } else {
             t::check_summary(
                 errors,
-                self.findings.len() - errors,
+                check::count(&self.findings, Severity::Warning),
+                check::count(&self.findings, Severity::Incomplete),
                 !self.ready && errors == 0,
             )
         };
@@ -154,7 +155,7 @@ impl Export {
                 .size(style::SMALL_SIZE)
                 .style(match f.severity {
                     Severity::Error => style::error_text,
-                    Severity::Warning => style::muted_text,
+                    Severity::Warning | Severity::Incomplete => style::muted_text,
                 }),
             );
         }

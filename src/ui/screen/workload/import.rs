@@ -218,6 +218,19 @@ fn planned(plan: &Plan) -> Element<'_, Message> {
         }
         body = body.push(list);
     }
+    if !plan.incomplete.is_empty() {
+        let mut list = column![text(t::INCOMPLETE_ROWS).size(style::BODY_SIZE)].spacing(4);
+        for i in plan.incomplete.iter().take(SHOWN_PROBLEMS) {
+            list = list.push(text(i.to_string()).size(style::SMALL_SIZE));
+        }
+        if plan.incomplete.len() > SHOWN_PROBLEMS {
+            list = list.push(
+                text(t::more_problems(plan.incomplete.len() - SHOWN_PROBLEMS))
+                    .size(style::SMALL_SIZE),
+            );
+        }
+        body = body.push(list);
+    }
     let clean = plan.problems.is_empty();
     let confirm = if clean {
         t::CONFIRM_IMPORT

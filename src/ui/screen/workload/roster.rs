@@ -102,12 +102,10 @@ impl Form {
         self.changing = None;
     }
 
-    /// The typed training as a record, or what is wrong with it.
+    /// The typed training as a record, or what is wrong with it; a blank 项目 or 研修基地 is
+    /// 待补充 (`Teacher::missing`), not wrong.
     fn training(&self) -> Result<Training, String> {
         let [project, base, start, end, hours, certificate] = &self.training;
-        if project.trim().is_empty() {
-            return Err(t::TRAINING_PROJECT_MISSING.into());
-        }
         let (start, end) = dates(start, end, t::TRAINING_NOUN)?;
         Ok(Training {
             project: project.trim().into(),
@@ -121,9 +119,6 @@ impl Form {
 
     fn practice(&self) -> Result<Practice, String> {
         let [enterprise, start, end, days] = &self.practice;
-        if enterprise.trim().is_empty() {
-            return Err(t::PRACTICE_ENTERPRISE_MISSING.into());
-        }
         let (start, end) = dates(start, end, t::PRACTICES)?;
         Ok(Practice {
             enterprise: enterprise.trim().into(),
@@ -223,8 +218,17 @@ impl Roster {
                     || t.id.contains(needle)
                     || t.name.contains(needle)
                     || t.department.contains(needle)
+                    || (needle == t::INCOMPLETE && !t.missing().is_empty())
             })
             .collect()
+    }
+
+    /// Teachers with something 待补充, counted beside the roster's size.
+    fn incomplete(&self) -> usize {
+        self.teachers
+            .iter()
+            .filter(|t| !t.missing().is_empty())
+            .count()
     }
 
     fn edit(&mut self, change: impl FnOnce(&mut Teacher)) {
@@ -253,7 +257,12 @@ impl Roster {
         }
         match file.save_teacher(&teacher).and_then(|_| self.refresh(file)) {
             Ok(()) => {
-                self.notice = Some(Notice::Done(t::teacher_saved(&teacher.name, &teacher.id)));
+                let missing = teacher.missing();
+                self.notice = Some(Notice::Done(if missing.is_empty() {
+                    t::teacher_saved(&teacher.name, &teacher.id)
+                } else {
+                    t::teacher_saved_incomplete(&teacher.name, &teacher.id, &missing)
+                }));
                 self.form = None;
             }
             Err(e) => self.notice = Some(Notice::Failed(e.to_string())),
@@ -560,6 +569,12 @@ impl Screen for Roster {
             text(t::roster_count(self.teachers.len()))
                 .size(style::SMALL_SIZE)
                 .style(style::muted_text),
+            text(match self.incomplete() {
+                0 => String::new(),
+                n => t::roster_incomplete(n),
+            })
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
         ]
         .spacing(12)
         .align_y(Alignment::Center);
@@ -604,6 +619,9 @@ impl Screen for Roster {
             table::column(header(t::TITLE), |t: &Teacher| cell(t.title.as_str())),
             table::column(header(t::TRAINED), |t: &Teacher| {
                 cell(if t.is_trained() { t::CERTIFIED } else { "" })
+            }),
+            table::column(header(t::INCOMPLETE), |t: &Teacher| {
+                cell(t::incomplete_count(t.missing().len()))
             }),
             table::column(header(""), |t: &Teacher| -> Element<'_, Message> {
                 row![
@@ -676,14 +694,9 @@ impl Form {
                 Message::Gender,
                 None
             ),
-            form::text_field(
-                t::DEPARTMENT,
-                true,
-                "",
-                &d.department,
-                error_for("系部"),
-                |v| { Message::Input(Field::Department, v) }
-            ),
+            form::text_field(t::DEPARTMENT, false, "", &d.department, None, |v| {
+                Message::Input(Field::Department, v)
+            }),
             form::choices(
                 t::EMPLOYMENT,
                 Employment::ALL,
@@ -697,10 +710,10 @@ impl Form {
         if d.employment == Employment::FromEnterprise {
             fields = fields.push(form::text_field(
                 t::ENTERPRISE,
-                true,
+                false,
                 "",
                 &d.enterprise,
-                error_for("企业聘用"),
+                None,
                 |v| Message::Input(Field::Enterprise, v),
             ));
         }
@@ -738,6 +751,14 @@ impl Form {
                 |v| Message::Input(Field::Qualification, v),
             ));
         fields = fields.push(self.records());
+        let missing = d.missing();
+        if !missing.is_empty() {
+            fields = fields.push(
+                text(t::form_incomplete(&missing))
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text),
+            );
+        }
         fields = fields.push(actions::save_cancel(
             t::SAVE_TEACHER,
             Message::Save,
