@@ -18,15 +18,11 @@ pub const ALLOWANCE_RULE: &str = "折算课时＝一体化课时×折算系数×
 
 chinese_enum! {
     /// Which periods the allowance pays for.
+    #[derive(Default)]
     pub enum AllowanceBasis {
+        #[default]
         All = "全部课时",
         Excess = "超额课时",
-    }
-}
-
-impl Default for AllowanceBasis {
-    fn default() -> AllowanceBasis {
-        AllowanceBasis::All
     }
 }
 
