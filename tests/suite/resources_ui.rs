@@ -53,7 +53,7 @@ fn a_selected_textbook_is_recorded_and_counts_only_after_an_approving_review() {
     assert!(!textbook(&h, "汽车电气设备构造与维修").counts());
 
     h.click("审核…");
-    let today = chrono::Local::now().date_naive();
+    let today = yitihua::domain::time::beijing_date(chrono::Utc::now());
     assert!(
         h.sees(&format!(
             "{today}　不予通过　学校教材审核委员会　内容与国家课程标准不符"
