@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{Outcome, ReportFormat, write_new};
 use crate::domain::allowance::ALLOWANCE_RULE;
-use crate::domain::workload::COUNTING_RULE;
+use crate::domain::workload::{COUNTING_RULE, Totals};
 use crate::exchange::import::TableKind;
 use crate::store::SchoolFile;
 use crate::workflow::{certificate, import};
@@ -100,22 +100,17 @@ pub fn report_workload(
             .teachers
             .iter()
             .map(|t| {
-                serde_json::json!({
-                    "id": t.id,
-                    "name": t.name,
-                    "department": t.department,
-                    "level": t.level.name(),
-                    "title": t.title,
-                    "integrated": t.totals.integrated,
-                    "other": t.totals.other,
-                    "development": t.totals.development,
-                    "weighted": t.totals.weighted.to_string(),
-                    "required": t.totals.pay.required,
-                    "excess": t.totals.pay.excess.map(|e| e.to_string()),
-                    "allowance": t.totals.pay.allowance.map(|a| a.to_string()),
-                    "raises": t.raises.iter().map(|i| i + 1).collect::<Vec<_>>(),
-                    "warnings": t.warnings,
-                })
+                let mut row = totals_json(&t.totals);
+                row.extend([
+                    ("id".into(), t.id.clone().into()),
+                    ("name".into(), t.name.clone().into()),
+                    ("department".into(), t.department.clone().into()),
+                    ("level".into(), t.level.name().into()),
+                    ("title".into(), t.title.clone().into()),
+                    ("raises".into(), t.raises.iter().map(|i| i + 1).collect()),
+                    ("warnings".into(), t.warnings.clone().into()),
+                ]);
+                row
             })
             .collect();
         let courses: Vec<_> = summary
@@ -146,15 +141,7 @@ pub fn report_workload(
             "courses": courses,
             "raises": summary.raises.iter().map(|(n, text)| serde_json::json!({"number": n, "text": text})).collect::<Vec<_>>(),
             "allowance_rule": ALLOWANCE_RULE,
-            "total": {
-                "integrated": summary.total.integrated,
-                "other": summary.total.other,
-                "development": summary.total.development,
-                "weighted": summary.total.weighted.to_string(),
-                "required": summary.total.pay.required,
-                "excess": summary.total.pay.excess.map(|e| e.to_string()),
-                "allowance": summary.total.pay.allowance.map(|a| a.to_string()),
-            },
+            "total": totals_json(&summary.total),
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(());
@@ -164,45 +151,60 @@ pub fn report_workload(
         out,
         "工号\t姓名\t系部\t一体化课时\t其他课时\t课程开发\t折算课时\t额定课时\t超额课时\t课时津贴（元）"
     )?;
-    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     for t in &summary.teachers {
-        let p = &t.totals.pay;
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}",
             t.id,
             t.name,
             t.department,
-            t.totals.integrated,
-            t.totals.other,
-            t.totals.development,
-            t.totals.weighted,
-            or_dash(p.required.map(|r| r.to_string())),
-            or_dash(p.excess.map(|e| e.to_string())),
-            or_dash(p.allowance.map(|a| a.to_string())),
+            totals_text(&t.totals)
         )?;
         for w in &t.warnings {
             writeln!(out, "\t提醒：{w}")?;
         }
     }
-    let p = &summary.total.pay;
-    writeln!(
-        out,
-        "合计\t\t\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-        summary.total.integrated,
-        summary.total.other,
-        summary.total.development,
-        summary.total.weighted,
-        or_dash(p.required.map(|r| r.to_string())),
-        or_dash(p.excess.map(|e| e.to_string())),
-        or_dash(p.allowance.map(|a| a.to_string())),
-    )?;
+    writeln!(out, "合计\t\t\t{}", totals_text(&summary.total))?;
     writeln!(out, "{COUNTING_RULE}")?;
     writeln!(out, "{ALLOWANCE_RULE}")?;
     for (n, text) in &summary.raises {
         writeln!(out, "注{n}：{text}")?;
     }
     Ok(())
+}
+
+/// A teacher's or the school's figures as `--json` gives them; 额定, 超额 and 津贴 are null
+/// until the school sets them.
+fn totals_json(t: &Totals) -> serde_json::Map<String, serde_json::Value> {
+    let text = |v: Option<String>| v.map_or(serde_json::Value::Null, Into::into);
+    serde_json::Map::from_iter([
+        ("integrated".into(), t.integrated.into()),
+        ("other".into(), t.other.into()),
+        ("development".into(), t.development.into()),
+        ("weighted".into(), t.weighted.to_string().into()),
+        ("required".into(), t.pay.required.into()),
+        ("excess".into(), text(t.pay.excess.map(|e| e.to_string()))),
+        (
+            "allowance".into(),
+            text(t.pay.allowance.map(|a| a.to_string())),
+        ),
+    ])
+}
+
+/// The figure columns of a text row, from 一体化课时 to 课时津贴, "—" where not set.
+fn totals_text(t: &Totals) -> String {
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    let p = &t.pay;
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        t.integrated,
+        t.other,
+        t.development,
+        t.weighted,
+        or_dash(p.required.map(|r| r.to_string())),
+        or_dash(p.excess.map(|e| e.to_string())),
+        or_dash(p.allowance.map(|a| a.to_string())),
+    )
 }
 
 /// One teacher's 工作量证明, written whole or not at all; an unknown 工号 is refused before

@@ -54,36 +54,26 @@ fn terms<'a>(doc: &'a Document, teacher: &Teacher) -> Vec<(&'a Term, Totals, Str
                 &doc.workload,
                 Some(&term.name),
             );
-            let totals = summary
-                .teachers
-                .iter()
-                .find(|row| row.id == teacher.id)?
-                .totals
-                .clone();
-            let notes = summary
+            let row = summary.teachers.iter().find(|row| row.id == teacher.id)?;
+            let totals = row.totals.clone();
+            // The raises in the short form: the teacher is the page's, the course in its column.
+            let notes = row
                 .raises
                 .iter()
-                .filter(|(n, _)| {
-                    summary
-                        .teachers
-                        .iter()
-                        .any(|row| row.id == teacher.id && row.raises.contains(&(n - 1)))
-                })
-                .filter_map(|(n, _)| {
-                    // The short form: the teacher is the page's, the course is in its column.
-                    let r = doc.workload.raises.get(n - 1)?;
+                .filter_map(|&i| doc.workload.raises.get(i))
+                .map(|r| {
                     let whom = if r.course.is_empty() {
                         "本人一体化课程"
                     } else {
                         r.course.as_str()
                     };
-                    Some(format!(
+                    format!(
                         "{whom}×{}（{}，{}批准，{}起）。",
                         r.factor,
                         r.reason.name(),
                         r.approver,
                         r.from
-                    ))
+                    )
                 })
                 .collect();
             (totals.periods() > 0 || totals.development > 0).then(|| {

@@ -181,13 +181,20 @@ impl Pay {
     fn with_form(&self, list: List) -> Result<(Settings, String), String> {
         let mut settings = self.settings.clone();
         let at = self.editing(list);
-        fn put<T>(items: &mut Vec<T>, at: Option<usize>, item: T) {
+        /// Puts `item` over the edited one or at the end, and says where.
+        fn put<T>(items: &mut Vec<T>, at: Option<usize>, item: T) -> usize {
             match at.filter(|&i| i < items.len()) {
-                Some(i) => items[i] = item,
-                None => items.push(item),
+                Some(i) => {
+                    items[i] = item;
+                    i
+                }
+                None => {
+                    items.push(item);
+                    items.len() - 1
+                }
             }
         }
-        let said = match list {
+        let i = match list {
             List::Raises => {
                 let raise = Raise {
                     teacher: self.teacher(Field::RaiseTeacher)?,
@@ -199,14 +206,7 @@ impl Pay {
                     approver: self.text(Field::RaiseApprover),
                     from: self.date(Field::RaiseFrom)?,
                 };
-                let name = self
-                    .teachers
-                    .iter()
-                    .find(|t| t.id == raise.teacher)
-                    .map(|t| t.name.as_str());
-                let said = raise.describe(name);
-                put(&mut settings.raises, at, raise);
-                said
+                put(&mut settings.raises, at, raise)
             }
             List::Developments => {
                 let term = self.text(Field::DevTerm);
@@ -227,18 +227,14 @@ impl Pay {
                         .collect(),
                     approver: self.text(Field::DevApprover),
                 };
-                let said = t::development_saved(&development.what, development.periods);
-                put(&mut settings.developments, at, development);
-                said
+                put(&mut settings.developments, at, development)
             }
             List::Required => {
                 let required = Required {
                     title: self.text(Field::RequiredTitle),
                     periods: self.whole(Field::RequiredPeriods)?,
                 };
-                let said = t::required_saved(&required.title, required.periods);
-                put(&mut settings.pay.required, at, required);
-                said
+                put(&mut settings.pay.required, at, required)
             }
             List::Exceptions => {
                 let teacher = self.teacher(Field::ExceptionTeacher)?;
@@ -247,9 +243,7 @@ impl Pay {
                     periods: self.whole(Field::ExceptionPeriods)?,
                     reason: self.text(Field::ExceptionReason),
                 };
-                let said = t::exception_saved(&exception.teacher, exception.periods);
-                put(&mut settings.pay.exceptions, at, exception);
-                said
+                put(&mut settings.pay.exceptions, at, exception)
             }
             List::Rates => {
                 let rate = Rate {
@@ -258,11 +252,10 @@ impl Pay {
                     per_period: Fen::parse_yuan(self.value(Field::RateAmount))
                         .ok_or(t::RATE_FORM)?,
                 };
-                let said = t::rate_saved(&rate.title, rate.per_period, rate.from);
-                put(&mut settings.pay.rates, at, rate);
-                said
+                put(&mut settings.pay.rates, at, rate)
             }
         };
+        let said = self.describe(&settings, list, i);
         Ok((settings, said))
     }
 
@@ -331,8 +324,8 @@ impl Pay {
         self.editing.push((list, i));
     }
 
-    fn describe(&self, list: List, i: usize) -> String {
-        let s = &self.settings;
+    /// Item `i` of a list of `s` as the notices and the delete question name it.
+    fn describe(&self, s: &Settings, list: List, i: usize) -> String {
         let name = |id: &str| {
             self.teachers
                 .iter()
@@ -646,7 +639,7 @@ impl Screen for Pay {
             Message::CancelDelete => self.deleting = None,
             Message::ConfirmDelete => {
                 if let Some((list, i)) = self.deleting.take() {
-                    let said = t::deleted(&self.describe(list, i));
+                    let said = t::deleted(&self.describe(&self.settings, list, i));
                     let mut settings = self.settings.clone();
                     fn remove<T>(items: &mut Vec<T>, i: usize) {
                         if i < items.len() {
@@ -689,7 +682,7 @@ impl Screen for Pay {
         .spacing(14);
         if let Some((list, i)) = self.deleting {
             content = content.push(confirm::delete(
-                t::delete_question(&self.describe(list, i)),
+                t::delete_question(&self.describe(&self.settings, list, i)),
                 Message::ConfirmDelete,
                 Message::CancelDelete,
             ));
