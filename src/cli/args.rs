@@ -89,6 +89,16 @@ pub enum Command {
         /// Sign with the school's key, unlocked by the passphrase in this file.
         sign: Option<PathBuf>,
     },
+    /// The 课时津贴表 of a term (or all terms) as a PDF.
+    ReportAllowance {
+        file: PathBuf,
+        term: Option<String>,
+        out: PathBuf,
+        /// The date printed beside the signature; today if not given.
+        date: Option<chrono::NaiveDate>,
+        /// Sign with the school's key, unlocked by the passphrase in this file.
+        sign: Option<PathBuf>,
+    },
     Load {
         data: PathBuf,
         file: PathBuf,
@@ -218,10 +228,24 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                         out: PathBuf::from(options.take("--out")?),
                     }));
                 }
+                Some("allowance") => {
+                    let file = args.file("学校文件")?;
+                    let mut options = args.options(
+                        &["--term", "--out", "--date", "--passphrase-file"],
+                        &["--sign"],
+                    )?;
+                    return Ok(Invocation::Command(Command::ReportAllowance {
+                        file,
+                        sign: sign_option(&mut options)?,
+                        date: date_option(&mut options)?,
+                        term: options.take("--term").ok(),
+                        out: PathBuf::from(options.take("--out")?),
+                    }));
+                }
                 Some(other) => return Err(UsageError(format!("未知的报表“{other}”"))),
                 None => {
                     return Err(UsageError(
-                        "缺少报表名称（resources、workload 或 teacher）".into(),
+                        "缺少报表名称（resources、workload、teacher 或 allowance）".into(),
                     ));
                 }
             }

@@ -43,6 +43,10 @@ const USAGE: &str = "\
                  [--sign --passphrase-file 口令文件]
                                             一位教师的工作量证明 PDF（评优评先、职称评定用）；
                                             --sign 用学校密钥数字签名
+  yitihua report allowance 文件.yth [--term 学期] --out 津贴表.pdf [--date 2026-11-29]
+                 [--sign --passphrase-file 口令文件]
+                                            课时津贴表 PDF：按系部列每位教师的折算、额定、超额课时和
+                                            津贴，系部小计、合计，教务处签章；--sign 用学校密钥数字签名
   yitihua export 文件.yth --batch N --out 申报材料.pdf [--date 2026-11-29]
                  [--sign --passphrase-file 口令文件]
                                             导出该批次的申报材料 PDF（有错误时不导出，列出错误，退出码为1）；
@@ -209,6 +213,24 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
             workload::report_teacher(
                 &open(&file)?,
                 &teacher,
+                &path,
+                date.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now())),
+                passphrase,
+                out,
+            )
+            .map(|()| Outcome::Done)
+        }
+        Command::ReportAllowance {
+            file,
+            term,
+            out: path,
+            date,
+            sign,
+        } => {
+            let passphrase = sign.as_deref().map(read_passphrase).transpose()?;
+            workload::report_allowance(
+                &open(&file)?,
+                term.as_deref(),
                 &path,
                 date.unwrap_or_else(|| crate::domain::time::beijing_date(chrono::Utc::now())),
                 passphrase,

@@ -126,6 +126,8 @@ pub fn report_workload(
                     "kind": c.kind.name(),
                     "planned": c.planned,
                     "given": c.given,
+                    "cancelled": c.cancelled,
+                    "substitute": c.substitute,
                     "difference": c.difference(),
                     "counted": c.basis.name(),
                     "factors": c.factors.values().iter().map(ToString::to_string).collect::<Vec<_>>(),
@@ -149,7 +151,7 @@ pub fn report_workload(
     writeln!(out, "{}", term.unwrap_or("全部学期"))?;
     writeln!(
         out,
-        "工号\t姓名\t系部\t一体化课时\t其他课时\t课程开发\t折算课时\t额定课时\t超额课时\t课时津贴（元）"
+        "工号\t姓名\t系部\t一体化课时\t其他课时\t其中代课\t停课扣减\t课程开发\t折算课时\t额定课时\t超额课时\t课时津贴（元）"
     )?;
     for t in &summary.teachers {
         writeln!(
@@ -180,6 +182,8 @@ fn totals_json(t: &Totals) -> serde_json::Map<String, serde_json::Value> {
     serde_json::Map::from_iter([
         ("integrated".into(), t.integrated.into()),
         ("other".into(), t.other.into()),
+        ("substitute".into(), t.substitute.into()),
+        ("cancelled".into(), t.cancelled.into()),
         ("development".into(), t.development.into()),
         ("weighted".into(), t.weighted.to_string().into()),
         ("required".into(), t.pay.required.into()),
@@ -196,9 +200,11 @@ fn totals_text(t: &Totals) -> String {
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     let p = &t.pay;
     format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
         t.integrated,
         t.other,
+        t.substitute,
+        t.cancelled,
         t.development,
         t.weighted,
         or_dash(p.required.map(|r| r.to_string())),
@@ -218,17 +224,38 @@ pub fn report_teacher(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let certificate = certificate::prepare(school, teacher, date, passphrase)?;
+    write_signed(&certificate, path, out)
+}
+
+/// The 课时津贴表 of a term (or all terms) as a PDF, as [`report_teacher`] writes a 工作量证明.
+pub fn report_allowance(
+    school: &SchoolFile,
+    term: Option<&str>,
+    path: &Path,
+    date: chrono::NaiveDate,
+    passphrase: Option<String>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let sheet = certificate::prepare_allowance(school, term, date, passphrase)?;
+    write_signed(&sheet, path, out)
+}
+
+fn write_signed(
+    certificate: &certificate::Certificate,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let bytes = certificate.build()?;
     write_new(path, &bytes)?;
     writeln!(
         out,
-        "已导出{}{}的工作量证明：{}",
+        "已导出{}{}：{}",
         if certificate.signed() {
             "并签署"
         } else {
             ""
         },
-        certificate.teacher(),
+        certificate.describe(),
         path.display()
     )
     .map_err(|e| format!("无法输出：{}", crate::store::io_message(&e)))

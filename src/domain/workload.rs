@@ -211,13 +211,47 @@ pub enum Amount {
         #[serde(default)]
         content: String,
     },
+    /// 停课: lessons of the plan that were not given (a holiday moved, an exam week, the
+    /// teacher's leave). They reduce the plan while the plan is what counts, and nothing once
+    /// lessons are logged, since the lessons then say what was given.
+    #[serde(rename = "停课")]
+    Cancelled {
+        date: NaiveDate,
+        periods: u32,
+        #[serde(default)]
+        reason: String,
+    },
+    /// 代课: lessons this entry's teacher gave in place of `absent` (a 工号), of the absent
+    /// teacher's course and class. They count for the substitute as lessons given, and reduce
+    /// the absent teacher's plan as 停课 does.
+    #[serde(rename = "代课")]
+    Substitute {
+        date: NaiveDate,
+        periods: u32,
+        absent: String,
+        #[serde(default)]
+        content: String,
+    },
 }
 
 impl Amount {
+    /// The periods the entry names: for 停课 those taken off, for the others those taught.
     pub fn periods(&self) -> u64 {
         match self {
             Amount::Planned { weekly, weeks } => u64::from(*weekly) * u64::from(*weeks),
-            Amount::Lessons { periods, .. } => u64::from(*periods),
+            Amount::Lessons { periods, .. }
+            | Amount::Cancelled { periods, .. }
+            | Amount::Substitute { periods, .. } => u64::from(*periods),
+        }
+    }
+
+    /// The day of a dated entry; a plan has none.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Amount::Planned { .. } => None,
+            Amount::Lessons { date, .. }
+            | Amount::Cancelled { date, .. }
+            | Amount::Substitute { date, .. } => Some(*date),
         }
     }
 }
@@ -264,9 +298,13 @@ impl Entry {
     /// (or the plan of that course) is the same entry, so importing a sheet twice changes
     /// nothing and importing a corrected sheet corrects the entry.
     pub fn key(&self) -> String {
+        // A day's 停课 and 代课 are keyed apart from its lessons: a teacher may give two of a
+        // class's four periods and have the other two cancelled.
         let when = match &self.amount {
             Amount::Planned { .. } => "计划".to_string(),
             Amount::Lessons { date, .. } => date.to_string(),
+            Amount::Cancelled { date, .. } => format!("停课{date}"),
+            Amount::Substitute { date, .. } => format!("代课{date}"),
         };
         format!(
             "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
@@ -282,8 +320,17 @@ impl Entry {
                 problems.push(format!("{label}不能为空"));
             }
         }
+        if let Amount::Substitute { absent, .. } = &self.amount {
+            if absent.trim().is_empty() {
+                problems.push("代课须填写被代课教师的工号".into());
+            } else if absent == &self.teacher {
+                problems.push("被代课教师不能是代课教师本人".into());
+            }
+        }
         match &self.amount {
-            Amount::Lessons { date, periods, .. } => {
+            Amount::Lessons { date, periods, .. }
+            | Amount::Cancelled { date, periods, .. }
+            | Amount::Substitute { date, periods, .. } => {
                 if *periods == 0 {
                     problems.push("节数须大于0".into());
                 } else if *periods > MAX_PERIODS_PER_DAY {
@@ -465,6 +512,10 @@ pub struct Totals {
     pub integrated: u64,
     /// 其他课时.
     pub other: u64,
+    /// Of the two above, the periods given as 代课 for an absent teacher.
+    pub substitute: u64,
+    /// Periods taken off a plan that counts: its 停课 and the 代课 others gave for it.
+    pub cancelled: u64,
     /// 课程开发 periods credited (policy 四(二)), counted once each.
     pub development: u64,
     /// 折算课时: integrated × every factor + other + development, exactly.
@@ -474,11 +525,14 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add(&mut self, entry: &Entry, weighted: Exact) {
-        let periods = entry.amount.periods();
+    /// Adds `periods` of `entry` that count (a plan's may be fewer than it names).
+    fn add(&mut self, entry: &Entry, periods: u64, weighted: Exact) {
         match entry.kind {
             CourseKind::Integrated => self.integrated += periods,
             CourseKind::Other => self.other += periods,
+        }
+        if matches!(entry.amount, Amount::Substitute { .. }) {
+            self.substitute += periods;
         }
         self.weighted += weighted;
     }
@@ -486,6 +540,8 @@ impl Totals {
     fn merge(&mut self, other: &Totals) {
         self.integrated += other.integrated;
         self.other += other.other;
+        self.substitute += other.substitute;
+        self.cancelled += other.cancelled;
         self.development += other.development;
         self.weighted += other.weighted;
         self.pay.merge(&other.pay);
@@ -514,7 +570,7 @@ pub struct TeacherRow {
 
 /// How a course's plan and its lessons are counted, printed under every summary: they describe
 /// the same teaching, so adding both would count a teacher twice.
-pub const COUNTING_RULE: &str = "计划与实际不重复计算：同一教师、学期、课程和班级，已有授课记录的按实际授课节数计，尚无授课记录的按计划（周课时×周数）计。";
+pub const COUNTING_RULE: &str = "计划与实际不重复计算：同一教师、学期、课程和班级，已有授课记录的按实际授课节数计，尚无授课记录的按计划（周课时×周数）减去停课和他人代课的节数计；代课节数计入代课教师。";
 
 chinese_enum! {
     /// Which of a course's figures counts toward the totals.
@@ -538,6 +594,10 @@ pub struct CourseRow {
     pub planned: Option<u64>,
     /// The periods of its logged lessons.
     pub given: u64,
+    /// Its 停课, and the 代课 others gave for it: they come off the plan while it counts.
+    pub cancelled: u64,
+    /// The periods this teacher gave as 代课 in this course and class, counted for them always.
+    pub substitute: u64,
     /// Lessons once any are logged, the plan before that.
     pub basis: Basis,
     /// The factors of what counts (of its last day, when they changed during the term).
@@ -611,10 +671,36 @@ struct Tally {
     planned: Option<u64>,
     given: u64,
     lessons: bool,
+    cancelled: u64,
+    substitute: u64,
+    /// What of `cancelled` is still to come off the plan's entries.
+    to_deduct: u64,
     factors: Factors,
     /// The day `factors` are of.
     last: Option<NaiveDate>,
     weighted: Exact,
+}
+
+impl Tally {
+    /// The tally of teacher `i`'s course and class of `entry`, started empty.
+    fn of<'a, 'm>(
+        courses: &'m mut HashMap<(usize, &'a str, &'a str, &'a str), Tally>,
+        i: usize,
+        entry: &'a Entry,
+    ) -> &'m mut Tally {
+        courses.entry(course_key(i, entry)).or_insert(Tally {
+            kind: entry.kind,
+            planned: None,
+            given: 0,
+            lessons: false,
+            cancelled: 0,
+            substitute: 0,
+            to_deduct: 0,
+            factors: Factors::default(),
+            last: None,
+            weighted: Exact::default(),
+        })
+    }
 }
 
 /// Summarises `entries` of `term` (all terms if `None`). Entries of teachers not on the roster
@@ -651,23 +737,28 @@ pub fn summarise(
         let Some(&i) = index.get(entry.teacher.as_str()) else {
             continue;
         };
-        let tally = courses.entry(course_key(i, entry)).or_insert(Tally {
-            kind: entry.kind,
-            planned: None,
-            given: 0,
-            lessons: false,
-            factors: Factors::default(),
-            last: None,
-            weighted: Exact::default(),
-        });
+        let periods = entry.amount.periods();
+        let own = Tally::of(&mut courses, i, entry);
         match &entry.amount {
-            Amount::Planned { .. } => {
-                *tally.planned.get_or_insert(0) += entry.amount.periods();
+            Amount::Planned { .. } => *own.planned.get_or_insert(0) += periods,
+            Amount::Lessons { .. } => {
+                own.given += periods;
+                own.lessons = true;
             }
-            Amount::Lessons { periods, .. } => {
-                tally.given += u64::from(*periods);
-                tally.lessons = true;
+            Amount::Cancelled { .. } => own.cancelled += periods,
+            Amount::Substitute { absent, .. } => {
+                own.substitute += periods;
+                // A substitute for someone no longer on the roster still counts for the
+                // substitute; there is no plan left to reduce.
+                if let Some(&a) = index.get(absent.as_str()) {
+                    Tally::of(&mut courses, a, entry).cancelled += periods;
+                }
             }
+        }
+    }
+    for t in courses.values_mut() {
+        if !t.lessons {
+            t.to_deduct = t.cancelled.min(t.planned.unwrap_or(0));
         }
     }
     for entry in entries.iter().filter(in_term) {
@@ -677,38 +768,44 @@ pub fn summarise(
         let Some(tally) = courses.get_mut(&course_key(i, entry)) else {
             continue;
         };
-        if matches!(entry.amount, Amount::Planned { .. }) && tally.lessons {
-            continue;
-        }
+        let mut periods = entry.amount.periods();
         let date = match &entry.amount {
-            Amount::Lessons { date, .. } => *date,
-            Amount::Planned { .. } => match term_start.get(entry.term.as_str()) {
-                Some(d) => *d,
-                None => continue,
-            },
+            Amount::Cancelled { .. } => continue,
+            Amount::Planned { .. } if tally.lessons => continue,
+            Amount::Planned { .. } => {
+                let deducted = tally.to_deduct.min(periods);
+                tally.to_deduct -= deducted;
+                per_teacher[i].cancelled += deducted;
+                periods -= deducted;
+                match term_start.get(entry.term.as_str()) {
+                    Some(d) => *d,
+                    None => continue,
+                }
+            }
+            Amount::Lessons { date, .. } | Amount::Substitute { date, .. } => *date,
         };
         let factors = settings.factors(entry, date);
-        let weighted = Exact::weigh(entry.amount.periods(), factors.values());
+        let weighted = Exact::weigh(periods, factors.values());
         if tally.last.is_none_or(|last| date >= last) {
             tally.factors = factors;
             tally.last = Some(date);
         }
         tally.weighted += weighted;
         raised[i].extend(factors.raises());
-        per_teacher[i].add(entry, weighted);
+        per_teacher[i].add(entry, periods, weighted);
         *term_weighted.entry((i, entry.term.as_str())).or_default() += weighted;
         specialties
             .entry(entry.specialty.as_str())
             .or_default()
-            .add(entry, weighted);
-        *per_term.entry((i, entry.term.as_str())).or_default() += entry.amount.periods();
+            .add(entry, periods, weighted);
+        *per_term.entry((i, entry.term.as_str())).or_default() += periods;
         match &entry.amount {
-            Amount::Lessons { date, periods, .. } => {
-                let week = date.iso_week();
-                *weekly.entry((i, week.year(), week.week())).or_default() += u64::from(*periods);
-            }
             Amount::Planned { weekly: w, .. } => {
                 *planned_weekly.entry((i, entry.term.as_str())).or_default() += u64::from(*w);
+            }
+            _ => {
+                let week = date.iso_week();
+                *weekly.entry((i, week.year(), week.week())).or_default() += periods;
             }
         }
     }
@@ -815,7 +912,10 @@ pub fn summarise(
             kind: tally.kind,
             planned: tally.planned,
             given: tally.given,
-            basis: if tally.lessons {
+            cancelled: tally.cancelled,
+            substitute: tally.substitute,
+            // A course and class with no plan counts what was given, 代课 included.
+            basis: if tally.lessons || tally.planned.is_none() {
                 Basis::Lessons
             } else {
                 Basis::Plan
@@ -1131,6 +1231,148 @@ mod tests {
         let lessons = [lesson("T1", CourseKind::Integrated, "2024-09-03", 2)];
         let unplanned = summarise(&teachers, &terms, &lessons, &settings, term);
         assert_eq!(unplanned.courses[0].difference(), None);
+    }
+
+    /// 停课 comes off a plan that counts; a substitute's 代课 counts for the substitute and
+    /// comes off the absent teacher's plan; once lessons are logged neither changes the lessons.
+    #[test]
+    fn cancelled_and_substituted_lessons_come_off_the_plan_and_count_for_the_substitute() {
+        let teachers = [
+            Teacher::new("T1", "王芳", "汽车系"),
+            Teacher::new("T2", "李强", "机电系"),
+        ];
+        let terms = [Term::from_usual_name("2024-2025学年第一学期").unwrap()];
+        let term = Some("2024-2025学年第一学期");
+        let settings = Settings::default();
+        let mut plan = lesson("T1", CourseKind::Integrated, "2024-09-02", 1);
+        plan.amount = Amount::Planned {
+            weekly: 2,
+            weeks: 18,
+        };
+        let mut cancelled = lesson("T1", CourseKind::Integrated, "2024-10-01", 1);
+        cancelled.amount = Amount::Cancelled {
+            date: date("2024-10-01"),
+            periods: 4,
+            reason: "国庆放假".into(),
+        };
+        let mut covered = lesson("T2", CourseKind::Integrated, "2024-11-05", 1);
+        covered.amount = Amount::Substitute {
+            date: date("2024-11-05"),
+            periods: 2,
+            absent: "T1".into(),
+            content: String::new(),
+        };
+        assert_ne!(
+            cancelled.key(),
+            lesson("T1", CourseKind::Integrated, "2024-10-01", 1).key()
+        );
+
+        let s = summarise(
+            &teachers,
+            &terms,
+            &[plan.clone(), cancelled.clone(), covered.clone()],
+            &settings,
+            term,
+        );
+        // T1: 36 − 4 停课 − 2 代课 = 30 periods, 42 weighted.
+        let t1 = &s.teachers[0].totals;
+        assert_eq!((t1.integrated, t1.cancelled, t1.substitute), (30, 6, 0));
+        assert_eq!(t1.weighted.to_string(), "42");
+        // T2: the 2 periods given for T1, weighted as T2's own lessons.
+        let t2 = &s.teachers[1].totals;
+        assert_eq!((t2.integrated, t2.cancelled, t2.substitute), (2, 0, 2));
+        assert_eq!(t2.weighted.to_string(), "2.8");
+        assert_eq!(s.total.integrated, 32);
+        assert_eq!(s.total.weighted.to_string(), "44.8");
+        let rows: Vec<_> = s
+            .courses
+            .iter()
+            .map(|c| {
+                (
+                    c.teacher.as_str(),
+                    c.planned,
+                    c.given,
+                    c.cancelled,
+                    c.substitute,
+                    c.basis,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("T1", Some(36), 0, 6, 0, Basis::Plan),
+                ("T2", None, 0, 0, 2, Basis::Lessons)
+            ]
+        );
+
+        // Once T1's lessons are logged they say what was given: nothing more comes off.
+        let given = lesson("T1", CourseKind::Integrated, "2024-09-03", 2);
+        let s = summarise(
+            &teachers,
+            &terms,
+            &[plan.clone(), cancelled.clone(), covered.clone(), given],
+            &settings,
+            term,
+        );
+        assert_eq!(
+            (
+                s.teachers[0].totals.integrated,
+                s.teachers[0].totals.cancelled
+            ),
+            (2, 0)
+        );
+        assert_eq!(s.teachers[1].totals.integrated, 2);
+
+        // More cancelled than planned takes the plan to nothing, not below.
+        let mut all = cancelled.clone();
+        all.amount = Amount::Cancelled {
+            date: date("2024-10-02"),
+            periods: 12,
+            reason: String::new(),
+        };
+        let many = [
+            plan,
+            cancelled,
+            all.clone(),
+            {
+                let mut a = all.clone();
+                a.amount = Amount::Cancelled {
+                    date: date("2024-10-03"),
+                    periods: 12,
+                    reason: String::new(),
+                };
+                a
+            },
+            {
+                let mut a = all;
+                a.amount = Amount::Cancelled {
+                    date: date("2024-10-04"),
+                    periods: 12,
+                    reason: String::new(),
+                };
+                a
+            },
+        ];
+        let s = summarise(&teachers, &terms, &many, &settings, term);
+        assert_eq!(
+            (
+                s.teachers[0].totals.integrated,
+                s.teachers[0].totals.cancelled
+            ),
+            (0, 36)
+        );
+        assert_eq!(s.total.weighted.to_string(), "0");
+
+        // A substitute names someone else.
+        let mut own = covered;
+        if let Amount::Substitute { absent, .. } = &mut own.amount {
+            *absent = "T2".into();
+        }
+        assert!(
+            own.problems(Some(&terms[0]))
+                .contains(&"被代课教师不能是代课教师本人".to_string())
+        );
     }
 
     #[test]

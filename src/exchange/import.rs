@@ -514,6 +514,8 @@ pub fn hours(table: &Table, roster: &[Teacher], terms: &[Term]) -> Plan<Entry> {
             CourseKind::from_name,
             &names(CourseKind::ALL, CourseKind::name),
         );
+        // Blank is 授课, so sheets made before 停课 and 代课 existed read as they always did.
+        let day_kind = row.get(table.column("记录类型"));
         let amount = if filled(date_col) || filled(periods_col) {
             let date_text = row.get(date_col);
             let date = match sheet_date(date_text) {
@@ -541,12 +543,53 @@ pub fn hours(table: &Table, roster: &[Teacher], terms: &[Term]) -> Plan<Entry> {
             {
                 check.fail("节数", format!("一天{p}节，超过{MAX_PERIODS_PER_DAY}节"));
             }
-            date.zip(periods).map(|(date, periods)| Amount::Lessons {
-                date,
-                periods,
-                content: row.get(table.column("内容")).to_string(),
-            })
+            let content = row.get(table.column("内容")).to_string();
+            match (date.zip(periods), day_kind) {
+                (None, _) => None,
+                (Some((date, periods)), "" | "授课") => Some(Amount::Lessons {
+                    date,
+                    periods,
+                    content,
+                }),
+                (Some((date, periods)), "停课") => Some(Amount::Cancelled {
+                    date,
+                    periods,
+                    reason: content,
+                }),
+                (Some((date, periods)), "代课") => {
+                    let absent = row.get(table.column("被代课教师工号"));
+                    if absent.is_empty() {
+                        check.fail("被代课教师工号", "代课须填写被代课教师的工号");
+                    } else if absent == id {
+                        check.fail("被代课教师工号", "被代课教师不能是代课教师本人");
+                    } else if !roster.contains_key(absent) {
+                        check.fail(
+                            "被代课教师工号",
+                            format!("名册中没有工号“{absent}”，请先导入名册"),
+                        );
+                    }
+                    Some(Amount::Substitute {
+                        date,
+                        periods,
+                        absent: absent.to_string(),
+                        content,
+                    })
+                }
+                (Some(_), other) => {
+                    check.fail(
+                        "记录类型",
+                        format!("“{other}”不是记录类型，应为授课、停课或代课（空白即授课）"),
+                    );
+                    None
+                }
+            }
         } else {
+            if !matches!(day_kind, "" | "授课") {
+                check.fail(
+                    "记录类型",
+                    format!("{day_kind}须填写日期和节数，不能填周课时和周数"),
+                );
+            }
             let weekly = check.count(row, table, "周课时");
             let weeks = check.count(row, table, "周数");
             weekly

@@ -21,8 +21,9 @@ pub const FORMAT: &str = "yitihua";
 /// Raised whenever a key is added or changes meaning; older readers refuse newer documents.
 /// Version 2 added `catalogue`, `batches` and `declarations`; version 3 `resource_kinds` and
 /// `resources`; version 4 `teachers`, `terms`, `hours` and `workload`; version 5 the teachers'
-/// `achievements`. Older documents load with the defaults of what they lack.
-pub const VERSION: u32 = 5;
+/// `achievements`; version 6 the `停课` and `代课` amounts of hours. Older documents load with the
+/// defaults of what they lack.
+pub const VERSION: u32 = 6;
 
 /// A whole school. Later areas (teachers, resources) add their sections here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

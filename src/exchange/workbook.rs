@@ -53,7 +53,7 @@ const BLANK_ROWS_PER_TEACHER: usize = 5;
 const WHOLE_SPECIALTY: &str = "（不分课程）";
 
 /// The hours template's header, in the order the importer reads it.
-const TEMPLATE_HEADERS: [&str; 12] = [
+const TEMPLATE_HEADERS: [&str; 14] = [
     "工号",
     "姓名",
     "学期",
@@ -66,6 +66,8 @@ const TEMPLATE_HEADERS: [&str; 12] = [
     "内容",
     "周课时",
     "周数",
+    "记录类型",
+    "被代课教师工号",
 ];
 
 /// The workload summary of one term (or all terms) as the office prints and files it: per
@@ -109,6 +111,8 @@ pub fn workload_summary(
             "合计课时",
             "折算课时",
             "其中课程开发",
+            "其中代课",
+            "停课扣减",
             "提高系数",
             "提醒",
         ],
@@ -121,9 +125,11 @@ pub fn workload_summary(
         table.centred(4, row.level.name())?;
         table.totals(5, &row.totals)?;
         table.integer(9, row.totals.development)?;
+        table.integer(10, row.totals.substitute)?;
+        table.integer(11, row.totals.cancelled)?;
         let notes: Vec<String> = row.raises.iter().map(|i| format!("注{}", i + 1)).collect();
-        table.centred(10, &notes.join("、"))?;
-        table.text(11, &row.warnings.join("；"))?;
+        table.centred(12, &notes.join("、"))?;
+        table.text(13, &row.warnings.join("；"))?;
         table.end_row()?;
     }
     let total = &summary.total;
@@ -178,7 +184,9 @@ pub fn workload_summary(
             "班级",
             "课程类型",
             "计划课时",
+            "停课及被代课",
             "实际课时",
+            "代课",
             "差额",
             "计入",
             "系数",
@@ -196,23 +204,25 @@ pub fn workload_summary(
             Some(planned) => table.integer(6, planned)?,
             None => table.centred(6, "—")?,
         }
-        table.integer(7, row.given)?;
+        table.integer(7, row.cancelled)?;
+        table.integer(8, row.given)?;
+        table.integer(9, row.substitute)?;
         match row.difference() {
             Some(d) => {
                 let format = &styles.integer;
-                table.number(8, d as f64, &d.to_string(), format)?;
+                table.number(10, d as f64, &d.to_string(), format)?;
             }
-            None => table.centred(8, "—")?,
+            None => table.centred(10, "—")?,
         }
-        table.centred(9, row.basis.name())?;
+        table.centred(11, row.basis.name())?;
         let factors: Vec<String> = row
             .factors
             .values()
             .iter()
             .map(ToString::to_string)
             .collect();
-        table.centred(10, &factors.join("×"))?;
-        table.weighted(11, row.weighted)?;
+        table.centred(12, &factors.join("×"))?;
+        table.weighted(13, row.weighted)?;
         table.end_row()?;
     }
     table.finish()?;
@@ -360,14 +370,14 @@ pub fn hours_template(
     print_layout(sheet, true);
     sheet.set_repeat_rows(0, 0)?;
     sheet.set_freeze_panes(1, 0)?;
-    let widths = [10, 12, 24, 24, 12, 14, 16, 12, 6, 30, 8, 6];
+    let widths = [10, 12, 24, 24, 12, 14, 16, 12, 6, 30, 8, 6, 10, 14];
     for (col, (header, width)) in (0..).zip(TEMPLATE_HEADERS.iter().zip(widths)) {
         sheet.write_string_with_format(0, col, *header, &styles.header)?;
         sheet.set_column_width(col, width)?;
     }
     // Text columns are formatted as text so that a 工号 like 0012 or a 班级 like 2401 typed by
     // the teacher stays as typed instead of becoming a number.
-    for col in [0, 1, 2, 3, 5, 6, 9] {
+    for col in [0, 1, 2, 3, 5, 6, 9, 13] {
         sheet.set_column_format(col, &styles.typed_text)?;
     }
     sheet.set_column_format(7, &styles.date)?;
@@ -1110,12 +1120,17 @@ fn validate_template(sheet: &mut Worksheet, term: &Term) -> Result<(), XlsxError
         .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(1))
         .set_error_title("周数")?
         .set_error_message("周数须是正整数。")?;
+    let day = DataValidation::new()
+        .allow_list_strings(&["授课", "停课", "代课"])?
+        .set_error_title("记录类型")?
+        .set_error_message("请从下拉列表中选择：授课、停课 或 代课；空白即授课。")?;
     for (col, validation) in [
         (4, kind),
         (7, date),
         (8, periods),
         (10, weekly),
         (11, weeks),
+        (12, day),
     ] {
         sheet.add_data_validation(1, col, LAST_ROW, col, &validation)?;
     }
@@ -1133,7 +1148,7 @@ fn explain_template(
     sheet.set_name("填写说明")?;
     print_layout(sheet, false);
     let example = term.start.to_string();
-    let columns: [(&str, String); 12] = [
+    let columns: [(&str, String); 14] = [
         ("工号", "教师工号，须与学校教师名册一致；已预先填好。".into()),
         ("姓名", "教师姓名，仅供核对；已预先填好。".into()),
         (
@@ -1161,6 +1176,14 @@ fn explain_template(
         ("内容", "授课内容（学习任务），可不填。".into()),
         ("周课时", "按学期计划填报时，每周的课时。".into()),
         ("周数", "按学期计划填报时，上课的周数。".into()),
+        (
+            "记录类型",
+            "空白或“授课”：当天上了课。“停课”：计划内当天没有上的课（如放假、考试周），按计划计算时从计划中扣除，内容栏可写停课原因。“代课”：替请假的教师上的课，计入本行的教师（代课教师）。".into(),
+        ),
+        (
+            "被代课教师工号",
+            "仅“代课”填写：请假教师的工号，须在名册中；这些节数从该教师的计划中扣除。".into(),
+        ),
     ];
     let notes = [
         "每行填一天的授课（日期＋节数），或一门课整个学期的计划（周课时＋周数），二者选一，不要在同一行都填。".to_string(),
@@ -1217,7 +1240,7 @@ mod tests {
 
     use super::*;
     use crate::domain::Hundredths;
-    use crate::domain::workload::{Coefficient, summarise};
+    use crate::domain::workload::{Basis, Coefficient, summarise};
     use crate::domain::{Conclusion, Review};
     use crate::exchange::demo::{self, Size};
 
@@ -1342,7 +1365,7 @@ mod tests {
             .iter()
             .position(|t| t.raises == [0])
             .unwrap();
-        assert_eq!(text(&teachers, 3 + raised, 10), "注1");
+        assert_eq!(text(&teachers, 3 + raised, 12), "注1");
         assert_eq!(
             row_texts(&teachers, 2),
             [
@@ -1356,11 +1379,13 @@ mod tests {
                 "合计课时",
                 "折算课时",
                 "其中课程开发",
+                "其中代课",
+                "停课扣减",
                 "提高系数",
                 "提醒"
             ]
         );
-        assert!(merged(&mut book, "教师课时汇总").contains(&((0, 0), (0, 11))));
+        assert!(merged(&mut book, "教师课时汇总").contains(&((0, 0), (0, 13))));
         assert_eq!(teachers.height(), 3 + summary.teachers.len() + 1);
 
         // A teacher whose 折算课时 has decimals, where a rounding slip would show.
@@ -1397,12 +1422,51 @@ mod tests {
             number(&courses, 3 + planned, 6),
             known.planned.unwrap() as f64
         );
-        assert_eq!(number(&courses, 3 + planned, 7), known.given as f64);
+        assert_eq!(number(&courses, 3 + planned, 8), known.given as f64);
         assert_eq!(
-            number(&courses, 3 + planned, 8),
+            number(&courses, 3 + planned, 10),
             known.given as f64 - known.planned.unwrap() as f64
         );
-        assert_eq!(text(&courses, 3 + planned, 9), "按实际");
+        assert_eq!(text(&courses, 3 + planned, 11), "按实际");
+        // The demo's 停课 and 代课: the plan they came off, and the substitute's row.
+        let cancelled = summary
+            .courses
+            .iter()
+            .position(|c| c.cancelled > 0 && c.basis == Basis::Plan)
+            .expect("a plan with 停课 or 代课");
+        assert_eq!(
+            number(&courses, 3 + cancelled, 7),
+            summary.courses[cancelled].cancelled as f64
+        );
+        let substitute = summary
+            .courses
+            .iter()
+            .position(|c| c.substitute > 0)
+            .expect("a 代课");
+        assert_eq!(
+            number(&courses, 3 + substitute, 9),
+            summary.courses[substitute].substitute as f64
+        );
+        let (covered, by) = summary
+            .teachers
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.totals.substitute > 0)
+            .expect("a substitute teacher");
+        assert_eq!(
+            number(&teachers, 3 + covered, 10),
+            by.totals.substitute as f64
+        );
+        let (deducted, of) = summary
+            .teachers
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.totals.cancelled > 0)
+            .expect("a teacher whose plan was reduced");
+        assert_eq!(
+            number(&teachers, 3 + deducted, 11),
+            of.totals.cancelled as f64
+        );
 
         let warned = summary
             .teachers
@@ -1410,7 +1474,7 @@ mod tests {
             .position(|t| !t.warnings.is_empty())
             .expect("a teacher over the limit");
         assert_eq!(
-            text(&teachers, 3 + warned, 11),
+            text(&teachers, 3 + warned, 13),
             summary.teachers[warned].warnings.join("；")
         );
 

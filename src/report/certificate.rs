@@ -18,7 +18,7 @@ use super::packet::{Stamps, date_cn, fit_box};
 /// The printed title, also the PDF's Title.
 pub const TITLE: &str = "教师工作量证明";
 
-/// Height of the signature area at the foot of the page.
+/// Height of the signature area at the foot of the page (also the 课时津贴表's last page).
 const FOOT: f32 = 36.0 * MM;
 /// The digital signature's box (`sign::Place`), in points from the page's lower-left corner:
 /// at the left margin, in the middle of the signature area, left of the 教务处's lines.
@@ -307,13 +307,13 @@ fn lay_out_in(
         2.0,
         Align::Left,
     );
-    l.foot(&signature(input, l.measure, stamps));
+    l.foot(&signature(input.date, l.measure, stamps));
     l.finish()
 }
 
 /// The 教务处's lines right of the digital signature's box: the head's signature (the stored
 /// image, or a line to sign on), 教务处（盖章） and the date.
-fn signature(input: &CertificateInput, measure: &Measure, stamps: &Stamps) -> Block {
+pub(super) fn signature(date: NaiveDate, measure: &Measure, stamps: &Stamps) -> Block {
     let style = Style::plain(size::XIAO_SI);
     let lead = size::XIAO_SI * 2.0;
     let label = "教务处负责人：";
@@ -346,7 +346,7 @@ fn signature(input: &CertificateInput, measure: &Measure, stamps: &Stamps) -> Bl
             dotted: false,
         }),
     }
-    for (i, text) in ["教务处（盖章）".to_string(), date_cn(input.date)]
+    for (i, text) in ["教务处（盖章）".to_string(), date_cn(date)]
         .into_iter()
         .enumerate()
     {

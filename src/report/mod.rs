@@ -5,9 +5,10 @@
 //! the receiving office can load the data without retyping.
 //!
 //! `layout` knows pages, text and tables; `packet` knows what an office prints; `certificate`
-//! the one-page 工作量证明 of a teacher; `attach` finishes the PDF where printpdf stops (the
+//! the one-page 工作量证明 of a teacher; `allowance` the 课时津贴表; `attach` finishes the PDF where printpdf stops (the
 //! attachment and the document information).
 
+mod allowance;
 mod attach;
 mod certificate;
 mod fallback;
@@ -20,6 +21,7 @@ use printpdf::{FontId, ParsedFont, PdfDocument, RawImage, XObjectId};
 use crate::domain::Finding;
 use crate::exchange::Document;
 
+pub use allowance::AllowanceInput;
 pub use attach::ATTACHMENT_NAME;
 pub use certificate::{CertificateInput, SIGNATURE_BOX};
 use fallback::Fallback;
@@ -151,6 +153,31 @@ pub fn workload_certificate(input: &CertificateInput) -> Result<Vec<u8>, ReportE
         &attach::Info {
             title: certificate::TITLE,
             subject: &format!("{}（{}）工作量证明", teacher.name, teacher.id),
+            author: &input.document.school.name,
+            date: input.date,
+            attachment: None,
+        },
+    )
+}
+
+/// Makes the 课时津贴表 of a term (or all terms) (see [`allowance`]), as the bytes of a PDF; the
+/// same refusals as [`packet`].
+pub fn allowance_sheet(input: &AllowanceInput) -> Result<Vec<u8>, ReportError> {
+    let images = decode_images(&Signatures {
+        academic_head: input.signature.map(<[u8]>::to_vec),
+        ..Signatures::default()
+    })?;
+    let stamps = stamps(&images);
+    let laid = lay_out(
+        &mut |measure, _| Ok(allowance::lay_out(input, measure, &stamps)),
+        &mut |_| {},
+    )?;
+    let pdf = draw(allowance::TITLE, &laid, &images)?;
+    attach::finish(
+        &pdf,
+        &attach::Info {
+            title: allowance::TITLE,
+            subject: &format!("{} {}", input.term.unwrap_or("全部学期"), allowance::TITLE),
             author: &input.document.school.name,
             date: input.date,
             attachment: None,

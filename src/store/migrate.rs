@@ -229,6 +229,14 @@ CREATE TABLE workload_adjustments (
 );
 ";
 
+/// Version 10: 停课 and 代课 are dated hours rows like lessons, told apart by `type` (NULL for
+/// a plan or lessons, as every older row is); a 代课 names the absent teacher. `absent` has no
+/// foreign key: deleting the absent teacher leaves the substitute's lessons counted.
+const V10: &str = "
+ALTER TABLE hours ADD COLUMN type TEXT CHECK (type IN ('停课', '代课'));
+ALTER TABLE hours ADD COLUMN absent TEXT CHECK ((type = '代课') = (absent IS NOT NULL));
+";
+
 enum Migration {
     Sql(&'static str),
     /// Schema plus seed data computed in Rust.
@@ -245,6 +253,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(V7),
     Migration::Sql(V8),
     Migration::Sql(V9),
+    Migration::Sql(V10),
 ];
 
 /// The schema version this program writes. A file with a higher one is refused, never

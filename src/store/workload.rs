@@ -7,8 +7,7 @@ use super::{SchoolFile, StoreError};
 use crate::domain::workload::{Coefficient, Settings, Summary, summarise};
 use crate::domain::{Amount, CourseKind, Entry, Hundredths, Teacher, Term};
 
-const ENTRY_COLUMNS: &str =
-    "teacher, term, course, specialty, kind, class, date, periods, content, weekly, weeks";
+const ENTRY_COLUMNS: &str = "teacher, term, course, specialty, kind, class, date, periods, content, weekly, weeks, type, absent";
 
 impl SchoolFile {
     /// Terms by start date.
@@ -139,6 +138,14 @@ impl SchoolFile {
             let mut problems = entry.problems(terms.get(&entry.term));
             if !known {
                 problems.insert(0, format!("名册中没有工号“{}”", entry.teacher));
+            }
+            if let Amount::Substitute { absent, .. } = &entry.amount {
+                let known: bool = tx
+                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM teachers WHERE id = ?1)")?
+                    .query_row([absent], |r| r.get(0))?;
+                if !known && !absent.trim().is_empty() {
+                    problems.push(format!("被代课教师的工号“{absent}”不在名册中"));
+                }
             }
             if !problems.is_empty() {
                 return Err(StoreError::Refused(format!(
@@ -333,23 +340,42 @@ pub(super) fn write_coefficients(conn: &Connection, settings: &Settings) -> rusq
 }
 
 pub(super) fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
-    let (date, periods, content, weekly, weeks) = match &e.amount {
+    let dated = |date: &chrono::NaiveDate, periods: &u32, text: &str| {
+        (
+            Some(date.to_string()),
+            Some(*periods),
+            Some(text.to_string()),
+        )
+    };
+    let ((date, periods, content), plan, (kind, absent)) = match &e.amount {
         Amount::Lessons {
             date,
             periods,
             content,
+        } => (dated(date, periods, content), None, (None, None)),
+        Amount::Cancelled {
+            date,
+            periods,
+            reason,
+        } => (dated(date, periods, reason), None, (Some("停课"), None)),
+        Amount::Substitute {
+            date,
+            periods,
+            absent,
+            content,
         } => (
-            Some(date.to_string()),
-            Some(*periods),
-            Some(content.as_str()),
+            dated(date, periods, content),
             None,
-            None,
+            (Some("代课"), Some(absent.as_str())),
         ),
-        Amount::Planned { weekly, weeks } => (None, None, None, Some(*weekly), Some(*weeks)),
+        Amount::Planned { weekly, weeks } => {
+            ((None, None, None), Some((*weekly, *weeks)), (None, None))
+        }
     };
+    let (weekly, weeks) = plan.unzip();
     conn.prepare_cached(&format!(
         "INSERT INTO hours (key, {ENTRY_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
     ))?
     .execute(params![
         e.key(),
@@ -363,7 +389,9 @@ pub(super) fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()>
         periods,
         content,
         weekly,
-        weeks
+        weeks,
+        kind,
+        absent
     ])?;
     Ok(())
 }
@@ -372,14 +400,26 @@ pub(super) fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()>
 fn read_entry(r: &Row<'_>, at: usize) -> rusqlite::Result<Result<Entry, StoreError>> {
     let kind: String = r.get(at + 4)?;
     let date: Option<String> = r.get(at + 6)?;
+    let kind_of_day: Option<String> = r.get(at + 11)?;
     let amount = match date {
-        Some(date) => match date.parse() {
-            Ok(date) => Ok(Amount::Lessons {
+        Some(date) => match (date.parse(), kind_of_day.as_deref()) {
+            (Ok(date), None) => Ok(Amount::Lessons {
                 date,
                 periods: r.get(at + 7)?,
                 content: r.get(at + 8)?,
             }),
-            Err(_) => Err(StoreError::InvalidData(format!("课时日期“{date}”无效"))),
+            (Ok(date), Some("停课")) => Ok(Amount::Cancelled {
+                date,
+                periods: r.get(at + 7)?,
+                reason: r.get(at + 8)?,
+            }),
+            (Ok(date), Some(_)) => Ok(Amount::Substitute {
+                date,
+                periods: r.get(at + 7)?,
+                absent: r.get(at + 12)?,
+                content: r.get(at + 8)?,
+            }),
+            (Err(_), _) => Err(StoreError::InvalidData(format!("课时日期“{date}”无效"))),
         },
         None => Ok(Amount::Planned {
             weekly: r.get(at + 9)?,

@@ -519,6 +519,10 @@ pub fn date_outside_terms(date: chrono::NaiveDate) -> String {
     format!("{date}不在任何学期内（8月为暑假），请核对日期")
 }
 
+pub fn absent_not_in_roster(id: &str) -> String {
+    format!("被代课教师的工号“{id}”不在名册中，请核对工号")
+}
+
 pub fn not_in_roster(query: &str) -> String {
     format!("名册中没有“{query}”")
 }
@@ -529,23 +533,45 @@ pub fn own_template_file(teacher: &str, term: &str) -> String {
 }
 
 /// A lesson written; `new_term` names the term the lesson's date created.
+/// 记录类型 on the 教师填报 form, and its choices.
+pub const DAY_KIND: &str = "记录类型";
+pub const DAY_LESSONS: &str = "授课";
+pub const DAY_CANCELLED: &str = "停课";
+pub const DAY_SUBSTITUTE: &str = "代课";
+pub const ABSENT_TEACHER: &str = "被代课教师工号";
+pub const ABSENT_TEACHER_HINT: &str = "请假教师的工号";
+pub const CANCEL_REASON_HINT: &str = "停课原因，如国庆放假";
+pub const DAY_KIND_HINT: &str = "停课：计划内没有上的课，从计划中扣除。代课：替请假教师上的课，计入您本人，并从请假教师的计划中扣除。";
+
+/// A dated entry's periods as lists and messages say them: "4节", "停课4节", "代课4节（替李强）".
+pub fn day_periods(amount: &crate::domain::Amount, absent_name: Option<&str>) -> String {
+    use crate::domain::Amount;
+    match amount {
+        Amount::Cancelled { periods, .. } => format!("停课{periods}节"),
+        Amount::Substitute {
+            periods, absent, ..
+        } => format!("代课{periods}节（替{}）", absent_name.unwrap_or(absent)),
+        _ => format!("{}节", amount.periods()),
+    }
+}
+
 pub fn lesson_recorded(
     corrected: bool,
     date: chrono::NaiveDate,
     course: &str,
     class: &str,
-    periods: u32,
+    periods: &str,
     new_term: Option<&str>,
 ) -> String {
     format!(
-        "{}：{date} {course} {class} {periods}节{}",
+        "{}：{date} {course} {class} {periods}{}",
         if corrected { "已更正" } else { "已记录" },
         new_term.map_or_else(String::new, |term| format!("（已新建{term}）"))
     )
 }
 
-pub fn lesson_already_recorded(date: chrono::NaiveDate, course: &str, periods: u32) -> String {
-    format!("这条已记录过：{date} {course} {periods}节")
+pub fn lesson_already_recorded(date: chrono::NaiveDate, course: &str, periods: &str) -> String {
+    format!("这条已记录过：{date} {course} {periods}")
 }
 
 /// Over the teacher's list of lessons in a term.
@@ -562,8 +588,8 @@ pub fn teacher_term_totals(
 }
 
 /// When, in the teacher's list: a day's lessons or a weekly plan.
-pub fn lessons_on(date: chrono::NaiveDate, periods: u32) -> String {
-    format!("{date}　{periods}节")
+pub fn lessons_on(date: chrono::NaiveDate, periods: &str) -> String {
+    format!("{date}　{periods}")
 }
 
 pub fn lessons_planned(weekly: u32, weeks: u32) -> String {
@@ -575,9 +601,9 @@ pub fn lesson_description(
     date: chrono::NaiveDate,
     course: &str,
     class: &str,
-    periods: u32,
+    periods: &str,
 ) -> String {
-    format!("{date} {course} {class} {periods}节")
+    format!("{date} {course} {class} {periods}")
 }
 
 pub fn planned_description(course: &str, class: &str, weekly: u32, weeks: u32) -> String {
@@ -589,8 +615,8 @@ pub fn lesson_restored(lesson: &str) -> String {
 }
 
 /// A lesson recorded again with other periods or kind.
-pub fn replace_question(old: &str, periods: u32, kind: &str) -> String {
-    format!("已记录过：{old}。替换为 {periods} 节（{kind}）？")
+pub fn replace_question(old: &str, periods: &str, kind: &str) -> String {
+    format!("已记录过：{old}。替换为 {periods}（{kind}）？")
 }
 
 // Importing a sheet (导入表格)
@@ -1011,8 +1037,9 @@ pub fn certificate_file_name(name: &str) -> String {
     format!("{name}工作量证明.pdf")
 }
 
-pub fn workload_certificate_exported(teacher: &str, path: &std::path::Path) -> String {
-    format!("已导出{teacher}的工作量证明：{}", path.display())
+/// After a 工作量证明 or 课时津贴表 was written; `what` is the workflow's description of it.
+pub fn signed_form_exported(what: &str, path: &std::path::Path) -> String {
+    format!("已导出{what}：{}", path.display())
 }
 pub const ADD_TRAINING: &str = "添加培训";
 pub const ADD_PRACTICE: &str = "添加实践";
@@ -1216,6 +1243,9 @@ pub fn basis_saved(basis: &str) -> String {
 
 pub const FACTORS: &str = "系数";
 pub const DEVELOPMENT_PERIODS: &str = "开发";
+/// 停课 and others' 代课 that came off a plan; the periods given as 代课 (included in 一体化 and 其他).
+pub const CANCELLED_SHORT: &str = "停课";
+pub const SUBSTITUTE_SHORT: &str = "代课";
 pub const ALLOWANCE_YUAN: &str = "津贴（元）";
 pub const RAISE_NOTES: &str = "提高系数";
 /// The teacher table's headers, short so that every column fits 1366 px; the figures are 节.

@@ -215,3 +215,120 @@ fn info_counts_the_trained_teachers_and_each_level() {
         ]
     );
 }
+
+/// `report allowance` prints the 课时津贴表 as the workbook's sheet does: each teacher's figures,
+/// a 小计 per 系部 and the 合计, the rule and the rates, the 教务处's lines; signed, it verifies.
+#[test]
+fn report_allowance_prints_every_teacher_the_subtotals_and_verifies_when_signed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = school(dir.path());
+    let term = "2024-2025学年第一学期";
+    let out = dir.path().join("津贴表.pdf");
+    let o = yitihua(&[
+        &"report",
+        &"allowance",
+        &path,
+        &"--term",
+        &term,
+        &"--out",
+        &out,
+        &"--date",
+        &"2026-12-02",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("已导出{term}课时津贴表")),
+        "{}",
+        stdout(&o)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let pdf = Pdf::load_mem(&bytes).unwrap();
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text: String = pdf
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+
+    let doc = Document::from_file(&SchoolFile::open(&path).unwrap()).unwrap();
+    let summary = summarise(
+        &doc.teachers,
+        &doc.terms,
+        &doc.hours,
+        &doc.workload,
+        Some(term),
+    );
+    // 乌日娜 worked by hand in issue 15's note: 35.71 折算, 额定 24, 超额 11.71, 351.30 元.
+    assert!(text.contains("T0001乌日娜讲师35.712411.71351.30"), "{text}");
+    for row in &summary.teachers {
+        let pay = &row.totals.pay;
+        let printed = format!("{}{}{}{}", row.id, row.name, row.title, row.totals.weighted);
+        assert!(text.contains(&printed), "missing {printed} in {text}");
+        if let Some(allowance) = pay.allowance {
+            assert!(text.contains(&allowance.to_string()));
+        }
+    }
+    for (department, totals) in &summary.departments {
+        let printed = format!(
+            "{department}小计{}{}",
+            totals.weighted,
+            totals.pay.allowance.unwrap()
+        );
+        assert!(text.contains(&printed), "missing {printed} in {text}");
+    }
+    let total = format!(
+        "合计{}{}",
+        summary.total.weighted,
+        summary.total.pay.allowance.unwrap()
+    );
+    assert!(text.contains(&total), "missing {total} in {text}");
+    for expected in [
+        "课时津贴按超额课时计算",
+        "教务处负责人：",
+        "教务处（盖章）",
+        "2026年12月2日",
+        "共12人",
+    ] {
+        assert!(text.contains(expected), "missing {expected} in {text}");
+    }
+
+    // Signed with the school's key, it verifies as the packet does.
+    let passphrase = dir.path().join("口令.txt");
+    std::fs::write(&passphrase, "教务处口令2026\n").unwrap();
+    let o = yitihua(&[&"sign-setup", &path, &"--passphrase-file", &passphrase]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let signed = dir.path().join("已签署津贴表.pdf");
+    let o = yitihua(&[
+        &"report",
+        &"allowance",
+        &path,
+        &"--out",
+        &signed,
+        &"--sign",
+        &"--passphrase-file",
+        &passphrase,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("已导出并签署全部学期课时津贴表"),
+        "{}",
+        stdout(&o)
+    );
+    let o = yitihua(&[&"verify", &signed]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+
+    // An unknown term writes nothing.
+    let none = dir.path().join("无.pdf");
+    let o = yitihua(&[
+        &"report",
+        &"allowance",
+        &path,
+        &"--term",
+        &"2030学年",
+        &"--out",
+        &none,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("没有学期“2030学年”"), "{}", stderr(&o));
+    assert!(!none.exists());
+}

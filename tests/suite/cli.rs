@@ -36,14 +36,14 @@ fn new_then_info_in_text_and_json() {
     assert!(text.contains("学校名称：锡林郭勒盟技工学校"), "{text}");
     assert!(text.contains("学校类型：技工学校"));
     assert!(text.contains("所属盟市：锡林郭勒盟"));
-    assert!(text.contains("数据格式版本：第9版"));
+    assert!(text.contains("数据格式版本：第10版"));
     assert!(text.contains("创建"));
 
     let o = yitihua(&[&"info", &path, &"--json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["school"]["kind"], "技工学校");
     assert_eq!(json["school"]["region"], "锡林郭勒盟");
-    assert_eq!(json["schema_version"], 9);
+    assert_eq!(json["schema_version"], 10);
     assert_eq!(json["counts"]["file_history"], 1);
 }
 
@@ -134,7 +134,7 @@ fn load_explains_what_is_wrong_with_the_json() {
         ("{\"format\": \"other\"}", "这不是申报助手的数据文件"),
         (
             "{\"format\": \"yitihua\", \"version\": 99}",
-            "只支持到第5版",
+            "只支持到第6版",
         ),
     ];
     for (i, (json, expected)) in cases.into_iter().enumerate() {

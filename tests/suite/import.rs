@@ -962,3 +962,111 @@ fn a_training_with_a_date_that_cannot_be_read_is_refused_naming_row_and_column()
             .is_empty()
     );
 }
+
+/// An hours sheet with the template's 记录类型 and 被代课教师工号: a plan, its 停课, a colleague's
+/// 代课 for it; a 代课 for someone not on the roster and an unknown type are named, row and column.
+#[test]
+fn cancelled_and_substitute_rows_import_and_come_off_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = school(dir.path());
+    let roster = dir.path().join("名册.xlsx");
+    xlsx(&roster, ROSTER, None);
+    let o = yitihua(&[&"import-table", &file, &roster, &"--as", &"teachers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    let hours = dir.path().join("课时.xlsx");
+    let row = |id: &str, name: &str, rest: [&str; 6]| -> Vec<String> {
+        let mut r = vec![
+            id,
+            name,
+            "2024-2025学年第一学期",
+            "汽车发动机检修",
+            "一体化课程",
+            "汽修2401班",
+        ];
+        r.extend(rest);
+        r.into_iter().map(String::from).collect()
+    };
+    let header = row(
+        "工号",
+        "姓名",
+        [
+            "日期",
+            "节数",
+            "周课时",
+            "周数",
+            "记录类型",
+            "被代课教师工号",
+        ],
+    );
+    let mut header = header;
+    header[2..6].clone_from_slice(&["学期", "课程", "课程类型", "班级"].map(String::from));
+    let rows = [
+        header,
+        row("T001", "王芳", ["", "", "4", "18", "", ""]),
+        row("T001", "王芳", ["2024-10-02", "4", "", "", "停课", ""]),
+        row(
+            "T002",
+            "额尔敦毕力格",
+            ["2024-11-05", "2", "", "", "代课", "T001"],
+        ),
+        row(
+            "T002",
+            "额尔敦毕力格",
+            ["2024-11-06", "2", "", "", "代课", "T404"],
+        ),
+        row("T003", "李喆", ["2024-11-07", "2", "", "", "调课", ""]),
+    ];
+    let rows: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    xlsx(&hours, &rows, None);
+
+    let o = yitihua(&[&"import-table", &file, &hours, &"--as", &"hours"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    for expected in [
+        "第5行，被代课教师工号：名册中没有工号“T404”，请先导入名册",
+        "第6行，记录类型：“调课”不是记录类型，应为授课、停课或代课（空白即授课）",
+        "未导入任何数据",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let o = yitihua(&[
+        &"import-table",
+        &file,
+        &hours,
+        &"--as",
+        &"hours",
+        &"--skip-bad-rows",
+    ]);
+    assert!(stdout(&o).contains("已导入：新增 3 条"), "{}", stdout(&o));
+
+    let o = yitihua(&[
+        &"report",
+        &"workload",
+        &file,
+        &"--term",
+        &"2024-2025学年第一学期",
+        &"--json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let teacher = |id: &str| {
+        report["teachers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // 4 × 18 = 72, less 4 停课 and 2 代课; the substitute's 2 weighted by 1.4.
+    assert_eq!(teacher("T001")["integrated"], 66);
+    assert_eq!(teacher("T001")["cancelled"], 6);
+    assert_eq!(teacher("T001")["weighted"], "92.4");
+    assert_eq!(teacher("T002")["integrated"], 2);
+    assert_eq!(teacher("T002")["substitute"], 2);
+    assert_eq!(teacher("T002")["weighted"], "2.8");
+}

@@ -93,6 +93,89 @@ fn an_enterprise_hire_without_the_enterprise_is_saved_and_marked_to_complete() {
     assert!(!h.sees("待补充 1 项"), "the mark goes once completed");
 }
 
+/// A teacher's cancelled day and a colleague's 代课 are entered in 教师填报; the plan they come
+/// off and the substitute's own total show in the file and in 课时汇总.
+#[test]
+fn cancelled_lessons_and_a_substitute_are_recorded_and_counted_once() {
+    let mut doc = document(Size::Small);
+    doc.hours.clear();
+    doc.workload.pay = Default::default();
+    let (absent, substitute) = (doc.teachers[0].clone(), doc.teachers[1].clone());
+    doc.hours.push(yitihua::domain::Entry {
+        teacher: absent.id.clone(),
+        term: "2024-2025学年第一学期".into(),
+        course: "汽车发动机检修".into(),
+        specialty: "汽车维修".into(),
+        kind: CourseKind::Other,
+        class: "汽修2401班".into(),
+        amount: Amount::Planned {
+            weekly: 2,
+            weeks: 18,
+        },
+    });
+    let mut h = Harness::with_school(&doc);
+    h.click("教师与课时");
+    h.click("教师填报");
+
+    // 停课 by the absent teacher herself: 4 periods off her plan.
+    h.submit("查找教师", &absent.id);
+    h.fill("日期", "2024-10-02");
+    h.fill("课程", "汽车发动机检修");
+    h.click("其他");
+    h.fill("班级", "汽修2401班");
+    h.click("停课");
+    h.fill("内容", "国庆放假");
+    h.submit("节数", "4");
+    assert!(h.sees("已记录：2024-10-02 汽车发动机检修 汽修2401班 停课4节"));
+
+    // 代课 by a colleague: a 工号 not on the roster is refused and kept as typed.
+    h.click("更换教师");
+    h.submit("查找教师", &substitute.id);
+    h.fill("日期", "2024-11-05");
+    h.fill("课程", "汽车发动机检修");
+    h.click("其他");
+    h.fill("班级", "汽修2401班");
+    h.click("代课");
+    h.fill("被代课教师工号", "T9999");
+    h.submit("节数", "2");
+    assert!(h.sees("被代课教师的工号“T9999”不在名册中，请核对工号"));
+    let stored = || h.app.file().unwrap().entries(None).unwrap().len();
+    assert_eq!(stored(), 2, "nothing written for the refused 代课");
+    h.fill("被代课教师工号", &absent.id);
+    h.submit("节数", "2");
+    assert!(h.sees(&format!(
+        "已记录：2024-11-05 汽车发动机检修 汽修2401班 代课2节（替{}）",
+        absent.name
+    )));
+
+    let file = h.app.file().unwrap();
+    let summary = file
+        .workload_summary(Some("2024-2025学年第一学期"))
+        .unwrap();
+    let row = |id: &str| {
+        summary
+            .teachers
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap()
+            .totals
+            .clone()
+    };
+    assert_eq!(
+        (row(&absent.id).other, row(&absent.id).cancelled),
+        (36 - 4 - 2, 6)
+    );
+    assert_eq!(
+        (row(&substitute.id).other, row(&substitute.id).substitute),
+        (2, 2)
+    );
+
+    h.click("课时汇总");
+    h.click("2024-2025学年第一学期");
+    assert!(h.sees("代课"), "the summary shows the 代课 column");
+    assert!(h.sees("30"), "the plan less 停课 and 代课");
+}
+
 #[test]
 fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
     let mut doc = document(Size::Small);
@@ -130,7 +213,7 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
         .iter()
         .map(|(_, e)| match e.amount {
             Amount::Lessons { periods, .. } => periods,
-            Amount::Planned { .. } => 0,
+            _ => 0,
         })
         .collect();
     assert_eq!(periods, [8, 7]);
@@ -148,7 +231,7 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
             .into_iter()
             .map(|(_, e)| match e.amount {
                 Amount::Lessons { periods, .. } => (periods, e.kind),
-                Amount::Planned { .. } => (0, e.kind),
+                _ => (0, e.kind),
             })
             .collect();
         all.sort_by_key(|(p, _)| std::cmp::Reverse(*p));
@@ -158,7 +241,7 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
     h.click("其他");
     h.submit("节数", "6");
     assert!(h.sees(
-        "已记录过：2024-09-16 汽车发动机检修 汽修2401班 8节（一体化课程）。替换为 6 节（其他）？"
+        "已记录过：2024-09-16 汽车发动机检修 汽修2401班 8节（一体化课程）。替换为 6节（其他）？"
     ));
     assert_eq!(
         periods_of(&h),
@@ -199,7 +282,7 @@ fn a_teacher_logs_lessons_by_keyboard_and_sees_the_weighted_total() {
     assert!(h.text_containing("已把这条课时填入上面的表格").is_some());
     h.submit("节数", "5");
     let question = h
-        .text_containing("替换为 5 节")
+        .text_containing("替换为 5节")
         .expect("asked before replacing");
     assert!(question.starts_with("已记录过：2024-09-1"), "{question}");
     h.click("替换");
@@ -430,15 +513,19 @@ fn plan_and_lessons_of_a_course_are_shown_side_by_side_and_counted_once() {
     use yitihua::domain::workload::{Basis, COUNTING_RULE};
     let mut h = Harness::with_school(&document(Size::Small));
     let summary = h.app.file().unwrap().workload_summary(None).unwrap();
-    // Every period in the totals is a course's lessons or, without lessons, its plan.
+    // Every period in the totals is a course's lessons or, without lessons, its plan less its
+    // 停课 and others' 代课; and the 代课 its teacher gave.
     let counted = |kind: CourseKind| -> u64 {
         summary
             .courses
             .iter()
             .filter(|c| c.kind == kind)
-            .map(|c| match c.basis {
-                Basis::Lessons => c.given,
-                Basis::Plan => c.planned.unwrap_or(0),
+            .map(|c| {
+                c.substitute
+                    + match c.basis {
+                        Basis::Lessons => c.given,
+                        Basis::Plan => c.planned.unwrap_or(0).saturating_sub(c.cancelled),
+                    }
             })
             .sum()
     };

@@ -177,6 +177,44 @@ fn staff(
             }
         }
     }
+    // Every sixth teacher has a class taught by plan alone that loses a day to 停课 and another
+    // to the next teacher's 代课, so the summary's deductions and substitutes have figures.
+    for n in (4..teachers.len().saturating_sub(1)).step_by(6) {
+        let specialty = departments[n % departments.len()].1;
+        let short: String = specialty.chars().take(2).collect();
+        let plan = Entry {
+            teacher: teachers[n].id.clone(),
+            term: terms[0].name.clone(),
+            course: courses[n % courses.len()].to_string(),
+            specialty: specialty.into(),
+            kind: CourseKind::Integrated,
+            class: format!("{short}2404班"),
+            amount: Amount::Planned {
+                weekly: 2,
+                weeks: 18,
+            },
+        };
+        hours.push(plan.clone());
+        let on = |days| terms[0].start + Duration::days(days);
+        hours.push(Entry {
+            amount: Amount::Cancelled {
+                date: on(45),
+                periods: 2,
+                reason: "校运动会停课".into(),
+            },
+            ..plan.clone()
+        });
+        hours.push(Entry {
+            teacher: teachers[n + 1].id.clone(),
+            amount: Amount::Substitute {
+                date: on(52),
+                periods: 2,
+                absent: teachers[n].id.clone(),
+                content: "病假代课".into(),
+            },
+            ..plan
+        });
+    }
     Staff {
         settings: Settings {
             weekly_limit: Some(20),

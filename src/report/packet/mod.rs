@@ -106,8 +106,9 @@ pub fn lay_out(
     pages.extend(contents::contents(measure, &marks, Some(before_body)));
     pages.extend(body);
     let total = pages.len();
+    let right = format!("{}建设专业申报材料", ctx.batch_label);
     for (n, page) in pages.iter_mut().enumerate() {
-        running(&ctx, measure, page, n + 1, total);
+        running(measure, page, (n + 1, total), &ctx.doc.school.name, &right);
     }
     progress(1.0);
     Ok(pages)
@@ -130,26 +131,32 @@ fn cn_number(n: usize) -> String {
     }
 }
 
-/// The school name left and the batch right above a rule; 第 X 页 共 Y 页 centred below the text.
-fn running(ctx: &Ctx<'_>, measure: &Measure, page: &mut Vec<Item>, n: usize, total: usize) {
+/// `left` (the school) and `right` (what the document is) above a rule; 第 X 页 共 Y 页
+/// centred below the text.
+pub(super) fn running(
+    measure: &Measure,
+    page: &mut Vec<Item>,
+    (n, total): (usize, usize),
+    left: &str,
+    right: &str,
+) {
     let style = Style::grey(size::XIAO_WU);
     let h = size::XIAO_WU * 1.6;
     let y = -15.0 * MM;
-    let right = format!("{}建设专业申报材料", ctx.batch_label);
-    let right_w = measure.width(&right, style.size);
+    let right_w = measure.width(right, style.size);
     page.push(Item::Text {
         x: 0.0,
         y,
         h,
         style,
-        text: ctx.doc.school.name.clone(),
+        text: left.to_string(),
     });
     page.push(Item::Text {
         x: WIDTH - right_w,
         y,
         h,
         style,
-        text: right,
+        text: right.to_string(),
     });
     page.push(Item::Rule {
         x1: 0.0,

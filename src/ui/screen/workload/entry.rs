@@ -31,6 +31,9 @@ pub struct SelfEntry {
     specialty: String,
     periods: String,
     content: String,
+    day: Day,
+    /// 被代课教师工号, for a 代课.
+    absent: String,
     /// The term of the date typed, and the teacher's entries in it, newest first.
     term: Option<Term>,
     entries: Vec<(i64, Entry)>,
@@ -47,9 +50,46 @@ pub struct SelfEntry {
     notice: Option<Notice>,
 }
 
+/// What a dated entry records: lessons given, planned lessons cancelled, or lessons given for
+/// an absent teacher.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Day {
+    #[default]
+    Lessons,
+    Cancelled,
+    Substitute,
+}
+
+impl Day {
+    const ALL: [Day; 3] = [Day::Lessons, Day::Cancelled, Day::Substitute];
+
+    fn name(self) -> &'static str {
+        match self {
+            Day::Lessons => t::DAY_LESSONS,
+            Day::Cancelled => t::DAY_CANCELLED,
+            Day::Substitute => t::DAY_SUBSTITUTE,
+        }
+    }
+
+    fn of(amount: &Amount) -> Day {
+        match amount {
+            Amount::Cancelled { .. } => Day::Cancelled,
+            Amount::Substitute { .. } => Day::Substitute,
+            _ => Day::Lessons,
+        }
+    }
+}
+
 enum Pending {
-    Replace { old: Entry, new: Entry, term: Term },
+    Replace(Box<Replacement>),
     Delete(i64, Entry),
+}
+
+/// A lesson recorded again with other figures, waiting for the yes to replace the old one.
+struct Replacement {
+    old: Entry,
+    new: Entry,
+    term: Term,
 }
 
 #[derive(Debug, Clone)]
@@ -66,6 +106,8 @@ pub enum Message {
     Specialty(String),
     Periods(String),
     Content(String),
+    Day(Day),
+    Absent(String),
     UseCourse(usize),
     Record,
     /// 修改 on a lesson: it is loaded into the form; recording it again asks to replace it.
@@ -172,6 +214,25 @@ impl SelfEntry {
             .trim()
             .parse()
             .map_err(|_| t::PERIODS_FORM.to_string())?;
+        let content = self.content.trim().to_string();
+        let amount = match self.day {
+            Day::Lessons => Amount::Lessons {
+                date,
+                periods,
+                content,
+            },
+            Day::Cancelled => Amount::Cancelled {
+                date,
+                periods,
+                reason: content,
+            },
+            Day::Substitute => Amount::Substitute {
+                date,
+                periods,
+                absent: self.absent.trim().to_string(),
+                content,
+            },
+        };
         let entry = Entry {
             teacher: teacher.id.clone(),
             term: term.name.clone(),
@@ -179,13 +240,16 @@ impl SelfEntry {
             specialty: self.specialty.trim().to_string(),
             kind,
             class: self.class.trim().to_string(),
-            amount: Amount::Lessons {
-                date,
-                periods,
-                content: self.content.trim().to_string(),
-            },
+            amount,
         };
-        let problems = entry.problems(Some(&term));
+        let mut problems = entry.problems(Some(&term));
+        if let Amount::Substitute { absent, .. } = &entry.amount
+            && !absent.is_empty()
+            && *absent != teacher.id
+            && !self.roster.iter().any(|t| t.id == *absent)
+        {
+            problems.push(t::absent_not_in_roster(absent));
+        }
         if !problems.is_empty() {
             return Err(problems.join("；"));
         }
@@ -209,11 +273,11 @@ impl SelfEntry {
             .map(|(_, e)| e)
             .find(|e| e.key() == key && **e != entry);
         if let Some(old) = old {
-            self.pending = Some(Pending::Replace {
+            self.pending = Some(Pending::Replace(Box::new(Replacement {
                 old: old.clone(),
                 new: entry,
                 term,
-            });
+            })));
             self.notice = None;
             return Task::none();
         }
@@ -227,9 +291,10 @@ impl SelfEntry {
         term: Term,
         replaced: Option<Entry>,
     ) -> Task<Message> {
-        let Amount::Lessons { date, periods, .. } = entry.amount.clone() else {
+        let Some(date) = entry.amount.date() else {
             return Task::none();
         };
+        let periods = t::day_periods(&entry.amount, self.name_of(&entry.amount));
         let result = (|| -> Result<String, String> {
             let new_term = !self.terms.iter().any(|t| t.name == term.name);
             let changes = file
@@ -248,11 +313,11 @@ impl SelfEntry {
                 date,
                 &entry.course,
                 &entry.class,
-                periods,
+                &periods,
                 new_term.then_some(term.name.as_str()),
             );
             if changes.unchanged > 0 {
-                said = t::lesson_already_recorded(date, &entry.course, periods);
+                said = t::lesson_already_recorded(date, &entry.course, &periods);
             }
             Ok(said)
         })();
@@ -272,6 +337,17 @@ impl SelfEntry {
             operation::focus(t::LESSON_DATE),
             operation::select_all(t::LESSON_DATE),
         ])
+    }
+
+    /// The absent teacher's name, for a 代课 of someone on the roster.
+    fn name_of(&self, amount: &Amount) -> Option<&str> {
+        let Amount::Substitute { absent, .. } = amount else {
+            return None;
+        };
+        self.roster
+            .iter()
+            .find(|t| t.id == *absent)
+            .map(|t| t.name.as_str())
     }
 
     fn form(&self) -> Element<'_, Message> {
@@ -330,7 +406,11 @@ impl SelfEntry {
                 field(t::PERIODS, "1–12", &self.periods, 60.0, Message::Periods),
                 field(
                     t::LESSON_CONTENT,
-                    t::LESSON_CONTENT_HINT,
+                    if self.day == Day::Cancelled {
+                        t::CANCEL_REASON_HINT
+                    } else {
+                        t::LESSON_CONTENT_HINT
+                    },
                     &self.content,
                     160.0,
                     Message::Content
@@ -339,6 +419,7 @@ impl SelfEntry {
             .spacing(8)
             .wrap()
             .vertical_spacing(8),
+            self.day_row(),
             row![
                 actions::primary(t::RECORD).on_press(Message::Record),
                 text(t::RECORD_HINT)
@@ -377,6 +458,48 @@ impl SelfEntry {
         actions::card(form).into()
     }
 
+    /// 授课 / 停课 / 代课, and for a 代课 whom it was for.
+    fn day_row(&self) -> Element<'_, Message> {
+        let mut day = row![
+            text(t::DAY_KIND).size(style::SMALL_SIZE),
+            row(Day::ALL.iter().map(|&d| {
+                actions::chip(d.name(), self.day == d)
+                    .padding([5, 10])
+                    .on_press(Message::Day(d))
+                    .into()
+            }))
+            .spacing(4),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        if self.day == Day::Substitute {
+            day = day
+                .push(text(t::ABSENT_TEACHER).size(style::SMALL_SIZE))
+                .push(
+                    text_input(t::ABSENT_TEACHER_HINT, &self.absent)
+                        .id(t::ABSENT_TEACHER)
+                        .on_input(Message::Absent)
+                        .on_submit(Message::Record)
+                        .padding(6)
+                        .size(style::BODY_SIZE)
+                        .width(130),
+                );
+            let absent = self.absent.trim();
+            if let Some(name) = self.roster.iter().find(|t| t.id == absent) {
+                day = day.push(text(name.name.as_str()).size(style::SMALL_SIZE));
+            }
+        }
+        if self.day != Day::Lessons {
+            day = day.push(
+                text(t::DAY_KIND_HINT)
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text)
+                    .width(Length::Fill),
+            );
+        }
+        day.into()
+    }
+
     fn logged(&self) -> Element<'_, Message> {
         let Some(term) = &self.term else {
             return text("").into();
@@ -398,9 +521,12 @@ impl SelfEntry {
         ]
         .spacing(6);
         for (id, e) in self.entries.iter().take(60) {
-            let when = match &e.amount {
-                Amount::Lessons { date, periods, .. } => t::lessons_on(*date, *periods),
-                Amount::Planned { weekly, weeks } => t::lessons_planned(*weekly, *weeks),
+            let when = match (&e.amount, e.amount.date()) {
+                (Amount::Planned { weekly, weeks }, _) => t::lessons_planned(*weekly, *weeks),
+                (amount, Some(date)) => {
+                    t::lessons_on(date, &t::day_periods(amount, self.name_of(amount)))
+                }
+                (_, None) => continue,
             };
             list = list.push(
                 row![
@@ -512,6 +638,18 @@ impl Screen for SelfEntry {
                 self.content = v;
                 Task::none()
             }
+            Message::Day(d) => {
+                self.day = d;
+                if d == Day::Substitute {
+                    operation::focus(t::ABSENT_TEACHER)
+                } else {
+                    Task::none()
+                }
+            }
+            Message::Absent(v) => {
+                self.absent = v;
+                Task::none()
+            }
             Message::UseCourse(i) => {
                 if let Some((course, kind, class, specialty)) = self.courses.get(i).cloned() {
                     self.course = course;
@@ -551,15 +689,21 @@ impl Screen for SelfEntry {
                 let Some((_, e)) = self.entries.iter().find(|(i, _)| *i == id) else {
                     return Action::None;
                 };
-                if let Amount::Lessons {
-                    date,
-                    periods,
-                    content,
-                } = &e.amount
-                {
+                match &e.amount {
+                    Amount::Lessons { content, .. }
+                    | Amount::Cancelled {
+                        reason: content, ..
+                    }
+                    | Amount::Substitute { content, .. } => self.content = content.clone(),
+                    Amount::Planned { .. } => {}
+                }
+                if let Some(date) = e.amount.date() {
                     self.date = date.to_string();
-                    self.periods = periods.to_string();
-                    self.content = content.clone();
+                    self.periods = e.amount.periods().to_string();
+                    self.day = Day::of(&e.amount);
+                }
+                if let Amount::Substitute { absent, .. } = &e.amount {
+                    self.absent = absent.clone();
                 }
                 self.course = e.course.clone();
                 self.kind = Some(e.kind);
@@ -584,7 +728,10 @@ impl Screen for SelfEntry {
                 operation::focus(t::LESSON_DATE)
             }
             Message::Confirm => match self.pending.take() {
-                Some(Pending::Replace { old, new, term }) => self.write(file, new, term, Some(old)),
+                Some(Pending::Replace(r)) => {
+                    let Replacement { old, new, term } = *r;
+                    self.write(file, new, term, Some(old))
+                }
                 Some(Pending::Delete(id, entry)) => {
                     match file.delete_entry(id) {
                         Ok(()) => {
@@ -685,13 +832,14 @@ impl Screen for SelfEntry {
 
 /// A lesson as the list shows it: "2024-09-02 汽车电气 22汽修1班 4节（一体化课程）".
 fn describe(e: &Entry) -> String {
-    let when = match &e.amount {
-        Amount::Lessons { date, periods, .. } => {
-            t::lesson_description(*date, &e.course, &e.class, *periods)
-        }
-        Amount::Planned { weekly, weeks } => {
+    let when = match (&e.amount, e.amount.date()) {
+        (Amount::Planned { weekly, weeks }, _) => {
             t::planned_description(&e.course, &e.class, *weekly, *weeks)
         }
+        (amount, Some(date)) => {
+            t::lesson_description(date, &e.course, &e.class, &t::day_periods(amount, None))
+        }
+        (_, None) => String::new(),
     };
     format!("{when}（{}）", e.kind.name())
 }
@@ -703,18 +851,16 @@ fn pending_view(pending: &Pending) -> Element<'_, Message> {
             Message::Confirm,
             Message::CancelPending,
         ),
-        Pending::Replace { old, new, .. } => {
-            let periods = |e: &Entry| match e.amount {
-                Amount::Lessons { periods, .. } => periods,
-                Amount::Planned { .. } => 0,
-            };
-            confirm::ask(
-                t::replace_question(&describe(old), periods(new), new.kind.name()),
-                t::REPLACE_HINT,
-                t::REPLACE_ENTRY,
-                Message::Confirm,
-                Message::CancelPending,
-            )
-        }
+        Pending::Replace(r) => confirm::ask(
+            t::replace_question(
+                &describe(&r.old),
+                &t::day_periods(&r.new.amount, None),
+                r.new.kind.name(),
+            ),
+            t::REPLACE_HINT,
+            t::REPLACE_ENTRY,
+            Message::Confirm,
+            Message::CancelPending,
+        ),
     }
 }

@@ -500,7 +500,7 @@ impl Screen for Roster {
                                 let bytes = certificate.build()?;
                                 // The save dialog has already asked whether to replace it.
                                 atomic::save(&path, atomic::Existing::Replace, &bytes)?;
-                                Ok((certificate.teacher(), path))
+                                Ok((certificate.describe(), path))
                             }),
                             Message::CertificateDone,
                         ));
@@ -511,7 +511,7 @@ impl Screen for Roster {
             Message::CertificateDone(result) => {
                 self.notice =
                     Some(Notice::from(result.map(|(teacher, path)| {
-                        t::workload_certificate_exported(&teacher, &path)
+                        t::signed_form_exported(&teacher, &path)
                     })));
             }
             Message::Typed(message) => {

@@ -129,7 +129,7 @@ impl Summary {
     fn courses(&self) -> Element<'_, Message> {
         let rows = pager::page(&self.summary.courses, self.page);
         let right = iced::alignment::Horizontal::Right;
-        let columns = [
+        let mut columns = vec![
             table::column(header(t::TEACHER_NAME), |r: &CourseRow| {
                 cell(r.name.as_str())
             }),
@@ -147,6 +147,22 @@ impl Summary {
                 cell(r.given.to_string())
             })
             .align_x(right),
+        ];
+        // 停课 and 代课 columns only for a school that records them: the table is wide already.
+        let total = &self.summary.total;
+        if total.cancelled > 0 || total.substitute > 0 {
+            columns.extend([
+                table::column(header(t::CANCELLED_SHORT), |r: &CourseRow| {
+                    cell(r.cancelled.to_string())
+                })
+                .align_x(right),
+                table::column(header(t::SUBSTITUTE_SHORT), |r: &CourseRow| {
+                    cell(r.substitute.to_string())
+                })
+                .align_x(right),
+            ]);
+        }
+        columns.extend([
             table::column(header(t::PERIOD_DIFFERENCE), |r: &CourseRow| {
                 cell(
                     r.difference()
@@ -162,7 +178,7 @@ impl Summary {
                 cell(r.weighted.to_string())
             })
             .align_x(right),
-        ];
+        ]);
         column![
             table(columns, rows).padding_y(4.0).width(Length::Fill),
             pager::pager(self.page, self.summary.courses.len(), Message::Page),
@@ -194,6 +210,21 @@ impl Summary {
                 cell(r.totals.other.to_string())
             })
             .align_x(iced::alignment::Horizontal::Right),
+        ];
+        let total = &self.summary.total;
+        if total.cancelled > 0 || total.substitute > 0 {
+            columns.extend([
+                table::column(header(t::SUBSTITUTE_SHORT), |r: &TeacherRow| {
+                    cell(r.totals.substitute.to_string())
+                })
+                .align_x(right),
+                table::column(header(t::CANCELLED_SHORT), |r: &TeacherRow| {
+                    cell(r.totals.cancelled.to_string())
+                })
+                .align_x(right),
+            ]);
+        }
+        columns.extend([
             table::column(header(t::DEVELOPMENT_PERIODS), |r: &TeacherRow| {
                 cell(r.totals.development.to_string())
             })
@@ -202,7 +233,7 @@ impl Summary {
                 cell(r.totals.weighted.to_string())
             })
             .align_x(right),
-        ];
+        ]);
         if !self.settings.pay.is_empty() {
             columns.extend([
                 table::column(header(t::REQUIRED_SHORT), move |r: &TeacherRow| {
