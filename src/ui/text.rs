@@ -1037,6 +1037,14 @@ pub fn certificate_file_name(name: &str) -> String {
     format!("{name}工作量证明.pdf")
 }
 
+pub const EXPORT_ALLOWANCE: &str = "导出课时津贴表 PDF…";
+pub const BUILDING_ALLOWANCE: &str = "正在生成课时津贴表…";
+pub const ALLOWANCE_PATH_HINT: &str = "如 D:\\教务处\\课时津贴表.pdf";
+
+pub fn allowance_file(term: &str) -> String {
+    format!("{term}课时津贴表.pdf")
+}
+
 /// After a 工作量证明 or 课时津贴表 was written; `what` is the workflow's description of it.
 pub fn signed_form_exported(what: &str, path: &std::path::Path) -> String {
     format!("已导出{what}：{}", path.display())

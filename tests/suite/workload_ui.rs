@@ -741,3 +741,41 @@ fn the_workload_certificate_is_written_from_the_roster() {
         .collect();
     assert_eq!(names, ["工作量证明.pdf"]);
 }
+
+/// 导出课时津贴表 PDF… in 课时汇总 writes the term's sheet on a thread; without 额定 or a rate the
+/// refusal says where to set them, and nothing is written.
+#[test]
+fn the_allowance_sheet_is_written_from_the_summary_or_refused_with_where_to_set_it() {
+    use yitihua::ui::screen::workload::SummaryMessage;
+    let doc = document(Size::Small);
+    let mut h = Harness::with_school(&doc);
+    h.click("教师与课时");
+    h.click("课时汇总");
+    h.click("2024-2025学年第一学期");
+    assert!(h.is_enabled("导出课时津贴表 PDF…"));
+    let path = h.dir.path().join("津贴表.pdf");
+    h.settle(Message::Workload(WorkloadMessage::Summary(
+        SummaryMessage::AllowancePath(Some(path.clone())),
+    )));
+    assert_eq!(
+        h.text_containing("课时津贴表：").expect("a notice"),
+        format!("已导出2024-2025学年第一学期课时津贴表：{}", path.display())
+    );
+    let pdf = lopdf::Document::load(&path).expect("a whole PDF");
+    let text: String = pdf.extract_text(&[1]).unwrap().split_whitespace().collect();
+    assert!(text.contains("T0001乌日娜讲师35.712411.71351.30"), "{text}");
+
+    let mut doc = doc;
+    doc.workload.pay = Default::default();
+    let mut h = Harness::with_school(&doc);
+    h.click("教师与课时");
+    h.click("课时汇总");
+    let none = h.dir.path().join("无.pdf");
+    h.settle(Message::Workload(WorkloadMessage::Summary(
+        SummaryMessage::AllowancePath(Some(none.clone())),
+    )));
+    assert!(h.sees(
+        "还没有设定额定课时或课时津贴标准：请先在“教师与课时 → 系数与津贴”中设定，再生成课时津贴表"
+    ));
+    assert!(!none.exists());
+}

@@ -1,5 +1,6 @@
 //! 课时汇总: per teacher (paged), per 系部 and per 专业 for a term, the load warnings, the
-//! settings the figures depend on (折算系数, load limits), and the Excel exports.
+//! settings the figures depend on (折算系数, load limits), the Excel exports and the 课时津贴表
+//! PDF.
 
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ use crate::domain::{Hundredths, Term, teacher};
 use crate::exchange::workbook;
 use crate::store::atomic;
 use crate::store::{SchoolFile, StoreError};
+use crate::ui::background;
 use crate::ui::screen::{Action, Screen};
 use crate::ui::widget::actions;
 use crate::ui::widget::notice::{self, Notice};
@@ -22,6 +24,7 @@ use crate::ui::widget::page::page;
 use crate::ui::widget::pager;
 use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::{style, text as t};
+use crate::workflow::certificate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum By {
@@ -68,6 +71,10 @@ pub enum Message {
     SummaryPath(Option<PathBuf>),
     ExportTemplate,
     TemplatePath(Option<PathBuf>),
+    /// 课时津贴表 as a PDF, built on a thread.
+    ExportAllowance,
+    AllowancePath(Option<PathBuf>),
+    AllowanceDone(Result<(String, PathBuf), String>),
     Typed(typed_path::Message),
 }
 
@@ -438,6 +445,49 @@ impl Screen for Summary {
                 })();
                 self.notice = Some(Notice::from(write(path, result)));
             }
+            Message::ExportAllowance => {
+                let name = t::allowance_file(self.term.as_deref().unwrap_or(t::ALL_TERMS));
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_ALLOWANCE)
+                        .add_filter("PDF", &["pdf"])
+                        .set_file_name(name)
+                        .save_file(),
+                    |h| Message::AllowancePath(h.map(|h| h.path().to_path_buf())),
+                ));
+            }
+            Message::AllowancePath(None) => {
+                return Action::Run(
+                    self.typed
+                        .offer_save(t::ALLOWANCE_PATH_HINT, "pdf", |path| {
+                            Message::AllowancePath(Some(path))
+                        }),
+                );
+            }
+            Message::AllowancePath(Some(path)) => {
+                self.typed.close();
+                let today = crate::domain::time::beijing_date(chrono::Utc::now());
+                match certificate::prepare_allowance(file, self.term.as_deref(), today, None) {
+                    Ok(sheet) => {
+                        self.notice = Some(Notice::done(t::BUILDING_ALLOWANCE));
+                        return Action::Run(Task::perform(
+                            background::run(move || {
+                                let bytes = sheet.build()?;
+                                // The save dialog has already asked whether to replace it.
+                                atomic::save(&path, atomic::Existing::Replace, &bytes)?;
+                                Ok((sheet.describe(), path))
+                            }),
+                            Message::AllowanceDone,
+                        ));
+                    }
+                    Err(e) => self.notice = Some(Notice::Failed(e)),
+                }
+            }
+            Message::AllowanceDone(result) => {
+                self.notice = Some(Notice::from(
+                    result.map(|(what, path)| t::signed_form_exported(&what, &path)),
+                ));
+            }
             Message::SummaryPath(None) => {
                 return Action::Run(self.typed.offer_save(t::XLSX_PATH_HINT, "xlsx", |path| {
                     Message::SummaryPath(Some(path))
@@ -499,8 +549,12 @@ impl Screen for Summary {
             row![
                 actions::secondary(t::EXPORT_SUMMARY).on_press(Message::ExportSummary),
                 actions::secondary(t::EXPORT_TEMPLATE).on_press(Message::ExportTemplate),
+                // Enabled without 额定 or rates too: the refusal then says where to set them.
+                actions::secondary(t::EXPORT_ALLOWANCE).on_press(Message::ExportAllowance),
             ]
-            .spacing(10),
+            .spacing(10)
+            .wrap()
+            .vertical_spacing(8),
         ]
         .spacing(12);
         if let Some(typed) = self.typed.view(Message::Typed) {
