@@ -6,9 +6,8 @@
 //! hundredths: 37 × 1.4 is 3700 × 140 / 100 = 5180 hundredths, printed "51.8". No value is ever
 //! rounded; printing drops trailing zeros only.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::allowance::{Figures, Pay};
@@ -721,18 +720,18 @@ pub fn summarise(
         terms.iter().map(|t| (t.name.as_str(), t.start)).collect();
     let mut per_teacher = vec![Totals::default(); teachers.len()];
     // Periods per teacher and ISO week (lessons), and planned weekly periods per teacher and term.
-    let mut weekly: HashMap<(usize, i32, u32), u64> = HashMap::new();
-    let mut planned_weekly: HashMap<(usize, &str), u64> = HashMap::new();
-    let mut per_term: HashMap<(usize, &str), u64> = HashMap::new();
-    let mut specialties: HashMap<&str, Totals> = HashMap::new();
+    let mut weekly: HashMap<(usize, i32, u32), u64> = HashMap::default();
+    let mut planned_weekly: HashMap<(usize, &str), u64> = HashMap::default();
+    let mut per_term: HashMap<(usize, &str), u64> = HashMap::default();
+    let mut specialties: HashMap<&str, Totals> = HashMap::default();
     // Weighted periods per teacher and term, for 额定, 超额 and 津贴, which are per term.
-    let mut term_weighted: HashMap<(usize, &str), Exact> = HashMap::new();
+    let mut term_weighted: HashMap<(usize, &str), Exact> = HashMap::default();
     let mut raised: Vec<std::collections::BTreeSet<usize>> =
         vec![Default::default(); teachers.len()];
     let in_term = |entry: &&Entry| term.is_none_or(|t| t == entry.term);
     // COUNTING_RULE: a plan stops counting once its course and class has a lesson. Keyed by
     // the teacher's place in the roster, so the keys sort into the order the rows are shown.
-    let mut courses: HashMap<(usize, &str, &str, &str), Tally> = HashMap::new();
+    let mut courses: HashMap<(usize, &str, &str, &str), Tally> = HashMap::default();
     for entry in entries.iter().filter(in_term) {
         let Some(&i) = index.get(entry.teacher.as_str()) else {
             continue;
