@@ -192,7 +192,10 @@ fn lay_out_in(
     let mut total = (0, 0, Exact::default());
     let mut notes: Vec<&String> = Vec::new();
     let mut development = 0;
+    let (mut substitute, mut cancelled) = (0, 0);
     for (term, totals, factors, term_notes) in &taught {
+        substitute += totals.substitute;
+        cancelled += totals.cancelled;
         for note in term_notes {
             if !notes.contains(&note) {
                 notes.push(note);
@@ -224,12 +227,19 @@ fn lay_out_in(
     l.table(&t);
     l.paragraph(
         &format!(
-            "折算课时＝一体化课程课时×折算系数×提高系数＋其他课时＋课程开发认定课时（内人社办发〔2022〕111号 二(四)、四(二)）；计划与实际不重复计算。{}{}",
+            "折算课时＝一体化课程课时×折算系数×提高系数＋其他课时＋课程开发认定课时（内人社办发〔2022〕111号 二(四)、四(二)）；计划与实际不重复计算。{}{}{}",
             if development > 0 {
                 format!("其中课程开发认定{development}课时。")
             } else {
                 String::new()
             },
+            [
+                (substitute > 0).then(|| format!("课时中含代课{substitute}课时。")),
+                (cancelled > 0).then(|| format!("计划已扣除停课及他人代课{cancelled}课时。")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<String>(),
             notes.iter().map(|n| n.as_str()).collect::<String>()
         ),
         Style::plain(size::XIAO_WU),

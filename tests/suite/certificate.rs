@@ -332,3 +332,32 @@ fn report_allowance_prints_every_teacher_the_subtotals_and_verifies_when_signed(
     assert!(stderr(&o).contains("没有学期“2030学年”"), "{}", stderr(&o));
     assert!(!none.exists());
 }
+
+/// The demo's substitute and the teacher whose plan lost periods say so on their 工作量证明.
+#[test]
+fn the_certificate_states_substitute_and_cancelled_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = school(dir.path());
+    // The small demo: T0005's plan lost 2 periods to 停课 and 2 to T0006's 代课.
+    for (teacher, expected) in [
+        ("T0005", "计划已扣除停课及他人代课4课时。"),
+        ("T0006", "课时中含代课2课时。"),
+    ] {
+        let out = dir.path().join(format!("{teacher}.pdf"));
+        let o = yitihua(&[
+            &"report",
+            &"teacher",
+            &path,
+            &"--teacher",
+            &teacher,
+            &"--out",
+            &out,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let (_, text) = text_of(&std::fs::read(&out).unwrap());
+        assert!(
+            text.contains(expected),
+            "{teacher}: missing {expected} in {text}"
+        );
+    }
+}
