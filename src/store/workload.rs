@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::teachers::{Changes, Mode, insert_teacher};
 use super::{SchoolFile, StoreError};
 use crate::domain::workload::{Coefficient, Settings, Summary, summarise};
-use crate::domain::{Amount, CourseKind, Entry, Hundredths, Teacher, Term};
+use crate::domain::{Amount, CourseKind, Entry, Hundredths, Teacher, TeacherLevel, Term};
 
 const ENTRY_COLUMNS: &str = "teacher, term, course, specialty, kind, class, date, periods, content, weekly, weeks, type, absent";
 
@@ -270,12 +270,38 @@ impl SchoolFile {
             .map(|(_, e)| e)
             .collect();
         Ok(summarise(
-            &self.teachers()?,
+            &self.roster_for_summary()?,
             &self.terms()?,
             &entries,
             &self.workload_settings()?,
             term,
         ))
+    }
+
+    /// The roster in order with what a summary shows of each teacher (工号, 姓名, 系部, 等级,
+    /// 职称), leaving out the trainings, practice and 成果 that [`SchoolFile::teachers`] parses
+    /// from JSON for every teacher.
+    fn roster_for_summary(&self) -> Result<Vec<Teacher>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, department, level, title FROM teachers ORDER BY position")?;
+        let rows = stmt.query_map([], |r| {
+            let (id, level): (String, String) = (r.get(0)?, r.get(3)?);
+            let Some(level) = TeacherLevel::from_name(&level) else {
+                return Ok(Err(StoreError::InvalidData(format!(
+                    "教师{id}的一体化教师等级“{level}”无效"
+                ))));
+            };
+            Ok(Ok(Teacher {
+                id,
+                name: r.get(1)?,
+                department: r.get(2)?,
+                level,
+                title: r.get(4)?,
+                ..Teacher::new("", "", "")
+            }))
+        })?;
+        rows.map(|r| r?).collect()
     }
 
     /// Replaces the roster, terms, hours and settings with a document's (used by `load`).
@@ -423,11 +449,13 @@ fn stored_date(text: &str) -> Option<NaiveDate> {
 
 /// Reads the entry columns starting at `at`.
 fn read_entry(r: &Row<'_>, at: usize) -> rusqlite::Result<Result<Entry, StoreError>> {
-    let kind: String = r.get(at + 4)?;
-    let date: Option<String> = r.get(at + 6)?;
-    let kind_of_day: Option<String> = r.get(at + 11)?;
+    // The short texts that are only looked at are borrowed from the row, not copied out.
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+    let kind = text(at + 4)?.unwrap_or_default();
+    let date = text(at + 6)?;
+    let kind_of_day = text(at + 11)?;
     let amount = match date {
-        Some(date) => match (stored_date(&date).ok_or(()), kind_of_day.as_deref()) {
+        Some(date) => match (stored_date(date).ok_or(()), kind_of_day) {
             (Ok(date), None) => Ok(Amount::Lessons {
                 date,
                 periods: r.get(at + 7)?,
@@ -451,7 +479,7 @@ fn read_entry(r: &Row<'_>, at: usize) -> rusqlite::Result<Result<Entry, StoreErr
             weeks: r.get(at + 10)?,
         }),
     };
-    let kind = CourseKind::from_name(&kind)
+    let kind = CourseKind::from_name(kind)
         .ok_or_else(|| StoreError::InvalidData(format!("课程类型“{kind}”无效")));
     Ok((|| {
         Ok(Entry {
