@@ -78,6 +78,32 @@ pub struct Figures {
 }
 
 impl Pay {
+    /// The basis, every rate and [`ALLOWANCE_RULE`], as the 课时津贴表 states them under its
+    /// title (the workbook's sheet and the PDF alike).
+    pub fn note(&self) -> String {
+        let rates: Vec<String> = self
+            .rates
+            .iter()
+            .map(|r| {
+                let who = if r.title.is_empty() {
+                    "统一"
+                } else {
+                    r.title.as_str()
+                };
+                format!("{who}{}元/课时（{}起）", r.per_period, r.from)
+            })
+            .collect();
+        format!(
+            "课时津贴按{}计算；津贴标准：{}。{ALLOWANCE_RULE}",
+            self.basis.name(),
+            if rates.is_empty() {
+                "未设定".to_string()
+            } else {
+                rates.join("；")
+            }
+        )
+    }
+
     pub fn is_empty(&self) -> bool {
         self.required.is_empty() && self.exceptions.is_empty() && self.rates.is_empty()
     }

@@ -579,6 +579,25 @@ chinese_enum! {
     }
 }
 
+/// The 系部 a teacher is summed under: a blank one under [`INCOMPLETE_GROUP`].
+pub fn department_group(department: &str) -> &str {
+    if department.trim().is_empty() {
+        INCOMPLETE_GROUP
+    } else {
+        department
+    }
+}
+
+impl Summary {
+    /// The teachers summed under `department` (a name of [`Summary::departments`]), in roster
+    /// order: the rows of one 系部 in the 课时津贴表.
+    pub fn teachers_in<'a>(&'a self, department: &'a str) -> impl Iterator<Item = &'a TeacherRow> {
+        self.teachers
+            .iter()
+            .filter(move |t| department_group(&t.department) == department)
+    }
+}
+
 /// One teacher's course and class in one term: the planned periods beside those given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CourseRow {
@@ -866,11 +885,7 @@ pub fn summarise(
         .zip(warnings)
         .zip(raised)
         .map(|(((t, totals), warnings), raised)| {
-            let department = if t.department.trim().is_empty() {
-                INCOMPLETE_GROUP
-            } else {
-                t.department.as_str()
-            };
+            let department = department_group(&t.department);
             match departments.iter_mut().find(|(d, _)| *d == department) {
                 Some((_, d)) => d.merge(&totals),
                 None => departments.push((department.to_string(), totals.clone())),

@@ -17,9 +17,7 @@ use rust_xlsxwriter::{
 use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::exact::{Exact, Fen};
 use crate::domain::resource::{self, Cell, ReviewState, TEXTBOOK};
-use crate::domain::workload::{
-    COUNTING_RULE, INCOMPLETE_GROUP, MAX_PERIODS_PER_DAY, Settings, Summary, Totals,
-};
+use crate::domain::workload::{COUNTING_RULE, MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
 use crate::domain::{
     CourseKind, Employment, Entry, Gender, Origin, ResourceItem, ResourceKind, SchoolProfile,
     Teacher, TeacherLevel, Term,
@@ -232,15 +230,6 @@ pub fn workload_summary(
     book.save_to_buffer()
 }
 
-/// The 系部 a teacher is summed under: a blank one under [`INCOMPLETE_GROUP`].
-fn in_group(department: &str) -> &str {
-    if department.trim().is_empty() {
-        INCOMPLETE_GROUP
-    } else {
-        department
-    }
-}
-
 /// 课时津贴表: per teacher by 系部 with a 小计 per 系部 and the 合计, the rule and the rates above,
 /// and the line 教务处 signs and seals under it.
 fn allowance_sheet(
@@ -251,28 +240,7 @@ fn allowance_sheet(
     summary: &Summary,
     settings: &Settings,
 ) -> Result<(), XlsxError> {
-    let rates: Vec<String> = settings
-        .pay
-        .rates
-        .iter()
-        .map(|r| {
-            let who = if r.title.is_empty() {
-                "统一"
-            } else {
-                r.title.as_str()
-            };
-            format!("{who}{}元/课时（{}起）", r.per_period, r.from)
-        })
-        .collect();
-    let note = format!(
-        "课时津贴按{}计算；津贴标准：{}。{ALLOWANCE_RULE}",
-        settings.pay.basis.name(),
-        if rates.is_empty() {
-            "未设定".to_string()
-        } else {
-            rates.join("；")
-        }
-    );
+    let note = settings.pay.note();
     let mut table = Table::start(
         book.add_worksheet(),
         styles,
@@ -301,11 +269,7 @@ fn allowance_sheet(
     };
     let mut n = 0;
     for (department, totals) in &summary.departments {
-        for row in summary
-            .teachers
-            .iter()
-            .filter(|t| in_group(&t.department) == department)
-        {
+        for row in summary.teachers_in(department) {
             n += 1;
             table.integer(0, n)?;
             table.text(1, &row.department)?;
@@ -1320,11 +1284,7 @@ mod tests {
         assert!(text(&pay, 1, 0).contains("课时津贴按超额课时计算"));
         let mut row = 3;
         for (department, totals) in &summary.departments {
-            for t in summary
-                .teachers
-                .iter()
-                .filter(|t| in_group(&t.department) == department)
-            {
+            for t in summary.teachers_in(department) {
                 assert_eq!(text(&pay, row, 2), t.id);
                 assert_eq!(
                     number(&pay, row, 5).to_string(),

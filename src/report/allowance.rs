@@ -5,9 +5,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::exact::Fen;
-use crate::domain::workload::{INCOMPLETE_GROUP, summarise};
+use crate::domain::workload::summarise;
 use crate::exchange::Document;
 
 use super::certificate;
@@ -28,32 +27,6 @@ pub struct AllowanceInput<'a> {
     pub date: NaiveDate,
     /// 教务处负责人's stored signature (PNG); without it a line to sign by hand.
     pub signature: Option<&'a [u8]>,
-}
-
-/// The rates and the basis, as the sheet states them under its title.
-fn rates_note(doc: &Document) -> String {
-    let pay = &doc.workload.pay;
-    let rates: Vec<String> = pay
-        .rates
-        .iter()
-        .map(|r| {
-            let who = if r.title.is_empty() {
-                "统一"
-            } else {
-                r.title.as_str()
-            };
-            format!("{who}{}元/课时（{}起）", r.per_period, r.from)
-        })
-        .collect();
-    format!(
-        "课时津贴按{}计算；津贴标准：{}。{ALLOWANCE_RULE}",
-        pay.basis.name(),
-        if rates.is_empty() {
-            "未设定".to_string()
-        } else {
-            rates.join("；")
-        }
-    )
 }
 
 pub(super) fn lay_out(
@@ -83,7 +56,7 @@ pub(super) fn lay_out(
         Align::Center,
     );
     l.paragraph(
-        &rates_note(doc),
+        &doc.workload.pay.note(),
         Style::plain(size::XIAO_WU),
         0.0,
         Align::Left,
@@ -111,14 +84,7 @@ pub(super) fn lay_out(
     ]);
     let mut n = 0;
     for (department, totals) in &summary.departments {
-        for row in summary.teachers.iter().filter(|t| {
-            let group = if t.department.trim().is_empty() {
-                INCOMPLETE_GROUP
-            } else {
-                t.department.as_str()
-            };
-            group == department
-        }) {
+        for row in summary.teachers_in(department) {
             n += 1;
             let pay = &row.totals.pay;
             t.row(vec![

@@ -138,18 +138,7 @@ pub fn workload_certificate(input: &CertificateInput) -> Result<Vec<u8>, ReportE
         .iter()
         .find(|t| t.id == input.teacher)
         .ok_or_else(|| ReportError::NoTeacher(input.teacher.to_string()))?;
-    let images = decode_images(&Signatures {
-        academic_head: input.signature.map(<[u8]>::to_vec),
-        ..Signatures::default()
-    })?;
-    let stamps = stamps(&images);
-    let laid = lay_out(
-        &mut |measure, _| Ok(certificate::lay_out(input, teacher, measure, &stamps)),
-        &mut |_| {},
-    )?;
-    let pdf = draw(certificate::TITLE, &laid, &images)?;
-    attach::finish(
-        &pdf,
+    signed_by_academic_office(
         &attach::Info {
             title: certificate::TITLE,
             subject: &format!("{}（{}）工作量证明", teacher.name, teacher.id),
@@ -157,24 +146,15 @@ pub fn workload_certificate(input: &CertificateInput) -> Result<Vec<u8>, ReportE
             date: input.date,
             attachment: None,
         },
+        input.signature,
+        &|measure, stamps| certificate::lay_out(input, teacher, measure, stamps),
     )
 }
 
 /// Makes the 课时津贴表 of a term (or all terms) (see [`allowance`]), as the bytes of a PDF; the
 /// same refusals as [`packet`].
 pub fn allowance_sheet(input: &AllowanceInput) -> Result<Vec<u8>, ReportError> {
-    let images = decode_images(&Signatures {
-        academic_head: input.signature.map(<[u8]>::to_vec),
-        ..Signatures::default()
-    })?;
-    let stamps = stamps(&images);
-    let laid = lay_out(
-        &mut |measure, _| Ok(allowance::lay_out(input, measure, &stamps)),
-        &mut |_| {},
-    )?;
-    let pdf = draw(allowance::TITLE, &laid, &images)?;
-    attach::finish(
-        &pdf,
+    signed_by_academic_office(
         &attach::Info {
             title: allowance::TITLE,
             subject: &format!("{} {}", input.term.unwrap_or("全部学期"), allowance::TITLE),
@@ -182,7 +162,26 @@ pub fn allowance_sheet(input: &AllowanceInput) -> Result<Vec<u8>, ReportError> {
             date: input.date,
             attachment: None,
         },
+        input.signature,
+        &|measure, stamps| allowance::lay_out(input, measure, stamps),
     )
+}
+
+/// A paper 教务处 signs alone (the 工作量证明, the 课时津贴表): laid out with the 教务处负责人's
+/// stored signature image, drawn, and finished with `info` and no attachment.
+fn signed_by_academic_office(
+    info: &attach::Info<'_>,
+    signature: Option<&[u8]>,
+    pages: &dyn Fn(&Measure, &Stamps) -> Vec<Vec<layout::Item>>,
+) -> Result<Vec<u8>, ReportError> {
+    let images = decode_images(&Signatures {
+        academic_head: signature.map(<[u8]>::to_vec),
+        ..Signatures::default()
+    })?;
+    let stamps = stamps(&images);
+    let laid = lay_out(&mut |measure, _| Ok(pages(measure, &stamps)), &mut |_| {})?;
+    let pdf = draw(info.title, &laid, &images)?;
+    attach::finish(&pdf, info)
 }
 
 /// The laid-out pages as a printpdf document, with the fonts they use (the bundled face and
