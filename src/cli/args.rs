@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::domain::rollup::{OfficeLevel, Opinion};
 use crate::domain::{Region, SchoolKind};
 use crate::exchange::demo;
 use crate::exchange::import::TableKind;
@@ -103,12 +104,58 @@ pub enum Command {
         data: PathBuf,
         file: PathBuf,
     },
+    /// The school's certificate as PEM, for its receiving office to trust beforehand.
+    ExportCertificate {
+        file: PathBuf,
+        out: PathBuf,
+    },
+    Rollup(Rollup),
     Demo {
         file: PathBuf,
         size: demo::Size,
     },
     Version,
     Help,
+}
+
+/// `yitihua rollup …`: the receiving office's 汇总文件.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Rollup {
+    New {
+        file: PathBuf,
+        office: String,
+        level: OfficeLevel,
+        region: Option<Region>,
+    },
+    /// Packets, and folders of packets.
+    Add {
+        file: PathBuf,
+        packets: Vec<PathBuf>,
+    },
+    Report {
+        file: PathBuf,
+        json: bool,
+    },
+    /// A certificate file, or the certificate of a received packet, accepted as its school's.
+    Trust {
+        file: PathBuf,
+        from: TrustFrom,
+    },
+    Opinion {
+        file: PathBuf,
+        /// 统一社会信用代码.
+        school: String,
+        batch: u32,
+        /// `None` takes the opinion back.
+        opinion: Option<Opinion>,
+        text: String,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum TrustFrom {
+    Certificate(PathBuf),
+    Packet(i64),
 }
 
 /// How a report is given: text on the terminal, JSON for other programs, or an .xlsx file.
@@ -337,6 +384,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             };
             Command::Check { file, batch, json }
         }
+        "export-certificate" => {
+            let file = args.file("学校文件")?;
+            let mut options = args.options(&["--out"], &[])?;
+            Command::ExportCertificate {
+                file,
+                out: PathBuf::from(options.take("--out")?),
+            }
+        }
+        "rollup" => Command::Rollup(rollup(&mut args)?),
         "load" => {
             let data = args.file("JSON 数据文件")?;
             let file = args.file("学校文件")?;
@@ -371,6 +427,105 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         }
     };
     Ok(Invocation::Command(command))
+}
+
+/// `rollup new|add|report|trust|opinion …`.
+fn rollup(args: &mut Args) -> Result<Rollup, UsageError> {
+    let Some(what) = args.next_string()? else {
+        return Err(UsageError(
+            "缺少汇总命令（new、add、report、trust 或 opinion）".into(),
+        ));
+    };
+    let file = args.file("汇总文件")?;
+    Ok(match what.as_str() {
+        "new" => {
+            let mut options = args.options(&["--office", "--level", "--region"], &[])?;
+            let level = options.take("--level")?;
+            Rollup::New {
+                file,
+                office: options.take("--office")?,
+                level: OfficeLevel::from_name(&level).ok_or_else(|| {
+                    UsageError(format!("--level 只能是 盟市 或 自治区，而不是“{level}”"))
+                })?,
+                region: options
+                    .take("--region")
+                    .ok()
+                    .map(|r| {
+                        Region::from_name(&r)
+                            .ok_or_else(|| UsageError(format!("未知的所属盟市“{r}”")))
+                    })
+                    .transpose()?,
+            }
+        }
+        "add" => {
+            let mut packets = Vec::new();
+            while let Some(packet) = args.0.next() {
+                packets.push(PathBuf::from(packet));
+            }
+            if packets.is_empty() {
+                return Err(UsageError(
+                    "缺少申报材料：请给出 PDF 文件或存放它们的文件夹".into(),
+                ));
+            }
+            Rollup::Add { file, packets }
+        }
+        "report" => {
+            let options = args.options(&[], &["--json"])?;
+            Rollup::Report {
+                file,
+                json: options.has("--json"),
+            }
+        }
+        "trust" => {
+            let from = match args.next_string()? {
+                Some(flag) if flag == "--packet" => {
+                    let n = args
+                        .next_string()?
+                        .ok_or_else(|| UsageError("选项“--packet”缺少取值".into()))?;
+                    TrustFrom::Packet(n.parse().map_err(|_| {
+                        UsageError(format!("--packet 应为材料序号（如 3），而不是“{n}”"))
+                    })?)
+                }
+                Some(path) => TrustFrom::Certificate(PathBuf::from(path)),
+                None => {
+                    return Err(UsageError(
+                        "缺少证书文件（.pem 或 .cer），或 --packet 材料序号".into(),
+                    ));
+                }
+            };
+            args.end()?;
+            Rollup::Trust { file, from }
+        }
+        "opinion" => {
+            let mut options = args.options(
+                &["--school", "--batch", "--opinion", "--text"],
+                &["--clear"],
+            )?;
+            let batch = options.take("--batch")?;
+            let opinion = match (options.has("--clear"), options.take("--opinion")) {
+                (true, Ok(_)) => {
+                    return Err(UsageError("--opinion 和 --clear 只能选一个".into()));
+                }
+                (true, Err(_)) => None,
+                (false, Ok(o)) => Some(Opinion::from_name(&o).ok_or_else(|| {
+                    UsageError(format!(
+                        "--opinion 只能是 推荐、不推荐 或 待定，而不是“{o}”"
+                    ))
+                })?),
+                (false, Err(e)) => return Err(e),
+            };
+            Rollup::Opinion {
+                file,
+                school: options.take("--school")?,
+                batch: batch.parse().map_err(|_| {
+                    UsageError(format!("--batch 应为批次序号（如 1），而不是“{batch}”"))
+                })?,
+                opinion,
+                text: options.take_or("--text", ""),
+            }
+        }
+        other => return Err(UsageError(format!("未知的汇总命令“{other}”"))),
+    })
 }
 
 struct Args(std::vec::IntoIter<OsString>);

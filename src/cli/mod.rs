@@ -19,10 +19,11 @@ mod check;
 mod export;
 mod info;
 mod resources;
+mod rollup;
 mod sign;
 mod workload;
 
-pub use args::{Command, Invocation, ReportFormat, UsageError, parse};
+pub use args::{Command, Invocation, ReportFormat, Rollup, TrustFrom, UsageError, parse};
 
 const USAGE: &str = "\
 工学一体化申报助手
@@ -62,9 +63,25 @@ const USAGE: &str = "\
   yitihua check-files 文件.yth              检查文件：列出资源引用的文件中已缺失或已改动的（有则退出码为1）
   yitihua import-catalogue 文件.yth 目录.csv|.json
                                             导入专业目录（同名专业更新，新专业追加）
+  yitihua export-certificate 文件.yth --out 证书.pem
+                                            导出学校的签署证书，交给收取材料的盟市或自治区预先信任
   yitihua load 数据.json 文件.yth            由 JSON 数据新建学校文件
   yitihua demo 文件.yth [--size small|large] 生成演示学校
   yitihua --version                          显示版本
+
+汇总（盟市、自治区收取申报材料）：
+  yitihua rollup new 汇总.yhz --office 单位名称 --level 盟市|自治区 [--region 盟市]
+                                            新建汇总文件（盟市单位须给出所属盟市）
+  yitihua rollup add 汇总.yhz 材料.pdf… | 文件夹
+                                            收取申报材料：验证签名、读取所附数据并重新审核，每份一行
+                                            （有未收取、已改动、证书不符或未签名的，退出码为1）
+  yitihua rollup report 汇总.yhz [--json]    汇总表：每校每批一行，对照 20 个专业、10 所学校、
+                                            200 名培训教师的目标，跨校提示
+  yitihua rollup trust 汇总.yhz 证书.pem | --packet N
+                                            信任学校的证书（按证书中的统一社会信用代码对应学校）
+  yitihua rollup opinion 汇总.yhz --school 统一社会信用代码 --batch N
+                 --opinion 推荐|不推荐|待定 [--text 意见] | --clear
+                                            填写（或撤回）对该校该批申报的意见
 
 学校类型：技师学院、高级技工学校、技工学校
 所属盟市：呼和浩特市、包头市、乌海市、赤峰市、通辽市、鄂尔多斯市、呼伦贝尔市、巴彦淖尔市、
@@ -318,6 +335,23 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
                 file.display()
             ))
         }
+        Command::ExportCertificate { file, out: path } => {
+            let key = open(&file)?
+                .signing_key()
+                .map_err(|e| e.to_string())?
+                .ok_or("学校还没有签署密钥：请先在“导出与签署”中创建签署密钥（命令行：yitihua sign-setup）")?;
+            write_new(
+                &path,
+                crate::sign::certificate_pem(&key.certificate).as_bytes(),
+            )?;
+            written(writeln!(
+                out,
+                "已导出证书：{}\n证书指纹（SHA-256）：{}",
+                path.display(),
+                crate::sign::fingerprint(&key.certificate)
+            ))
+        }
+        Command::Rollup(command) => rollup::run(command, out),
         Command::Demo { file, size } => {
             demo::document(size)
                 .create_file(&file, "生成演示学校")

@@ -14,6 +14,7 @@ pub mod phone;
 pub mod raise;
 pub mod region;
 pub mod resource;
+pub mod rollup;
 pub mod school;
 pub mod signature;
 pub mod teacher;

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::batch::policy_batches;
+use crate::domain::check::Inputs;
 use crate::domain::resource::default_kinds;
 use crate::domain::workload::Settings;
 use crate::domain::{
@@ -338,6 +339,43 @@ impl Document {
         Ok(document)
     }
 
+    /// Everything [`Document::create_file`] would refuse, said in the user's terms: what a
+    /// receiving office checks of a packet's data before it reads a figure of it.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems: Vec<String> = self
+            .school
+            .validate()
+            .into_iter()
+            .map(|e| format!("{}：{}", e.field.label(), e.message))
+            .collect();
+        problems.extend(self.content_problems());
+        problems
+    }
+
+    /// What the policy check reads: everything but the hours, with the newest revision of each
+    /// batch's declaration, as the school file's `check_inputs` gives it.
+    pub fn check_inputs(&self) -> Inputs {
+        let mut declarations: Vec<Declaration> = Vec::new();
+        for d in &self.declarations {
+            match declarations.iter_mut().find(|o| o.batch == d.batch) {
+                Some(o) if o.revision < d.revision => *o = d.clone(),
+                Some(_) => {}
+                None => declarations.push(d.clone()),
+            }
+        }
+        Inputs {
+            school: self.school.clone(),
+            batches: self.batches.clone(),
+            catalogue: Catalogue {
+                specialties: self.catalogue.clone(),
+            },
+            declarations,
+            resource_kinds: self.resource_kinds.clone(),
+            resources: self.resources.clone(),
+            teachers: self.teachers.clone(),
+        }
+    }
+
     /// What the store would refuse about batches, declarations, resources and the catalogue,
     /// said in the user's terms.
     fn content_problems(&self) -> Vec<String> {
@@ -423,13 +461,7 @@ impl Document {
     /// that the forms would refuse, so a loaded file is one the app could have made. `origin`
     /// goes into the file's history (e.g. "从 JSON 数据导入").
     pub fn create_file(&self, path: &Path, origin: &str) -> Result<SchoolFile, ExchangeError> {
-        let mut problems: Vec<String> = self
-            .school
-            .validate()
-            .into_iter()
-            .map(|e| format!("{}：{}", e.field.label(), e.message))
-            .collect();
-        problems.extend(self.content_problems());
+        let problems = self.problems();
         if !problems.is_empty() {
             return Err(ExchangeError::Invalid(problems));
         }

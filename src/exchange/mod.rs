@@ -7,6 +7,7 @@ pub mod demo;
 pub mod files;
 pub mod import;
 pub mod json;
+pub mod packet;
 pub mod table;
 pub mod workbook;
 

@@ -15,6 +15,10 @@ use super::{PacketInput, ReportError, TITLE};
 pub const ATTACHMENT_NAME: &str = "yitihua-数据.json";
 const ATTACHMENT_ASCII_NAME: &str = "yitihua-data.json";
 
+/// The document-information key that says which batch a packet was printed for: its JSON holds
+/// every batch of the school, and the receiving office must know which one was signed.
+pub const BATCH_KEY: &str = "YitihuaBatch";
+
 /// What a reader's "properties" say of a PDF, and the JSON it carries, if any.
 pub struct Info<'a> {
     pub title: &'a str,
@@ -23,6 +27,8 @@ pub struct Info<'a> {
     pub author: &'a str,
     pub date: NaiveDate,
     pub attachment: Option<String>,
+    /// The batch a packet was printed for.
+    pub batch: Option<u32>,
 }
 
 impl<'a> Info<'a> {
@@ -34,6 +40,7 @@ impl<'a> Info<'a> {
             author: &input.document.school.name,
             date: input.date,
             attachment: Some(input.document.to_json()),
+            batch: Some(input.batch),
         }
     }
 }
@@ -142,7 +149,7 @@ fn embed(
 fn set_info(doc: &mut lopdf::Document, info: &Info<'_>, created: &DateTime<FixedOffset>) {
     let producer = format!("{} {}", crate::APP_NAME, env!("CARGO_PKG_VERSION"));
     let date = pdf_date(created);
-    let info = Dictionary::from_iter(vec![
+    let mut dict = Dictionary::from_iter(vec![
         ("Title", text(info.title)),
         ("Author", text(info.author)),
         ("Subject", text(info.subject)),
@@ -151,12 +158,15 @@ fn set_info(doc: &mut lopdf::Document, info: &Info<'_>, created: &DateTime<Fixed
         ("CreationDate", Object::string_literal(date.clone())),
         ("ModDate", Object::string_literal(date)),
     ]);
+    if let Some(batch) = info.batch {
+        dict.set(BATCH_KEY, Object::Integer(i64::from(batch)));
+    }
     match doc.trailer.get(b"Info").and_then(Object::as_reference) {
         Ok(id) => {
-            doc.objects.insert(id, Object::Dictionary(info));
+            doc.objects.insert(id, Object::Dictionary(dict));
         }
         Err(_) => {
-            let id = doc.add_object(Object::Dictionary(info));
+            let id = doc.add_object(Object::Dictionary(dict));
             doc.trailer.set("Info", Object::Reference(id));
         }
     }

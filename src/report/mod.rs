@@ -22,7 +22,7 @@ use crate::domain::Finding;
 use crate::exchange::Document;
 
 pub use allowance::AllowanceInput;
-pub use attach::ATTACHMENT_NAME;
+pub use attach::{ATTACHMENT_NAME, BATCH_KEY};
 pub use certificate::{CertificateInput, SIGNATURE_BOX};
 use fallback::Fallback;
 use layout::{Measure, Placeable};
@@ -145,6 +145,7 @@ pub fn workload_certificate(input: &CertificateInput) -> Result<Vec<u8>, ReportE
             author: &input.document.school.name,
             date: input.date,
             attachment: None,
+            batch: None,
         },
         input.signature,
         &|measure, stamps| certificate::lay_out(input, teacher, measure, stamps),
@@ -161,6 +162,7 @@ pub fn allowance_sheet(input: &AllowanceInput) -> Result<Vec<u8>, ReportError> {
             author: &input.document.school.name,
             date: input.date,
             attachment: None,
+            batch: None,
         },
         input.signature,
         &|measure, stamps| allowance::lay_out(input, measure, stamps),

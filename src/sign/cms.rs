@@ -280,3 +280,18 @@ pub(super) fn common_name(certificate: &Certificate) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+/// The credit code a certificate of ours names in its subject (organizationIdentifier
+/// `NTRCN-…`), if it names one.
+pub(super) fn credit_code(certificate: &Certificate) -> Option<String> {
+    certificate
+        .tbs_certificate
+        .subject
+        .0
+        .iter()
+        .flat_map(|rdn| rdn.0.iter())
+        .filter(|atv| atv.oid == super::key::ORGANIZATION_IDENTIFIER)
+        .filter_map(|atv| std::str::from_utf8(atv.value.value()).ok())
+        .find_map(|v| v.strip_prefix("NTRCN-"))
+        .map(str::to_string)
+}

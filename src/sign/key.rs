@@ -33,7 +33,8 @@ const ORGANIZATION: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.10");
 pub(super) const COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 /// organizationIdentifier (X.520), where EN 319 412-1 puts a registration number as
 /// `NTR` + country + `-` + number; the 统一社会信用代码 is China's.
-const ORGANIZATION_IDENTIFIER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.97");
+pub(super) const ORGANIZATION_IDENTIFIER: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("2.5.4.97");
 
 /// scrypt N = 2^15, r = 8, p = 1: 32 MiB and a fraction of a second on an office PC, so a
 /// stolen school file costs an attacker that much per guessed passphrase.

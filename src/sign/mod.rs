@@ -154,6 +154,24 @@ pub fn certificate_pem(certificate_der: &[u8]) -> String {
     pem
 }
 
+/// Whom a certificate names: the school and, when it was made with one, its 统一社会信用代码.
+/// The receiving office pins a certificate to the school by the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub school: String,
+    pub credit_code: Option<String>,
+}
+
+/// Reads the subject of a certificate (DER); `None` when it is not a certificate.
+pub fn subject(certificate_der: &[u8]) -> Option<Subject> {
+    use der::Decode;
+    let certificate = x509_cert::Certificate::from_der(certificate_der).ok()?;
+    Some(Subject {
+        school: cms::common_name(&certificate),
+        credit_code: cms::credit_code(&certificate),
+    })
+}
+
 /// SHA-256 of the certificate as readers show it (`AB:01:…`), so an office can compare what
 /// the window shows with what a colleague reads out over the phone.
 pub fn fingerprint(certificate_der: &[u8]) -> String {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use super::atomic::{Existing, Pending};
+use super::kind::Kind;
 use super::{StoreError, header, io_message};
 
 /// Enough to go back a couple of weeks of daily use without filling a disk.
@@ -24,14 +25,18 @@ pub fn dir_for(school_file: &Path) -> PathBuf {
 /// already younger than the file: then it holds exactly what the file holds, and another copy
 /// would only push an older, different backup out of the rotation (`yitihua info` in a script
 /// would otherwise erase the history). Returns the path of the backup that matches the file.
-pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, StoreError> {
+pub(super) fn take(
+    conn: &Connection,
+    school_file: &Path,
+    kind: &Kind,
+) -> Result<PathBuf, StoreError> {
     let dir = dir_for(school_file);
     std::fs::create_dir_all(&dir).map_err(|e| StoreError::Backup(io_message(&e)))?;
     let stem = school_file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if let Some((taken, newest)) = list(&dir, &stem)?.pop() {
+    if let Some((taken, newest)) = list(&dir, &stem, kind)?.pop() {
         let modified = std::fs::metadata(school_file)?.modified()?;
         // Strictly younger: on file systems with coarse timestamps an edit in the same tick as
         // the backup must still count as a change.
@@ -43,11 +48,12 @@ pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, Sto
     let stamp = chrono::Utc::now()
         .with_timezone(&crate::domain::time::beijing_offset())
         .format("%Y%m%d-%H%M%S");
-    let mut target = dir.join(format!("{stem}-{stamp}.yth"));
+    let ext = kind.extension;
+    let mut target = dir.join(format!("{stem}-{stamp}.{ext}"));
     let mut n = 1;
     while target.exists() {
         n += 1;
-        target = dir.join(format!("{stem}-{stamp}-{n}.yth"));
+        target = dir.join(format!("{stem}-{stamp}-{n}.{ext}"));
     }
     // Written under a temporary name and renamed when whole: a backup cut short by a full
     // disk or a kill must never stand in the rotation as the newest copy.
@@ -56,12 +62,12 @@ pub(super) fn take(conn: &Connection, school_file: &Path) -> Result<PathBuf, Sto
     conn.execute("VACUUM INTO ?1", [pending.path().to_string_lossy()])
         .map_err(|e| failed(StoreError::from(e).to_string()))?;
     pending.commit().map_err(|e| failed(io_message(&e)))?;
-    prune(&dir, &stem)?;
+    prune(&dir, &stem, kind)?;
     Ok(target)
 }
 
-fn prune(dir: &Path, stem: &str) -> Result<(), StoreError> {
-    let backups = list(dir, stem)?;
+fn prune(dir: &Path, stem: &str, kind: &Kind) -> Result<(), StoreError> {
+    let backups = list(dir, stem, kind)?;
     let excess = backups.len().saturating_sub(KEEP);
     for (_, path) in backups.into_iter().take(excess) {
         std::fs::remove_file(path)?;
@@ -72,15 +78,20 @@ fn prune(dir: &Path, stem: &str) -> Result<(), StoreError> {
 /// This file's backups that open, oldest first by modification time. One that does not (left
 /// empty or cut short by an older version) is no backup: counting it as the newest would skip
 /// the copy that protects the file.
-fn list(dir: &Path, stem: &str) -> Result<Vec<(std::time::SystemTime, PathBuf)>, StoreError> {
+fn list(
+    dir: &Path,
+    stem: &str,
+    kind: &Kind,
+) -> Result<Vec<(std::time::SystemTime, PathBuf)>, StoreError> {
     let prefix = format!("{stem}-");
+    let suffix = format!(".{}", kind.extension);
     let mut backups: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix) && name.ends_with(".yth")
+            name.starts_with(&prefix) && name.ends_with(&suffix)
         })
-        .filter(|e| header::inspect(&e.path()).is_ok())
+        .filter(|e| header::inspect(&e.path(), kind).is_ok())
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
     backups.sort();

@@ -9,6 +9,13 @@ pub enum StoreError {
     Empty,
     NotSqlite,
     ForeignDatabase,
+    /// Our file, but the other kind: a 汇总文件 given where a school file is wanted, or the
+    /// reverse.
+    OtherKind {
+        found: &'static str,
+        found_extension: &'static str,
+        expected: &'static str,
+    },
     NewerVersion {
         found: i32,
         supported: i32,
@@ -47,6 +54,14 @@ impl std::fmt::Display for StoreError {
             Self::ForeignDatabase => write!(
                 f,
                 "这是其他程序的数据库文件，不是工学一体化申报助手的学校文件。"
+            ),
+            Self::OtherKind {
+                found,
+                found_extension,
+                expected,
+            } => write!(
+                f,
+                "这是{found}（.{found_extension}），不是{expected}，未作任何改动。请改选{expected}，或用“打开{found}”打开它。"
             ),
             Self::NewerVersion { found, supported } => write!(
                 f,

@@ -1,9 +1,10 @@
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction};
 
 use super::atomic::{Existing, Pending};
-use super::{APPLICATION_ID, SCHEMA_VERSION, StoreError, backup, header, history, migrate};
+use super::kind::{self, Kind};
+use super::{StoreError, backup, header, history};
 use crate::domain::SchoolProfile;
 
 /// An open school file, held exclusively: while it lives no other window or process can read or
@@ -38,37 +39,20 @@ impl SchoolFile {
         profile: &SchoolProfile,
         fill: impl FnOnce(&mut SchoolFile) -> Result<(), E>,
     ) -> Result<SchoolFile, E> {
-        let pending = Pending::begin(path, Existing::Refuse).map_err(|e| not_created(path, e))?;
-        let mut file = Self::initialise(pending.path(), profile)?;
-        fill(&mut file)?;
-        // Everything into the main file, so the rename moves the whole school and no journal
-        // is left behind under the temporary name.
-        file.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .map_err(StoreError::from)?;
-        drop(file);
-        pending.commit().map_err(|e| not_created(path, e))?;
-        let conn = connect(path)?;
-        conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
-            .map_err(StoreError::from)?;
-        finish_open(&conn)?;
-        Ok(SchoolFile {
-            conn,
-            path: path.to_path_buf(),
-            migrated_from: None,
-        })
-    }
-
-    fn initialise(path: &Path, profile: &SchoolProfile) -> Result<SchoolFile, StoreError> {
-        let mut conn = connect(path)?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        let tx = conn.transaction()?;
-        migrate::migrate(&tx, 0)?;
-        super::school::write(&tx, profile)?;
-        history::record(&tx, "创建")?;
-        tx.commit()?;
-        finish_open(&conn)?;
+        let conn = create(
+            path,
+            &kind::SCHOOL,
+            |tx| super::school::write(tx, profile),
+            |conn, at| {
+                let mut file = SchoolFile {
+                    conn,
+                    path: at.to_path_buf(),
+                    migrated_from: None,
+                };
+                fill(&mut file)?;
+                Ok::<_, E>(file.conn)
+            },
+        )?;
         Ok(SchoolFile {
             conn,
             path: path.to_path_buf(),
@@ -84,58 +68,7 @@ impl SchoolFile {
     /// left exactly as it was. A backup is taken before anything is changed. A file with a
     /// `-wal` beside it (a crash before the last checkpoint) is recovered by SQLite.
     pub fn open(path: &Path) -> Result<SchoolFile, StoreError> {
-        header::inspect(path)?;
-        if std::fs::metadata(path)?.permissions().readonly() {
-            return Err(StoreError::ReadOnly);
-        }
-        // Opening for writing writes nothing, and tells a file owned by another user apart
-        // from one SQLite cannot journal (its folder): both reach SQLite as "I/O error".
-        if let Err(e) = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(path)
-        {
-            return Err(match e.kind() {
-                std::io::ErrorKind::PermissionDenied => StoreError::NoPermission,
-                _ => StoreError::from(e),
-            });
-        }
-        let mut conn = connect(path)?;
-        // Takes and keeps the exclusive lock; busy means another window or process holds it.
-        if let Err(e) = conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
-            return Err(diagnose(path, e));
-        }
-        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if check != "ok" {
-            return Err(StoreError::Corrupt("完整性检查未通过".into()));
-        }
-        // The header's version can be stale: after a crash the last commit (a migration
-        // included) may still be in the WAL, which SQLite has just applied. The version that
-        // counts is the one SQLite reads now.
-        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerVersion {
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        // Our mark but no schema: what a crash during creation by an older version left. It
-        // holds no school; migrating it would only dress it up as one.
-        if version == 0 {
-            return Err(StoreError::Incomplete);
-        }
-        backup::take(&conn, path)?;
-        let migrated_from = if version < SCHEMA_VERSION {
-            let tx = conn.transaction()?;
-            migrate::migrate(&tx, version)?;
-            history::record(&tx, &format!("从第{version}版迁移到第{SCHEMA_VERSION}版"))?;
-            tx.commit()?;
-            Some(version)
-        } else {
-            None
-        };
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        finish_open(&conn)?;
+        let (conn, migrated_from) = open(path, &kind::SCHOOL)?;
         Ok(SchoolFile {
             conn,
             path: path.to_path_buf(),
@@ -195,9 +128,112 @@ impl SchoolFile {
 
 use super::HistoryEvent;
 
+/// Creates a new file of `kind` at `path`, refusing an existing one. `init` writes its first
+/// rows in the transaction that creates the schema; `fill` adds the rest through the open
+/// connection, which is given the temporary path it works on. The file is built under that
+/// temporary name beside `path` and appears at `path` only when complete: killed part-way, it
+/// leaves nothing half-filled that would open as valid and block the next attempt.
+pub(super) fn create<E: From<StoreError>>(
+    path: &Path,
+    kind: &Kind,
+    init: impl FnOnce(&Transaction<'_>) -> Result<(), StoreError>,
+    fill: impl FnOnce(Connection, &Path) -> Result<Connection, E>,
+) -> Result<Connection, E> {
+    let pending = Pending::begin(path, Existing::Refuse).map_err(|e| not_created(path, e))?;
+    let mut conn = connect(pending.path())?;
+    let first = || -> Result<(), StoreError> {
+        conn.pragma_update(None, "application_id", kind.application_id)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        let tx = conn.transaction()?;
+        (kind.migrate)(&tx, 0)?;
+        init(&tx)?;
+        history::record(&tx, "创建")?;
+        tx.commit()?;
+        finish_open(&conn)
+    };
+    first()?;
+    let conn = fill(conn, pending.path())?;
+    // Everything into the main file, so the rename moves the whole file and no journal is
+    // left behind under the temporary name.
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .map_err(StoreError::from)?;
+    drop(conn);
+    pending.commit().map_err(|e| not_created(path, e))?;
+    let conn = connect(path)?;
+    conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+        .map_err(StoreError::from)?;
+    finish_open(&conn)?;
+    Ok(conn)
+}
+
+/// Opens an existing file of `kind`, migrating it to the current schema if it is older, and
+/// says from which version it was migrated.
+///
+/// Every refusal (not found, not SQLite, another program's database, the other kind of file,
+/// a newer version, read-only, no permission, truncated, left incomplete by a crash during
+/// creation, already open elsewhere, corrupt) happens before the first byte is written, so a
+/// refused file is left exactly as it was. A backup is taken before anything is changed. A
+/// file with a `-wal` beside it (a crash before the last checkpoint) is recovered by SQLite.
+pub(super) fn open(path: &Path, kind: &Kind) -> Result<(Connection, Option<i32>), StoreError> {
+    header::inspect(path, kind)?;
+    if std::fs::metadata(path)?.permissions().readonly() {
+        return Err(StoreError::ReadOnly);
+    }
+    // Opening for writing writes nothing, and tells a file owned by another user apart
+    // from one SQLite cannot journal (its folder): both reach SQLite as "I/O error".
+    if let Err(e) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    {
+        return Err(match e.kind() {
+            std::io::ErrorKind::PermissionDenied => StoreError::NoPermission,
+            _ => StoreError::from(e),
+        });
+    }
+    let mut conn = connect(path)?;
+    // Takes and keeps the exclusive lock; busy means another window or process holds it.
+    if let Err(e) = conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
+        return Err(diagnose(path, e));
+    }
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if check != "ok" {
+        return Err(StoreError::Corrupt("完整性检查未通过".into()));
+    }
+    // The header's version can be stale: after a crash the last commit (a migration
+    // included) may still be in the WAL, which SQLite has just applied. The version that
+    // counts is the one SQLite reads now.
+    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > kind.schema_version {
+        return Err(StoreError::NewerVersion {
+            found: version,
+            supported: kind.schema_version,
+        });
+    }
+    // Our mark but no schema: what a crash during creation by an older version left. It
+    // holds nothing; migrating it would only dress it up as a school.
+    if version == 0 {
+        return Err(StoreError::Incomplete);
+    }
+    backup::take(&conn, path, kind)?;
+    let migrated_from = if version < kind.schema_version {
+        let tx = conn.transaction()?;
+        (kind.migrate)(&tx, version)?;
+        let to = kind.schema_version;
+        history::record(&tx, &format!("从第{version}版迁移到第{to}版"))?;
+        tx.commit()?;
+        Some(version)
+    } else {
+        None
+    };
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    finish_open(&conn)?;
+    Ok((conn, migrated_from))
+}
+
 /// Opens without creating, never waits for a lock, and takes SQLite's exclusive locking mode
 /// before the first read so the lock is held for the connection's life.
-fn connect(path: &Path) -> Result<Connection, StoreError> {
+pub(super) fn connect(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,

@@ -5,14 +5,15 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::{APPLICATION_ID, SCHEMA_VERSION, StoreError};
+use super::StoreError;
+use super::kind::{self, Kind};
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-/// Refuses what can be refused from the header alone. The version here can be older than the
-/// file's (a commit still in the WAL); `SchoolFile::open` reads the real one once SQLite has the
-/// file, this only refuses a file that is already too new.
-pub(super) fn inspect(path: &Path) -> Result<(), StoreError> {
+/// Refuses what can be refused from the header alone, for a file of `kind`. The version here
+/// can be older than the file's (a commit still in the WAL); opening reads the real one once
+/// SQLite has the file, this only refuses a file that is already too new.
+pub(super) fn inspect(path: &Path, kind: &Kind) -> Result<(), StoreError> {
     let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => StoreError::NotFound(path.to_path_buf()),
         _ => StoreError::Io(e),
@@ -31,14 +32,22 @@ pub(super) fn inspect(path: &Path) -> Result<(), StoreError> {
     }
     let u16_at = |i: usize| u16::from_be_bytes([head[i], head[i + 1]]);
     let u32_at = |i: usize| u32::from_be_bytes([head[i], head[i + 1], head[i + 2], head[i + 3]]);
-    if u32_at(68) as i32 != APPLICATION_ID {
-        return Err(StoreError::ForeignDatabase);
+    let mark = u32_at(68) as i32;
+    if mark != kind.application_id {
+        return Err(match kind::by_mark(mark) {
+            Some(other) => StoreError::OtherKind {
+                found: other.name,
+                found_extension: other.extension,
+                expected: kind.name,
+            },
+            None => StoreError::ForeignDatabase,
+        });
     }
     let user_version = u32_at(60) as i32;
-    if user_version > SCHEMA_VERSION {
+    if user_version > kind.schema_version {
         return Err(StoreError::NewerVersion {
             found: user_version,
-            supported: SCHEMA_VERSION,
+            supported: kind.schema_version,
         });
     }
     let page_size = match u16_at(16) {

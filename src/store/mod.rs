@@ -1,5 +1,6 @@
-//! Persistence. The only place that speaks SQL: one SQLite file per school (`.yth`), plus the
-//! small settings file that remembers recent files.
+//! Persistence. The only place that speaks SQL: one SQLite file per school (`.yth`), one per
+//! receiving office (`.yhz`, the 汇总文件), plus the small settings file that remembers recent
+//! files.
 
 pub mod atomic;
 mod backup;
@@ -9,10 +10,13 @@ mod error;
 mod file;
 mod header;
 mod history;
+mod kind;
 mod migrate;
 pub mod paths;
 pub mod recent;
 mod resources;
+mod rollup;
+mod rollup_migrate;
 mod school;
 mod signatures;
 mod signing;
@@ -25,6 +29,8 @@ pub use error::{StoreError, io_message, read_failure};
 pub use file::SchoolFile;
 pub use history::HistoryEvent;
 pub use migrate::SCHEMA_VERSION;
+pub use rollup::{Receipt, RollupFile};
+pub use rollup_migrate::ROLLUP_SCHEMA_VERSION;
 pub use signing::StoredKey;
 pub use teachers::{Changes, DeletedTeacher, Mode};
 
@@ -34,3 +40,10 @@ pub const APPLICATION_ID: i32 = 0x5954_4841;
 
 /// The extension school files carry; file dialogs and the OS association use it.
 pub const EXTENSION: &str = "yth";
+
+/// The receiving office's 汇总文件 (ASCII "YTHZ"): its own mark, so neither kind of file is
+/// ever opened, migrated or backed up as the other.
+pub const ROLLUP_APPLICATION_ID: i32 = 0x5954_485A;
+
+/// The extension of a 汇总文件.
+pub const ROLLUP_EXTENSION: &str = "yhz";

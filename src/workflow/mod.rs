@@ -5,4 +5,5 @@
 pub mod certificate;
 pub mod export;
 pub mod import;
+pub mod rollup;
 pub mod signing;

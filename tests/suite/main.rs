@@ -27,6 +27,7 @@ mod import;
 mod report;
 mod resources;
 mod resources_ui;
+mod rollup;
 mod sign;
 mod store;
 mod ui;

@@ -1,0 +1,319 @@
+//! The receiving office's 汇总文件 (`.yhz`): created, opened, locked, backed up and migrated
+//! exactly as a school file is (`file::create`, `file::open`), with its own mark and schema.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::kind;
+use super::{HistoryEvent, StoreError, history};
+use crate::domain::rollup::{Office, OfficeLevel, Opinion, Received, Summary, Verdict};
+use crate::domain::{Region, time};
+
+/// An open 汇总文件, held exclusively as a school file is.
+pub struct RollupFile {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for RollupFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RollupFile")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+/// What receiving writes of one packet: what verification found, who signed, and the summary
+/// and data read from its attachment (`workflow::rollup` makes it).
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    pub file_name: String,
+    pub sha256: String,
+    pub signed: bool,
+    pub intact: bool,
+    pub problem: Option<String>,
+    pub signer: String,
+    pub fingerprint: String,
+    pub certificate: Option<Vec<u8>>,
+    pub signed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub summary: Summary,
+    /// The school's data as the re-check read it, as interchange JSON.
+    pub data: String,
+}
+
+impl RollupFile {
+    /// Creates a new 汇总文件 for `office`; refuses an existing path and an office the form
+    /// would refuse.
+    pub fn create(path: &Path, office: &Office) -> Result<RollupFile, StoreError> {
+        if let Some(problem) = office.problems().into_iter().next() {
+            return Err(StoreError::Refused(problem));
+        }
+        let conn = super::file::create(
+            path,
+            &kind::ROLLUP,
+            |tx| {
+                tx.execute(
+                    "INSERT INTO office (id, name, level, region) VALUES (1, ?1, ?2, ?3)",
+                    (
+                        office.name.trim(),
+                        office.level.name(),
+                        office.region.map(Region::name),
+                    ),
+                )?;
+                Ok(())
+            },
+            |conn, _| Ok::<_, StoreError>(conn),
+        )?;
+        Ok(RollupFile {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens a 汇总文件 with every refusal of [`crate::store::SchoolFile::open`]; a school
+    /// file is refused with words that say so.
+    pub fn open(path: &Path) -> Result<RollupFile, StoreError> {
+        let (conn, _) = super::file::open(path, &kind::ROLLUP)?;
+        Ok(RollupFile {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn office(&self) -> Result<Office, StoreError> {
+        let (name, level, region): (String, String, Option<String>) = self.conn.query_row(
+            "SELECT name, level, region FROM office WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let bad = |what: &str| StoreError::InvalidData(format!("单位的{what}无法识别"));
+        Ok(Office {
+            name,
+            level: OfficeLevel::from_name(&level).ok_or_else(|| bad("级别"))?,
+            region: region
+                .map(|r| Region::from_name(&r).ok_or_else(|| bad("所属盟市")))
+                .transpose()?,
+        })
+    }
+
+    pub fn history(&self) -> Result<Vec<HistoryEvent>, StoreError> {
+        Ok(history::list(&self.conn)?)
+    }
+
+    /// The packet already received with these bytes, if any: the same file twice is one
+    /// packet.
+    pub fn received_as(&self, sha256: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM packets WHERE sha256 = ?1", [sha256], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Stores received packets in one transaction, in order, and pins each school's
+    /// certificate on its first signed, unchanged packet. Returns their numbers. A packet
+    /// already received (the same bytes) is left as it was and given its old number.
+    pub fn receive(&mut self, receipts: &[Receipt]) -> Result<Vec<i64>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let at = time::stored(chrono::Utc::now());
+        let mut ids = Vec::with_capacity(receipts.len());
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO packets (received_at, file_name, sha256, credit_code, batch, signed,
+                     intact, problem, signer, fingerprint, certificate, signed_at, summary, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                 ON CONFLICT (sha256) DO NOTHING",
+            )?;
+            let mut pin = tx.prepare(
+                "INSERT INTO certificates (credit_code, fingerprint, certificate, source, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (credit_code) DO NOTHING",
+            )?;
+            let mut existing = tx.prepare("SELECT id FROM packets WHERE sha256 = ?1")?;
+            for r in receipts {
+                let summary = serde_json::to_string(&r.summary)
+                    .map_err(|e| StoreError::InvalidData(e.to_string()))?;
+                insert.execute(rusqlite::params![
+                    at,
+                    r.file_name,
+                    r.sha256,
+                    r.summary.credit_code,
+                    r.summary.batch,
+                    r.signed,
+                    r.intact,
+                    r.problem,
+                    r.signer,
+                    r.fingerprint,
+                    r.certificate,
+                    r.signed_at.map(time::stored),
+                    summary,
+                    r.data,
+                ])?;
+                ids.push(existing.query_row([&r.sha256], |row| row.get(0))?);
+                if let (true, true, Some(certificate)) = (r.signed, r.intact, &r.certificate) {
+                    pin.execute((
+                        &r.summary.credit_code,
+                        &r.fingerprint,
+                        certificate,
+                        format!("首份申报材料（{}）", r.file_name),
+                        &at,
+                    ))?;
+                }
+            }
+        }
+        history::record(&tx, &format!("收取申报材料{}份", receipts.len()))?;
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Every packet received, in the order received.
+    pub fn received(&self) -> Result<Vec<Received>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, received_at, file_name, sha256, signed, intact, problem, signer,
+                    fingerprint, signed_at, summary
+             FROM packets ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            let summary: String = r.get(10)?;
+            // A damaged summary is reported by its packet number, not as a database error.
+            let summary = match serde_json::from_str(&summary) {
+                Ok(summary) => summary,
+                Err(e) => {
+                    let why = format!("第{id}份材料的摘要：{e}");
+                    return Ok(Err(StoreError::InvalidData(why)));
+                }
+            };
+            Ok(Ok(Received {
+                id,
+                received_at: r.get(1)?,
+                file_name: r.get(2)?,
+                sha256: r.get(3)?,
+                signed: r.get(4)?,
+                intact: r.get(5)?,
+                problem: r.get(6)?,
+                signer: r.get(7)?,
+                fingerprint: r.get(8)?,
+                signed_at: r.get(9)?,
+                summary,
+            }))
+        })?;
+        rows.map(|row| row.map_err(StoreError::from).and_then(|r| r))
+            .collect()
+    }
+
+    /// The certificate fingerprint pinned for each school, by 统一社会信用代码.
+    pub fn pins(&self) -> Result<BTreeMap<String, String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT credit_code, fingerprint FROM certificates")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Accepts `certificate` as the school's from now on (imported beforehand, or a new
+    /// certificate the office has checked with the school): packets signed with it become 有效,
+    /// those signed with the one it replaces 证书不符. Returns the fingerprint it replaced.
+    pub fn trust(
+        &mut self,
+        credit_code: &str,
+        fingerprint: &str,
+        certificate: &[u8],
+        source: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let replaced: Option<String> = tx
+            .query_row(
+                "SELECT fingerprint FROM certificates WHERE credit_code = ?1",
+                [credit_code],
+                |r| r.get(0),
+            )
+            .optional()?;
+        tx.execute(
+            "INSERT INTO certificates (credit_code, fingerprint, certificate, source, at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (credit_code) DO UPDATE SET fingerprint = excluded.fingerprint,
+                 certificate = excluded.certificate, source = excluded.source, at = excluded.at",
+            (
+                credit_code,
+                fingerprint,
+                certificate,
+                source,
+                time::stored(chrono::Utc::now()),
+            ),
+        )?;
+        history::record(&tx, &format!("信任证书：{credit_code}（{source}）"))?;
+        tx.commit()?;
+        Ok(replaced.filter(|old| old != fingerprint))
+    }
+
+    /// The certificate a received packet was signed with, to accept it as its school's.
+    pub fn packet_certificate(&self, id: i64) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT credit_code, certificate FROM packets WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get::<_, Option<Vec<u8>>>(1)?)),
+            )
+            .optional()?
+            .and_then(|(code, cert)| Some((code, cert?))))
+    }
+
+    /// The office's opinion on each school and batch.
+    pub fn verdicts(&self) -> Result<BTreeMap<(String, u32), Verdict>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT credit_code, batch, opinion, text FROM opinions")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (code, batch, opinion, text) = row?;
+            let opinion = Opinion::from_name(&opinion)
+                .ok_or_else(|| StoreError::InvalidData(format!("意见“{opinion}”无法识别")))?;
+            Ok(((code, batch), Verdict { opinion, text }))
+        })
+        .collect()
+    }
+
+    /// Records the office's opinion on a school's batch; `None` takes it back.
+    pub fn set_verdict(
+        &mut self,
+        credit_code: &str,
+        batch: u32,
+        verdict: Option<&Verdict>,
+    ) -> Result<(), StoreError> {
+        match verdict {
+            Some(v) => self.conn.execute(
+                "INSERT INTO opinions (credit_code, batch, opinion, text, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (credit_code, batch) DO UPDATE SET opinion = excluded.opinion,
+                     text = excluded.text, at = excluded.at",
+                (
+                    credit_code,
+                    batch,
+                    v.opinion.name(),
+                    v.text.trim(),
+                    time::stored(chrono::Utc::now()),
+                ),
+            )?,
+            None => self.conn.execute(
+                "DELETE FROM opinions WHERE credit_code = ?1 AND batch = ?2",
+                (credit_code, batch),
+            )?,
+        };
+        Ok(())
+    }
+}

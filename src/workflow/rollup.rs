@@ -1,0 +1,400 @@
+//! 收取申报材料 and the 汇总表: what the receiving office's window and `yitihua rollup` both do.
+//! A packet is verified before any of its bytes are believed, its attached data is read and
+//! checked as the interchange format, the policy check runs again on that data, and only then
+//! is anything stored; a file that fails any of it is refused with a sentence and leaves the
+//! 汇总文件 as it was.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use sha2::{Digest, Sha256};
+
+use crate::domain::rollup::{self, Office, PacketState, Received, Row, Totals, Verdict};
+use crate::exchange::{Document, packet};
+use crate::sign::{self, VerifyError};
+use crate::store::{Receipt, RollupFile, read_failure};
+
+/// Reads one packet's bytes into what receiving stores. Touches no file, so many run at once.
+pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
+    let verification = match sign::verify_pdf(bytes, &[]) {
+        Ok(v) => Some(v),
+        Err(VerifyError::NotSigned) => None,
+        Err(VerifyError::NotPdf) => {
+            return Err("不是 PDF 文件，请选择学校导出的申报材料（.pdf）".into());
+        }
+    };
+    // lopdf reads bytes nobody has vouched for yet; a panic in it must refuse this one file,
+    // not end the office's whole batch.
+    let attached = std::panic::catch_unwind(|| packet::read(bytes))
+        .unwrap_or_else(|_| Err("PDF 结构异常，无法读取，请让学校重新导出".into()))?;
+    let changed = verification.as_ref().is_some_and(|v| !v.intact);
+    let document = Document::parse(&attached.json).map_err(|e| {
+        if changed {
+            "签署后被改动，且所附数据无法读取；请让学校重新发送".to_string()
+        } else {
+            format!("所附申报数据无法读取：{e}")
+        }
+    })?;
+    let problems = document.problems();
+    if let Some(first) = problems.first() {
+        return Err(format!(
+            "所附申报数据未通过校验（共{}处，如：{first}），请让学校改正后重新导出",
+            problems.len()
+        ));
+    }
+    if document.school.credit_code.trim().is_empty() {
+        return Err(format!(
+            "{}的申报数据没有统一社会信用代码，无法识别学校；请学校在“学校信息”中填写后重新导出",
+            document.school.name
+        ));
+    }
+    let declared: Vec<u32> = {
+        let mut b: Vec<u32> = document.declarations.iter().map(|d| d.batch).collect();
+        b.dedup();
+        b
+    };
+    let batch = match (attached.batch, declared.as_slice()) {
+        (Some(b), _) => b,
+        (None, [only]) => *only,
+        (None, _) => {
+            return Err(format!(
+                "无法确定{}这份材料申报的是哪一批：它由旧版程序导出，且含多个批次的申报；请学校用新版程序重新导出",
+                document.school.name
+            ));
+        }
+    };
+    if !declared.contains(&batch) {
+        return Err(format!(
+            "{}的材料注明第{batch}批，但所附数据中没有该批的申报；请让学校重新导出",
+            document.school.name
+        ));
+    }
+    let inputs = document.check_inputs();
+    let summary = rollup::summarise(&inputs, batch);
+    let data = Document {
+        hours: Vec::new(),
+        ..document
+    };
+    let data = serde_json::to_string(&data).map_err(|e| format!("无法保存申报数据：{e}"))?;
+    let (signed, intact, problem, signer, fingerprint, certificate, signed_at) = match verification
+    {
+        None => (false, false, None, String::new(), String::new(), None, None),
+        Some(v) => (
+            true,
+            v.intact,
+            v.problem,
+            v.signer,
+            v.fingerprint,
+            Some(v.certificate_der).filter(|c| !c.is_empty()),
+            v.signed_at,
+        ),
+    };
+    Ok(Receipt {
+        file_name: file_name.to_string(),
+        sha256: Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        signed,
+        intact,
+        problem,
+        signer,
+        fingerprint,
+        certificate,
+        signed_at,
+        summary,
+        data,
+    })
+}
+
+/// What became of one file given to [`receive`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub path: PathBuf,
+    pub result: Result<Taken, String>,
+}
+
+/// A packet stored (or found already stored) and what it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    pub id: i64,
+    pub school: String,
+    pub batch: u32,
+    pub state: PacketState,
+    /// The same bytes had been received before; nothing was added.
+    pub again: bool,
+    /// Why the state is not 有效, in words for the office.
+    pub problem: Option<String>,
+}
+
+impl Outcome {
+    /// Whether the office must look at this file: refused, or stored but not 有效.
+    pub fn needs_attention(&self) -> bool {
+        !matches!(&self.result, Ok(t) if t.state == PacketState::Valid)
+    }
+
+    /// One line for the office: the file, the school and batch, and the state with its reason.
+    pub fn line(&self) -> String {
+        let name = file_name(&self.path);
+        match &self.result {
+            Err(why) => format!("{name}：未收取。{why}"),
+            Ok(t) => {
+                let again = if t.again { "（此前已收取）" } else { "" };
+                let why = t
+                    .problem
+                    .as_deref()
+                    .map(|p| format!("：{p}"))
+                    .unwrap_or_default();
+                format!(
+                    "{name}：{}，第{}批，{}{why}{again}",
+                    t.school,
+                    t.batch,
+                    t.state.name()
+                )
+            }
+        }
+    }
+}
+
+/// The PDF files named: each file as given, and the `.pdf` files directly inside each folder,
+/// by name, so a folder of packets is taken in one go.
+pub fn packet_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut paths = Vec::new();
+    for path in given {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|e| read_failure(path, &e))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension()
+                            .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case("pdf"))
+                })
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!(
+                    "文件夹 {} 中没有 PDF 文件；请选择存放申报材料的文件夹",
+                    path.display()
+                ));
+            }
+            paths.extend(found);
+        } else {
+            paths.push(path.clone());
+        }
+    }
+    Ok(paths)
+}
+
+/// Receives packets: reads and verifies them on every core, stores those that pass in one
+/// transaction, and says for each file what became of it. `progress` hears (done, total) as
+/// each file is read. Fails only when the 汇总文件 itself cannot be written, and then stores
+/// nothing.
+pub fn receive(
+    file: &mut RollupFile,
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<Outcome>, String> {
+    let readings = read_all(paths, progress);
+    let mut receipts: Vec<Receipt> = Vec::new();
+    let mut again: Vec<bool> = Vec::new();
+    let mut slots: Vec<Result<usize, String>> = Vec::new();
+    for reading in readings {
+        slots.push(match reading {
+            Err(why) => Err(why),
+            Ok(receipt) => {
+                let known = file
+                    .received_as(&receipt.sha256)
+                    .map_err(|e| e.to_string())?;
+                again.push(known.is_some());
+                receipts.push(receipt);
+                Ok(receipts.len() - 1)
+            }
+        });
+    }
+    let ids = file.receive(&receipts).map_err(|e| e.to_string())?;
+    let pins = file.pins().map_err(|e| e.to_string())?;
+    Ok(paths
+        .iter()
+        .zip(slots)
+        .map(|(path, slot)| Outcome {
+            path: path.clone(),
+            result: slot.map(|i| {
+                let r = &receipts[i];
+                let pinned = pins.get(&r.summary.credit_code).map(String::as_str);
+                let state = rollup::state(r.signed, r.intact, &r.fingerprint, pinned);
+                Taken {
+                    id: ids[i],
+                    school: r.summary.school.clone(),
+                    batch: r.summary.batch,
+                    state,
+                    again: again[i],
+                    problem: problem(state, r.problem.as_deref()),
+                }
+            }),
+        })
+        .collect())
+}
+
+/// Why a packet is not 有效, and what the office can do; `found` is what verification said.
+pub fn problem(state: PacketState, found: Option<&str>) -> Option<String> {
+    match state {
+        PacketState::Valid => None,
+        PacketState::Changed => Some(format!(
+            "{}；作为证据保留，不计入汇总，请让学校重新发送",
+            found.unwrap_or("签署后被改动")
+        )),
+        PacketState::CertificateMismatch => {
+            Some("签署证书与该校此前登记的不同，不计入汇总；与学校核实后可接受新证书".to_string())
+        }
+        PacketState::Unsigned => {
+            Some("没有数字签名，不计入汇总；请让学校签署后重新发送".to_string())
+        }
+    }
+}
+
+/// Reads every file on as many threads as there are cores, in the order given.
+fn read_all(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Result<Receipt, String>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(paths.len().max(1));
+    let (sender, results) = mpsc::channel();
+    let mut out: Vec<Option<Result<Receipt, String>>> = vec![None; paths.len()];
+    std::thread::scope(|scope| {
+        for worker in 0..workers {
+            let sender = sender.clone();
+            scope.spawn(move || {
+                for (i, path) in paths.iter().enumerate().skip(worker).step_by(workers) {
+                    let reading = std::fs::read(path)
+                        .map_err(|e| read_failure(path, &e))
+                        .and_then(|bytes| read_packet(&file_name(path), &bytes));
+                    if sender.send((i, reading)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (done, (i, reading)) in results.iter().enumerate() {
+            out[i] = Some(reading);
+            progress(done + 1, paths.len());
+        }
+    });
+    out.into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("读取中断，请重试".into())))
+        .collect()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Accepts a certificate file (PEM or .cer) as its school's: the school is the one the
+/// certificate names by 统一社会信用代码. Returns a sentence saying what changed.
+pub fn trust_certificate(file: &mut RollupFile, certificate_file: &Path) -> Result<String, String> {
+    let der = super::signing::read_certificate(certificate_file)?;
+    let subject = sign::subject(&der).ok_or_else(|| {
+        format!(
+            "{} 不是有效的证书，请让学校用“导出证书”重新导出",
+            certificate_file.display()
+        )
+    })?;
+    let code = subject.credit_code.ok_or_else(|| {
+        format!(
+            "证书（{}）中没有统一社会信用代码，无法对应到学校；请学校在“学校信息”中填写代码后重新创建签署密钥",
+            subject.school
+        )
+    })?;
+    let fingerprint = sign::fingerprint(&der);
+    let source = format!("导入证书文件 {}", file_name(certificate_file));
+    let replaced = file
+        .trust(&code, &fingerprint, &der, &source)
+        .map_err(|e| e.to_string())?;
+    Ok(match replaced {
+        None => format!(
+            "已信任{}（{code}）的证书，指纹 {fingerprint}",
+            subject.school
+        ),
+        Some(old) => format!(
+            "已改为信任{}（{code}）的新证书，指纹 {fingerprint}；此前的证书（{old}）签署的材料将标为“证书不符”",
+            subject.school
+        ),
+    })
+}
+
+/// Accepts the certificate a received packet was signed with as its school's.
+pub fn trust_packet(file: &mut RollupFile, id: i64) -> Result<String, String> {
+    let (code, der) = file
+        .packet_certificate(id)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("第{id}份材料没有数字签名，没有证书可接受"))?;
+    let fingerprint = sign::fingerprint(&der);
+    file.trust(
+        &code,
+        &fingerprint,
+        &der,
+        &format!("第{id}份材料的签署证书"),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(format!(
+        "已接受第{id}份材料的签署证书为该校（{code}）的证书，指纹 {fingerprint}"
+    ))
+}
+
+/// Everything the 汇总表 shows, read once from the 汇总文件.
+pub struct Overview {
+    pub office: Office,
+    pub received: Vec<Received>,
+    pub pins: BTreeMap<String, String>,
+    pub verdicts: BTreeMap<(String, u32), Verdict>,
+}
+
+impl Overview {
+    pub fn read(file: &RollupFile) -> Result<Overview, String> {
+        let text = |e: crate::store::StoreError| e.to_string();
+        Ok(Overview {
+            office: file.office().map_err(text)?,
+            received: file.received().map_err(text)?,
+            pins: file.pins().map_err(text)?,
+            verdicts: file.verdicts().map_err(text)?,
+        })
+    }
+
+    /// One row per school and batch (see [`rollup::rows`]).
+    pub fn rows(&self) -> Vec<Row<'_>> {
+        rollup::rows(&self.received, &self.pins, &self.verdicts)
+    }
+
+    pub fn totals(&self) -> Totals {
+        rollup::totals(&self.rows())
+    }
+}
+
+/// Records the office's opinion on a school's batch, refusing a school and batch it has
+/// received nothing for (a mistyped code would otherwise be kept for nobody).
+pub fn set_verdict(
+    file: &mut RollupFile,
+    credit_code: &str,
+    batch: u32,
+    verdict: Option<&Verdict>,
+) -> Result<(), String> {
+    let received = file.received().map_err(|e| e.to_string())?;
+    let code = crate::domain::credit_code::normalize(credit_code);
+    if !received
+        .iter()
+        .any(|r| r.summary.credit_code == code && r.summary.batch == batch)
+    {
+        return Err(format!(
+            "没有收到统一社会信用代码为 {code} 的学校第{batch}批的申报材料；请核对代码和批次"
+        ));
+    }
+    file.set_verdict(&code, batch, verdict)
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,614 @@
+//! 区域汇总 as a 盟市 office uses it from the terminal: a folder of real signed packets from a
+//! region of varied schools is received by the binary, every state is told apart (有效, 已改动,
+//! 证书不符, 未签名, a resubmission that supersedes), the totals are exact, and files that are
+//! no packet are refused with nothing stored.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use serde_json::Value;
+use yitihua::domain::credit_code;
+use yitihua::domain::{Region, SchoolKind};
+use yitihua::exchange::Document;
+use yitihua::exchange::demo::{Size, document};
+use yitihua::report::{PacketInput, Signatures, packet};
+use yitihua::sign::{KeyPair, Signer, create_key, sign_pdf};
+use yitihua::store::{RollupFile, SchoolFile, StoreError};
+
+use crate::binary::{stderr, stdout, yitihua};
+
+const PASSPHRASE: &str = "盟市汇总测试口令";
+
+/// One school of the test region: its name, kind, 盟市, batch, the two specialties it
+/// declares, and how many of the demo's trained teachers lose their certificate.
+struct School {
+    name: &'static str,
+    kind: SchoolKind,
+    region: Region,
+    batch: u32,
+    specialties: [&'static str; 2],
+    untrained: usize,
+}
+
+const REGION: [School; 12] = [
+    school(
+        "呼和浩特第一技工学校",
+        SchoolKind::TechnicalSchool,
+        Region::Hohhot,
+        1,
+        ["汽车维修", "畜牧兽医"],
+        0,
+    ),
+    school(
+        "呼和浩特第二技工学校",
+        SchoolKind::TechnicalSchool,
+        Region::Hohhot,
+        1,
+        ["数控加工", "焊接加工"],
+        1,
+    ),
+    school(
+        "呼和浩特高级技工学校",
+        SchoolKind::SeniorTechnicalSchool,
+        Region::Hohhot,
+        2,
+        ["模具制造", "电子商务"],
+        2,
+    ),
+    school(
+        "包头第一技工学校",
+        SchoolKind::TechnicalSchool,
+        Region::Baotou,
+        1,
+        ["汽车维修", "会计"],
+        0,
+    ),
+    school(
+        "包头第二技工学校",
+        SchoolKind::TechnicalSchool,
+        Region::Baotou,
+        2,
+        ["烹饪（中式烹调）", "中式面点"],
+        1,
+    ),
+    school(
+        "包头技师学院",
+        SchoolKind::TechnicianCollege,
+        Region::Baotou,
+        1,
+        ["电气自动化设备安装与维修", "机电一体化技术"],
+        2,
+    ),
+    school(
+        "赤峰第一技工学校",
+        SchoolKind::TechnicalSchool,
+        Region::Chifeng,
+        1,
+        ["计算机网络应用", "畜牧兽医"],
+        0,
+    ),
+    school(
+        "赤峰高级技工学校",
+        SchoolKind::SeniorTechnicalSchool,
+        Region::Chifeng,
+        2,
+        ["建筑施工", "化工工艺"],
+        1,
+    ),
+    school(
+        "通辽第一技工学校",
+        SchoolKind::TechnicalSchool,
+        Region::Tongliao,
+        1,
+        ["食品加工与检验", "服装设计与制作"],
+        2,
+    ),
+    school(
+        "通辽技师学院",
+        SchoolKind::TechnicianCollege,
+        Region::Tongliao,
+        2,
+        ["幼儿教育", "物流服务与管理"],
+        0,
+    ),
+    school(
+        "兴安盟第一技工学校",
+        SchoolKind::TechnicalSchool,
+        Region::Hinggan,
+        1,
+        ["新能源汽车检测与维修", "汽车维修"],
+        1,
+    ),
+    school(
+        "兴安盟高级技工学校",
+        SchoolKind::SeniorTechnicalSchool,
+        Region::Hinggan,
+        2,
+        ["美容美发与造型", "计算机程序设计"],
+        2,
+    ),
+];
+
+const fn school(
+    name: &'static str,
+    kind: SchoolKind,
+    region: Region,
+    batch: u32,
+    specialties: [&'static str; 2],
+    untrained: usize,
+) -> School {
+    School {
+        name,
+        kind,
+        region,
+        batch,
+        specialties,
+        untrained,
+    }
+}
+
+fn credit_code_of(i: usize) -> String {
+    credit_code::with_check(&format!("5215{:02}00MB00000{:02}", 10 + i, i)).unwrap()
+}
+
+/// The small demo school made into school `i` of the region: its own name, code, kind, 盟市
+/// and batch, its specialties renamed (with their resources, so the packages stay as they
+/// were), and some trained teachers without their certificate.
+fn member(i: usize, s: &School) -> Document {
+    let mut doc = document(Size::Small);
+    doc.school.name = s.name.into();
+    doc.school.credit_code = credit_code_of(i);
+    doc.school.kind = s.kind;
+    doc.school.region = s.region;
+    let rename = |name: &mut String| {
+        if name == "汽车维修" {
+            *name = s.specialties[0].into();
+        } else if name == "畜牧兽医" {
+            *name = s.specialties[1].into();
+        }
+    };
+    for d in &mut doc.declarations {
+        d.batch = s.batch;
+        d.specialties.iter_mut().for_each(|x| rename(&mut x.name));
+    }
+    doc.resources
+        .iter_mut()
+        .for_each(|r| rename(&mut r.specialty));
+    doc.teachers
+        .iter_mut()
+        .filter(|t| t.is_trained())
+        .take(s.untrained)
+        .for_each(|t| t.trainings.clear());
+    doc
+}
+
+fn trained(doc: &Document) -> usize {
+    doc.teachers.iter().filter(|t| t.is_trained()).count()
+}
+
+fn unsigned(doc: &Document, batch: u32) -> Vec<u8> {
+    let findings = yitihua::domain::check::check(&doc.check_inputs().context(), batch);
+    let signatures = Signatures::default();
+    packet(
+        &PacketInput {
+            document: doc,
+            batch,
+            findings: &findings,
+            date: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            filler: "张玥",
+            signatures: &signatures,
+        },
+        &mut |_| {},
+    )
+    .unwrap()
+}
+
+fn signed(doc: &Document, batch: u32, key: &KeyPair, at: DateTime<Utc>) -> Vec<u8> {
+    let signer = Signer {
+        certificate_der: &key.certificate_der,
+        encrypted_key_der: &key.encrypted_key_der,
+        passphrase: PASSPHRASE,
+    };
+    sign_pdf(&unsigned(doc, batch), &signer, &doc.school.name, at).unwrap()
+}
+
+fn at(hours: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 30, 1, 0, 0).unwrap() + Duration::hours(hours)
+}
+
+/// The region's packets, made once: scrypt and the layout are the slow parts.
+struct Packets {
+    dir: tempfile::TempDir,
+    keys: Vec<KeyPair>,
+    trained: Vec<usize>,
+}
+
+impl Packets {
+    fn folder(&self) -> PathBuf {
+        self.dir.path().join("申报材料")
+    }
+}
+
+fn packets() -> &'static Packets {
+    static PACKETS: OnceLock<Packets> = OnceLock::new();
+    PACKETS.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("申报材料");
+        std::fs::create_dir(&folder).unwrap();
+        let mut keys = Vec::new();
+        let mut trained_counts = Vec::new();
+        for (i, s) in REGION.iter().enumerate() {
+            let doc = member(i, s);
+            let key = create_key(s.name, &doc.school.credit_code, PASSPHRASE, at(0)).unwrap();
+            let pdf = signed(&doc, s.batch, &key, at(i as i64));
+            std::fs::write(folder.join(format!("{:02}-{}.pdf", i + 1, s.name)), &pdf).unwrap();
+            if i == 0 {
+                // Something appended after signing: the signature no longer covers the file.
+                let mut changed = pdf.clone();
+                changed.extend_from_slice("% 签署后追加的内容\n".as_bytes());
+                std::fs::write(folder.join("60-改动.pdf"), changed).unwrap();
+            }
+            keys.push(key);
+            trained_counts.push(trained(&doc));
+        }
+        // The second school signs again with a new key, a day later.
+        let second = member(1, &REGION[1]);
+        let other = create_key(
+            REGION[1].name,
+            &second.school.credit_code,
+            PASSPHRASE,
+            at(0),
+        )
+        .unwrap();
+        let resigned = signed(&second, REGION[1].batch, &other, at(24));
+        std::fs::write(folder.join("70-重新签署.pdf"), resigned).unwrap();
+        // The third school corrects a specialty and sends its packet again, signed later.
+        let mut third = member(2, &REGION[2]);
+        third.declarations[0].specialties[1].name = "汽车钣金与涂装".into();
+        third
+            .resources
+            .iter_mut()
+            .filter(|r| r.specialty == "电子商务")
+            .for_each(|r| r.specialty = "汽车钣金与涂装".into());
+        let again = signed(&third, REGION[2].batch, &keys[2], at(48));
+        std::fs::write(folder.join("80-重新报送.pdf"), again).unwrap();
+        // A school that sent its packet without signing it.
+        let mut plain = member(12, &REGION[0]);
+        plain.school.name = "乌海市技工学校".into();
+        plain.school.region = Region::Wuhai;
+        std::fs::write(folder.join("90-未签名.pdf"), unsigned(&plain, 1)).unwrap();
+        Packets {
+            dir,
+            keys,
+            trained: trained_counts,
+        }
+    })
+}
+
+fn new_rollup(dir: &Path) -> PathBuf {
+    let file = dir.join("包头汇总.yhz");
+    let o = yitihua(&[
+        &"rollup",
+        &"new",
+        &file,
+        &"--office",
+        &"内蒙古自治区人力资源和社会保障厅",
+        &"--level",
+        &"自治区",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    file
+}
+
+fn report(file: &Path) -> Value {
+    let o = yitihua(&[&"rollup", &"report", &file, &"--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn state_of<'a>(report: &'a Value, file_name: &str) -> &'a Value {
+    let packet = report["packets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["file_name"] == file_name)
+        .unwrap_or_else(|| panic!("{file_name} was received"));
+    &packet["state"]
+}
+
+fn counted(report: &Value) -> (u64, u64, u64) {
+    let t = &report["targets"];
+    (
+        t["specialties"]["counted"].as_u64().unwrap(),
+        t["schools"]["counted"].as_u64().unwrap(),
+        t["trained_teachers"]["counted"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn a_region_is_received_verified_and_summed_against_the_targets() {
+    let p = packets();
+    let work = tempfile::tempdir().unwrap();
+    let file = new_rollup(work.path());
+
+    let o = yitihua(&[&"rollup", &"add", &file, &p.folder()]);
+    let out = stdout(&o);
+    // Flagged packets make the exit code 1, and each is one line that says why.
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    assert_eq!(out.lines().count(), 17, "{out}");
+    assert!(
+        out.contains("01-呼和浩特第一技工学校.pdf：呼和浩特第一技工学校，第1批，有效"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "60-改动.pdf：呼和浩特第一技工学校，第1批，已改动：签署后文件末尾又被追加了内容"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("70-重新签署.pdf：呼和浩特第二技工学校，第1批，证书不符"),
+        "{out}"
+    );
+    assert!(
+        out.contains("90-未签名.pdf：乌海市技工学校，第1批，未签名"),
+        "{out}"
+    );
+    assert!(out.contains("共16份：有效13份，需处理3份"), "{out}");
+
+    let r = report(&file);
+    assert_eq!(state_of(&r, "60-改动.pdf"), "已改动");
+    assert_eq!(state_of(&r, "70-重新签署.pdf"), "证书不符");
+    assert_eq!(state_of(&r, "90-未签名.pdf"), "未签名");
+    assert_eq!(state_of(&r, "80-重新报送.pdf"), "有效");
+    assert_eq!(state_of(&r, "03-呼和浩特高级技工学校.pdf"), "有效");
+    let packet_id = |name: &str| {
+        r["packets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["file_name"] == name)
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    // The resubmission supersedes the school's first packet; the changed copy supersedes
+    // nothing, and the re-signed packet stands (flagged) for its school until accepted.
+    let superseded_by = |name: &str| {
+        r["packets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["file_name"] == name)
+            .unwrap()["superseded_by"]
+            .clone()
+    };
+    assert_eq!(
+        superseded_by("03-呼和浩特高级技工学校.pdf"),
+        packet_id("80-重新报送.pdf")
+    );
+    assert_eq!(
+        superseded_by("60-改动.pdf"),
+        packet_id("01-呼和浩特第一技工学校.pdf")
+    );
+    assert_eq!(
+        superseded_by("02-呼和浩特第二技工学校.pdf"),
+        packet_id("70-重新签署.pdf")
+    );
+    assert_eq!(r["rows"].as_array().unwrap().len(), 13);
+
+    // Counted: the eleven schools whose standing packet is 有效 (not the re-signed one, not
+    // the unsigned one). Specialties by name: their 22 less 汽车维修 twice over and 畜牧兽医
+    // once over, the resubmission's 汽车钣金与涂装 standing for 电子商务.
+    let trained_valid: usize = (0..12).filter(|&i| i != 1).map(|i| p.trained[i]).sum();
+    assert_eq!(counted(&r), (19, 11, trained_valid as u64));
+    let hohhot = r["by_region"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["region"] == "呼和浩特市")
+        .unwrap();
+    assert_eq!(hohhot["schools"], 2);
+    assert_eq!(hohhot["specialties"], 4);
+    let across: Vec<&str> = r["across"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        across.contains(&"“汽车维修”由4所学校申报：乌海市技工学校、兴安盟第一技工学校、包头第一技工学校、呼和浩特第一技工学校"),
+        "{across:?}"
+    );
+
+    // The office checks the new certificate with the school and accepts it: the school counts
+    // again, with the re-signed packet.
+    let resigned = packet_id("70-重新签署.pdf");
+    let o = yitihua(&[
+        &"rollup",
+        &"trust",
+        &file,
+        &"--packet",
+        &resigned.to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = report(&file);
+    assert_eq!(state_of(&r, "70-重新签署.pdf"), "有效");
+    assert_eq!(state_of(&r, "02-呼和浩特第二技工学校.pdf"), "证书不符");
+    let trained_all: usize = p.trained.iter().sum();
+    assert_eq!(counted(&r), (21, 12, trained_all as u64));
+
+    // Once one declaration is 推荐, only 推荐 ones count; 不推荐 never does.
+    for (i, opinion) in [(3, "推荐"), (4, "推荐"), (5, "不推荐")] {
+        let o = yitihua(&[
+            &"rollup",
+            &"opinion",
+            &file,
+            &"--school",
+            &credit_code_of(i),
+            &"--batch",
+            &REGION[i].batch.to_string(),
+            &"--opinion",
+            &opinion,
+            &"--text",
+            &"材料齐全",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let r = report(&file);
+    assert_eq!(
+        counted(&r),
+        (4, 2, (p.trained[3] + p.trained[4]) as u64),
+        "{r:#}"
+    );
+    // A mistyped school is refused, not kept for nobody.
+    let o = yitihua(&[
+        &"rollup",
+        &"opinion",
+        &file,
+        &"--school",
+        &credit_code_of(40),
+        &"--batch",
+        &"1",
+        &"--opinion",
+        &"推荐",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("没有收到统一社会信用代码为"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Receiving the same folder again adds nothing.
+    let o = yitihua(&[&"rollup", &"add", &file, &p.folder()]);
+    assert!(stdout(&o).contains("（此前已收取）"), "{}", stdout(&o));
+    assert_eq!(report(&file)["packets"].as_array().unwrap().len(), 16);
+
+    // The text report says the same to a person.
+    let o = yitihua(&[&"rollup", &"report", &file]);
+    let text = stdout(&o);
+    assert!(text.contains("建设专业  4 / 20"), "{text}");
+    assert!(text.contains("参与学校  2 / 10"), "{text}");
+    assert!(text.contains("意见：不推荐（材料齐全）"), "{text}");
+}
+
+#[test]
+fn a_certificate_trusted_beforehand_flags_a_packet_signed_with_another() {
+    let p = packets();
+    let work = tempfile::tempdir().unwrap();
+    // The school exports its certificate from its own file...
+    let doc = member(5, &REGION[5]);
+    let school_file = work.path().join("学校.yth");
+    let mut school = doc.create_file(&school_file, "测试").unwrap();
+    school
+        .save_signing_key(
+            &p.keys[5].certificate_der,
+            &p.keys[5].encrypted_key_der,
+            false,
+        )
+        .unwrap();
+    drop(school);
+    let pem = work.path().join("证书.pem");
+    let o = yitihua(&[&"export-certificate", &school_file, &"--out", &pem]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = yitihua(&[&"export-certificate", &school_file, &"--out", &pem]);
+    assert_eq!(o.status.code(), Some(1), "never overwrites");
+
+    // ...and the office trusts it before any packet arrives.
+    let file = new_rollup(work.path());
+    let o = yitihua(&[&"rollup", &"trust", &file, &pem]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("已信任包头技师学院"), "{}", stdout(&o));
+
+    // A packet in the school's name signed with a certificate someone else made.
+    let impostor = create_key(REGION[5].name, &credit_code_of(5), PASSPHRASE, at(0)).unwrap();
+    let forged = work.path().join("冒名.pdf");
+    std::fs::write(&forged, signed(&doc, 1, &impostor, at(3))).unwrap();
+    let genuine = p.folder().join("06-包头技师学院.pdf");
+    let o = yitihua(&[&"rollup", &"add", &file, &forged, &genuine]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("冒名.pdf：包头技师学院，第1批，证书不符"),
+        "{out}"
+    );
+    assert!(
+        out.contains("06-包头技师学院.pdf：包头技师学院，第1批，有效"),
+        "{out}"
+    );
+}
+
+#[test]
+fn files_that_are_no_packet_are_refused_and_nothing_is_stored() {
+    let work = tempfile::tempdir().unwrap();
+    let file = new_rollup(work.path());
+    let not_pdf = work.path().join("通知.pdf");
+    std::fs::write(&not_pdf, "这不是 PDF").unwrap();
+    let broken = work.path().join("损坏.pdf");
+    let mut bytes = unsigned(&document(Size::Small), 1);
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&broken, bytes).unwrap();
+    let plain = work.path().join("普通.pdf");
+    std::fs::write(
+        &plain,
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    )
+    .unwrap();
+    let o = yitihua(&[&"rollup", &"add", &file, &not_pdf, &broken, &plain]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out.contains("通知.pdf：未收取。不是 PDF 文件"), "{out}");
+    assert!(out.contains("损坏.pdf：未收取。"), "{out}");
+    assert!(out.contains("普通.pdf：未收取。"), "{out}");
+    assert!(!out.contains("panicked"), "{out}");
+    assert_eq!(report(&file)["packets"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_school_file_and_a_rollup_file_are_never_taken_for_each_other() {
+    let work = tempfile::tempdir().unwrap();
+    let rollup = new_rollup(work.path());
+    let school = work.path().join("学校.yth");
+    document(Size::Small).create_file(&school, "测试").unwrap();
+    let before = std::fs::read(&school).unwrap();
+    let e = RollupFile::open(&school).unwrap_err();
+    assert!(matches!(e, StoreError::OtherKind { .. }), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "这是学校文件（.yth），不是汇总文件，未作任何改动。请改选汇总文件，或用“打开学校文件”打开它。"
+    );
+    assert_eq!(std::fs::read(&school).unwrap(), before);
+    let e = SchoolFile::open(&rollup).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("这是汇总文件（.yhz），不是学校文件"),
+        "{e}"
+    );
+    // A 盟市 office must say which 盟市; nothing is created otherwise.
+    let league = work.path().join("盟市.yhz");
+    let o = yitihua(&[
+        &"rollup",
+        &"new",
+        &league,
+        &"--office",
+        &"包头市人社局",
+        &"--level",
+        &"盟市",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("盟市单位须选择所属盟市"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!league.exists());
+    // The 汇总文件 backs itself up beside itself, as a school file does.
+    drop(RollupFile::open(&rollup).unwrap());
+    let backups = work.path().join("包头汇总-备份");
+    let names: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.ends_with(".yhz")), "{names:?}");
+}
