@@ -9,31 +9,13 @@ mod common;
 use common::{Failure, median};
 
 use chrono::NaiveDate;
-use yitihua::domain::check::{self, Inputs};
-use yitihua::domain::{Catalogue, Declaration};
+use yitihua::domain::check;
 use yitihua::exchange::demo::{Size, document};
 use yitihua::report::{PacketInput, Signatures, missing_glyphs, packet};
 
 fn main() -> Result<(), Failure> {
     let doc = document(Size::Large);
-    let mut declarations: Vec<Declaration> = Vec::new();
-    for d in &doc.declarations {
-        declarations.retain(|o| o.batch != d.batch || o.revision > d.revision);
-        if !declarations.iter().any(|o| o.batch == d.batch) {
-            declarations.push(d.clone());
-        }
-    }
-    let inputs = Inputs {
-        school: doc.school.clone(),
-        batches: doc.batches.clone(),
-        catalogue: Catalogue {
-            specialties: doc.catalogue.clone(),
-        },
-        declarations,
-        resource_kinds: doc.resource_kinds.clone(),
-        resources: doc.resources.clone(),
-        teachers: doc.teachers.clone(),
-    };
+    let inputs = doc.check_inputs();
     let findings = check::check(&inputs.context(), 1);
     let signatures = Signatures::default();
     let input = PacketInput {

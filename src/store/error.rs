@@ -14,6 +14,8 @@ pub enum StoreError {
     OtherKind {
         found: &'static str,
         found_extension: &'static str,
+        /// Where the kind found is opened.
+        opened_by: &'static str,
         expected: &'static str,
     },
     NewerVersion {
@@ -58,10 +60,11 @@ impl std::fmt::Display for StoreError {
             Self::OtherKind {
                 found,
                 found_extension,
+                opened_by,
                 expected,
             } => write!(
                 f,
-                "这是{found}（.{found_extension}），不是{expected}，未作任何改动。请改选{expected}，或用“打开{found}”打开它。"
+                "这是{found}（.{found_extension}），不是{expected}，未作任何改动。请改选{expected}；{found}请{opened_by}。"
             ),
             Self::NewerVersion { found, supported } => write!(
                 f,

@@ -38,6 +38,7 @@ pub(super) fn inspect(path: &Path, kind: &Kind) -> Result<(), StoreError> {
             Some(other) => StoreError::OtherKind {
                 found: other.name,
                 found_extension: other.extension,
+                opened_by: other.opened_by,
                 expected: kind.name,
             },
             None => StoreError::ForeignDatabase,

@@ -13,6 +13,8 @@ pub(super) struct Kind {
     pub extension: &'static str,
     /// How the user calls it: "学校文件".
     pub name: &'static str,
+    /// Where this kind is opened, for a user who gave it where the other kind was wanted.
+    pub opened_by: &'static str,
     pub schema_version: i32,
     /// Runs every migration above the version given, inside the caller's transaction.
     pub migrate: fn(&Transaction<'_>, i32) -> rusqlite::Result<()>,
@@ -22,6 +24,7 @@ pub(super) const SCHOOL: Kind = Kind {
     application_id: APPLICATION_ID,
     extension: EXTENSION,
     name: "学校文件",
+    opened_by: "在窗口中用“打开…”打开",
     schema_version: migrate::SCHEMA_VERSION,
     migrate: migrate::migrate,
 };
@@ -30,6 +33,7 @@ pub(super) const ROLLUP: Kind = Kind {
     application_id: ROLLUP_APPLICATION_ID,
     extension: ROLLUP_EXTENSION,
     name: "汇总文件",
+    opened_by: "用命令 yitihua rollup report 查看",
     schema_version: rollup_migrate::ROLLUP_SCHEMA_VERSION,
     migrate: rollup_migrate::migrate,
 };

@@ -4,32 +4,14 @@
 
 use chrono::NaiveDate;
 use lopdf::{Dictionary, Document as Pdf, Object};
-use yitihua::domain::check::{self, Inputs};
-use yitihua::domain::{Catalogue, Declaration, Finding};
+use yitihua::domain::Finding;
+use yitihua::domain::check;
 use yitihua::exchange::Document;
 use yitihua::exchange::demo::{Size, document};
 use yitihua::report::{PacketInput, ReportError, Signatures, TITLE, missing_glyphs, packet};
 
 fn findings(doc: &Document, batch: u32) -> Vec<Finding> {
-    let mut declarations: Vec<Declaration> = Vec::new();
-    for d in &doc.declarations {
-        declarations.retain(|o| o.batch != d.batch || o.revision > d.revision);
-        if !declarations.iter().any(|o| o.batch == d.batch) {
-            declarations.push(d.clone());
-        }
-    }
-    let inputs = Inputs {
-        school: doc.school.clone(),
-        batches: doc.batches.clone(),
-        catalogue: Catalogue {
-            specialties: doc.catalogue.clone(),
-        },
-        declarations,
-        resource_kinds: doc.resource_kinds.clone(),
-        resources: doc.resources.clone(),
-        teachers: doc.teachers.clone(),
-    };
-    check::check(&inputs.context(), batch)
+    check::check(&doc.check_inputs().context(), batch)
 }
 
 fn date() -> NaiveDate {
@@ -784,4 +766,31 @@ fn the_packet_counts_trained_teachers_by_level_and_lists_their_achievements() {
         )),
         "{text}"
     );
+}
+
+/// The receiving office reads the data and the batch back from the packet's bytes: the JSON
+/// is the document's, and the batch is the one printed, though the data declares two.
+#[test]
+fn the_packet_names_its_batch_and_its_data_reads_back() {
+    let doc = document(Size::Large);
+    let findings = findings(&doc, 2);
+    let signatures = Signatures::default();
+    let pdf = packet(
+        &PacketInput {
+            document: &doc,
+            batch: 2,
+            findings: &findings,
+            date: date(),
+            filler: "李喆",
+            signatures: &signatures,
+        },
+        &mut |_| {},
+    )
+    .unwrap();
+    let attached = yitihua::exchange::packet::read(&pdf).unwrap();
+    assert_eq!(attached.batch, Some(2));
+    assert_eq!(attached.json, doc.to_json());
+    let declared: std::collections::BTreeSet<u32> =
+        doc.declarations.iter().map(|d| d.batch).collect();
+    assert_eq!(declared.len(), 2);
 }

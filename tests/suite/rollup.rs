@@ -576,7 +576,7 @@ fn a_school_file_and_a_rollup_file_are_never_taken_for_each_other() {
     assert!(matches!(e, StoreError::OtherKind { .. }), "{e:?}");
     assert_eq!(
         e.to_string(),
-        "这是学校文件（.yth），不是汇总文件，未作任何改动。请改选汇总文件，或用“打开学校文件”打开它。"
+        "这是学校文件（.yth），不是汇总文件，未作任何改动。请改选汇总文件；学校文件请在窗口中用“打开…”打开。"
     );
     assert_eq!(std::fs::read(&school).unwrap(), before);
     let e = SchoolFile::open(&rollup).unwrap_err();

@@ -8,8 +8,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use pkcs8::{DecodePrivateKey, EncryptedPrivateKeyInfo};
-use yitihua::domain::check::{self, Inputs};
-use yitihua::domain::{Catalogue, Declaration};
+use yitihua::domain::check;
 use yitihua::exchange::Document;
 use yitihua::exchange::demo::{Size, document};
 use yitihua::report::{PacketInput, Signatures, packet};
@@ -26,24 +25,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn unsigned_packet(doc: &Document) -> Vec<u8> {
-    let mut declarations: Vec<Declaration> = Vec::new();
-    for d in &doc.declarations {
-        declarations.retain(|o| o.batch != d.batch || o.revision > d.revision);
-        if !declarations.iter().any(|o| o.batch == d.batch) {
-            declarations.push(d.clone());
-        }
-    }
-    let inputs = Inputs {
-        school: doc.school.clone(),
-        batches: doc.batches.clone(),
-        catalogue: Catalogue {
-            specialties: doc.catalogue.clone(),
-        },
-        declarations,
-        resource_kinds: doc.resource_kinds.clone(),
-        resources: doc.resources.clone(),
-        teachers: doc.teachers.clone(),
-    };
+    let inputs = doc.check_inputs();
     let findings = check::check(&inputs.context(), 1);
     let signatures = Signatures::default();
     let input = PacketInput {
