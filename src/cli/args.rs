@@ -458,10 +458,7 @@ fn rollup(args: &mut Args) -> Result<Rollup, UsageError> {
             }
         }
         "add" => {
-            let mut packets = Vec::new();
-            while let Some(packet) = args.0.next() {
-                packets.push(PathBuf::from(packet));
-            }
+            let packets: Vec<PathBuf> = args.0.by_ref().map(PathBuf::from).collect();
             if packets.is_empty() {
                 return Err(UsageError(
                     "缺少申报材料：请给出 PDF 文件或存放它们的文件夹".into(),

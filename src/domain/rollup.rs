@@ -271,7 +271,7 @@ pub fn rows<'a>(
             packets.sort_by(|a, b| (&b.signed_at, b.id).cmp(&(&a.signed_at, a.id)));
             let at = packets
                 .iter()
-                .position(|p| !(p.signed && !p.intact))
+                .position(|p| !p.signed || p.intact)
                 .unwrap_or(0);
             let packet = packets.remove(at);
             let pinned = pins.get(&packet.summary.credit_code).map(String::as_str);
