@@ -1,7 +1,7 @@
 //! `yitihua rollup …`: the receiving office's 汇总文件 from the terminal, over the same
 //! workflow as the window.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use serde_json::json;
 
@@ -39,7 +39,16 @@ pub fn run(command: Rollup, out: &mut dyn Write) -> Result<Outcome, String> {
         Rollup::Add { file, packets } => {
             let mut rollup = open(&file)?;
             let paths = flow::packet_paths(&packets)?;
-            let outcomes = flow::receive(&mut rollup, &paths, &mut |_, _| {})?;
+            // Progress on the terminal only: a script reading the output wants the lines alone.
+            let terminal = std::io::stderr().is_terminal();
+            let outcomes = flow::receive(&mut rollup, &paths, &mut |done, total| {
+                if terminal {
+                    eprint!("\r正在验证和读取 {done}/{total}");
+                    if done == total {
+                        eprintln!();
+                    }
+                }
+            })?;
             for outcome in &outcomes {
                 said(writeln!(out, "{}", outcome.line()))?;
             }

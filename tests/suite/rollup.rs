@@ -317,6 +317,12 @@ fn state_of<'a>(report: &'a Value, file_name: &str) -> &'a Value {
     &packet["state"]
 }
 
+/// The command failed (exit 1) and said why on stderr.
+fn refused(o: &std::process::Output, why: &str) {
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(o));
+    assert!(stderr(o).contains(why), "{}", stderr(o));
+}
+
 fn counted(report: &Value) -> (u64, u64, u64) {
     let t = &report["targets"];
     (
@@ -474,12 +480,7 @@ fn a_region_is_received_verified_and_summed_against_the_targets() {
         &"--opinion",
         &"推荐",
     ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("没有收到统一社会信用代码为"),
-        "{}",
-        stderr(&o)
-    );
+    refused(&o, "没有收到统一社会信用代码为");
 
     // Receiving the same folder again adds nothing.
     let o = yitihua(&[&"rollup", &"add", &file, &p.folder()]);
@@ -596,12 +597,7 @@ fn a_school_file_and_a_rollup_file_are_never_taken_for_each_other() {
         &"--level",
         &"盟市",
     ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("盟市单位须选择所属盟市"),
-        "{}",
-        stderr(&o)
-    );
+    refused(&o, "盟市单位须选择所属盟市");
     assert!(!league.exists());
     // The 汇总文件 backs itself up beside itself, as a school file does.
     drop(RollupFile::open(&rollup).unwrap());
