@@ -7,13 +7,13 @@ use iced::widget::{button, column, container, row, text};
 use iced::{Element, Length, Subscription, Task, window};
 
 use super::screen::{
-    Action, Screen, Slot, declaration, export, help, new_school, resources, school_info, welcome,
-    workload,
+    Action, Screen, Slot, declaration, export, help, new_rollup, new_school, resources, rollup,
+    school_info, welcome, workload,
 };
 use super::widget::{dialog, nav, page};
 use super::{style, text as t};
 use crate::store::recent::Recent;
-use crate::store::{self, SchoolFile};
+use crate::store::{self, RollupFile, SchoolFile, StoreError};
 use crate::ui::widget::actions;
 
 /// The five areas of the product, in the order of the work.
@@ -70,6 +70,10 @@ enum State {
     Welcome(welcome::Welcome),
     NewSchool(new_school::NewSchool),
     Workspace(Box<Workspace>),
+    /// A receiving office's new 汇总文件.
+    NewRollup(new_rollup::NewRollup),
+    /// An open 汇总文件: the receiving office's own workspace.
+    Rollup(Box<rollup::Rollup>),
 }
 
 struct Workspace {
@@ -103,10 +107,15 @@ pub enum Message {
     Workload(workload::Message),
     Resources(resources::Message),
     Export(export::Message),
+    NewRollup(new_rollup::Message),
+    Rollup(rollup::Message),
     Navigate(Area),
     CloseFile,
     NewFileChosen(Option<PathBuf>),
     OpenFileChosen(Option<PathBuf>),
+    NewRollupChosen(Option<PathBuf>),
+    /// A file dropped on the window: packets for an open 汇总文件, or a file to open.
+    FileDropped(PathBuf),
     /// The user's answer in the unsaved-edits dialog.
     SaveAndLeave,
     DiscardAndLeave,
@@ -154,6 +163,7 @@ impl App {
     pub fn title(&self) -> String {
         match &self.state {
             State::Workspace(ws) => t::window_title(Some(&ws.school.saved().name)),
+            State::Rollup(screen) => t::window_title(Some(screen.office_name())),
             _ => t::window_title(None),
         }
     }
@@ -162,6 +172,14 @@ impl App {
     pub fn file(&self) -> Option<&SchoolFile> {
         match &self.state {
             State::Workspace(ws) => Some(&ws.file),
+            _ => None,
+        }
+    }
+
+    /// The open 汇总文件, for tests.
+    pub fn rollup_file(&self) -> Option<&RollupFile> {
+        match &self.state {
+            State::Rollup(screen) => Some(screen.file()),
             _ => None,
         }
     }
@@ -176,6 +194,8 @@ impl App {
                     Action::None => {}
                     Action::Run(task) => return task.map(Message::Welcome),
                     Action::Ask(welcome::Intent::New) => return pick_new_file(),
+                    Action::Ask(welcome::Intent::NewRollup) => return pick_new_rollup_file(),
+                    Action::Ask(welcome::Intent::NewRollupAt(path)) => self.start_new_rollup(path),
                     Action::Ask(welcome::Intent::Open) => return pick_file_to_open(),
                     Action::Ask(welcome::Intent::OpenRecent(path)) => self.open(path),
                     Action::Ask(welcome::Intent::OpenDemo) => self.open_demo(),
@@ -190,14 +210,46 @@ impl App {
             }
             Message::NewFileChosen(Some(path)) => self.start_new(path),
             Message::OpenFileChosen(Some(path)) => self.open(path),
-            Message::NewFileChosen(None) | Message::OpenFileChosen(None) => {
+            Message::NewRollupChosen(Some(path)) => self.start_new_rollup(path),
+            Message::NewFileChosen(None)
+            | Message::OpenFileChosen(None)
+            | Message::NewRollupChosen(None) => {
                 if let State::Welcome(screen) = &mut self.state {
                     return screen.offer_typed_path(match message {
                         Message::NewFileChosen(_) => welcome::Purpose::New,
+                        Message::NewRollupChosen(_) => welcome::Purpose::NewRollup,
                         _ => welcome::Purpose::Open,
                     });
                 }
             }
+            Message::NewRollup(message) => {
+                let State::NewRollup(screen) = &mut self.state else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    Action::None => {}
+                    Action::Run(task) => return task.map(Message::NewRollup),
+                    Action::Ask(new_rollup::Intent::Cancel) => self.show_welcome(None),
+                    Action::Ask(new_rollup::Intent::Created(file)) => self.enter_rollup(file),
+                }
+            }
+            Message::Rollup(message) => {
+                let State::Rollup(screen) = &mut self.state else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    Action::None => {}
+                    Action::Run(task) => return task.map(Message::Rollup),
+                    Action::Ask(rollup::Intent::Close) => self.show_welcome(None),
+                }
+            }
+            Message::FileDropped(path) => match &mut self.state {
+                State::Rollup(_) => {
+                    return self.update(Message::Rollup(rollup::Message::Dropped(path)));
+                }
+                State::Welcome(_) => self.open(path),
+                _ => {}
+            },
             Message::NewSchool(message) => {
                 let State::NewSchool(screen) = &mut self.state else {
                     return Task::none();
@@ -337,11 +389,53 @@ impl App {
     fn open(&mut self, path: PathBuf) {
         // The file already open here is held by our own lock, so opening it again would be
         // refused as "in use"; staying on it is what the user wants.
-        if matches!(&self.state, State::Workspace(ws) if ws.file.path() == path) {
+        match &self.state {
+            State::Workspace(ws) if ws.file.path() == path => return,
+            State::Rollup(screen) if screen.file().path() == path => return,
+            _ => {}
+        }
+        let rollup = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(store::ROLLUP_EXTENSION));
+        let opened = if rollup {
+            RollupFile::open(&path).map(|f| self.enter_rollup(f))
+        } else {
+            match SchoolFile::open(&path) {
+                Ok(file) => {
+                    self.enter(file);
+                    Ok(())
+                }
+                // A 汇总文件 renamed to .yth (or sent without its extension) is still one.
+                Err(StoreError::OtherKind { .. }) => {
+                    RollupFile::open(&path).map(|f| self.enter_rollup(f))
+                }
+                Err(e) => Err(e),
+            }
+        };
+        if let Err(e) = opened {
+            self.show_welcome(Some(format!("{}\n{}", path.display(), e)));
+        }
+    }
+
+    fn start_new_rollup(&mut self, mut path: PathBuf) {
+        if path.extension().is_none() {
+            path.set_extension(store::ROLLUP_EXTENSION);
+        }
+        if path.exists() {
+            let error = StoreError::AlreadyExists(path).to_string();
+            self.show_welcome(Some(error));
             return;
         }
-        match SchoolFile::open(&path) {
-            Ok(file) => self.enter(file),
+        self.state = State::NewRollup(new_rollup::NewRollup::new(path));
+    }
+
+    fn enter_rollup(&mut self, file: RollupFile) {
+        let path = file.path().to_path_buf();
+        match rollup::Rollup::open(file) {
+            Ok(screen) => {
+                let _ = self.recent.touch(&path, screen.office_name());
+                self.state = State::Rollup(Box::new(screen));
+            }
             Err(e) => self.show_welcome(Some(format!("{}\n{}", path.display(), e))),
         }
     }
@@ -404,6 +498,8 @@ impl App {
             State::Welcome(screen) => screen.view().map(Message::Welcome),
             State::NewSchool(screen) => screen.view().map(Message::NewSchool),
             State::Workspace(ws) => workspace_view(ws),
+            State::NewRollup(screen) => screen.view().map(Message::NewRollup),
+            State::Rollup(screen) => screen.view().map(Message::Rollup),
         };
         if self.help {
             let file = self.file().map(SchoolFile::path);
@@ -439,8 +535,15 @@ impl App {
             } => Some(Message::Help(true)),
             _ => None,
         });
+        let drops = iced::event::listen_with(|event, _, _| match event {
+            iced::Event::Window(window::Event::FileDropped(path)) => {
+                Some(Message::FileDropped(path))
+            }
+            _ => None,
+        });
         Subscription::batch([
             keys,
+            drops,
             window::close_requests().map(|_| Message::CloseRequested),
         ])
     }
@@ -509,11 +612,25 @@ fn pick_new_file() -> Task<Message> {
     )
 }
 
+fn pick_new_rollup_file() -> Task<Message> {
+    Task::perform(
+        rfd::AsyncFileDialog::new()
+            .set_title(t::NEW_ROLLUP_FILE)
+            .add_filter(t::ROLLUP_FILE_FILTER, &[store::ROLLUP_EXTENSION])
+            .set_file_name(t::ROLLUP_FILE_NAME)
+            .save_file(),
+        |handle| Message::NewRollupChosen(handle.map(|h| h.path().to_path_buf())),
+    )
+}
+
 fn pick_file_to_open() -> Task<Message> {
     Task::perform(
         rfd::AsyncFileDialog::new()
             .set_title(t::OPEN_FILE)
-            .add_filter(t::SCHOOL_FILE_FILTER, &[store::EXTENSION])
+            .add_filter(
+                t::OUR_FILES_FILTER,
+                &[store::EXTENSION, store::ROLLUP_EXTENSION],
+            )
             .pick_file(),
         |handle| Message::OpenFileChosen(handle.map(|h| h.path().to_path_buf())),
     )

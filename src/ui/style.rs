@@ -160,3 +160,12 @@ pub fn error_banner(_theme: &Theme) -> container::Style {
         ..container::Style::default()
     }
 }
+
+/// A row of the 汇总表: a light band, so rows of several lines stay apart.
+pub fn row_rule(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::from_rgb(0.97, 0.97, 0.98))),
+        border: Border::default().rounded(4),
+        ..container::Style::default()
+    }
+}

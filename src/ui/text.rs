@@ -1289,3 +1289,92 @@ pub fn raise_notes(raises: &[usize]) -> String {
 pub fn raise_note(number: usize, text: &str) -> String {
     format!("注{number}：{text}")
 }
+
+// 汇总文件: the receiving office (盟市, 自治区)
+pub const NEW_ROLLUP_FILE: &str = "新建汇总文件…";
+/// The 汇总文件's name and type in the new and open dialogs.
+pub const ROLLUP_FILE_FILTER: &str = "汇总文件";
+pub const ROLLUP_FILE_NAME: &str = "汇总.yhz";
+/// Both kinds of file in the open dialog.
+pub const OUR_FILES_FILTER: &str = "学校文件或汇总文件";
+pub const ROLLUP_FILE_PATH_HINT: &str = "如 D:\\人社局\\汇总.yhz";
+pub const NEW_ROLLUP_HEADING: &str = "新建汇总文件";
+pub const NEW_ROLLUP_HINT: &str =
+    "盟市人社局、自治区人社厅收取各校的申报材料：验证签名、重新审核、填写意见、对照目标汇总。";
+pub const OFFICE_NAME: &str = "单位名称";
+pub const OFFICE_NAME_HINT: &str = "例如：包头市人力资源和社会保障局";
+pub const OFFICE_LEVEL: &str = "单位级别";
+pub const OFFICE_REGION: &str = "所属盟市";
+pub const CHOOSE_LEVEL: &str = "请选择单位级别";
+pub const ROLLUP_SAVED_AT: &str = "汇总文件保存位置：";
+pub const RECEIVE_FILES: &str = "收取申报材料…";
+pub const RECEIVE_FOLDER: &str = "收取文件夹…";
+pub const RECEIVE_HINT: &str = "选择学校发来的申报材料 PDF（可多选），或存放它们的文件夹；也可以把文件拖到窗口上。每份材料先验证数字签名，再读取所附数据、重新审核。";
+pub const PACKETS_PATH_HINT: &str = "如 D:\\人社局\\申报材料（文件或文件夹）";
+pub const TARGETS: &str = "对照“十四五”目标";
+pub const TARGET_SPECIALTIES: &str = "建设专业";
+pub const TARGET_SCHOOLS: &str = "参与学校";
+pub const TARGET_TRAINED: &str = "培训教师";
+pub const ROLLUP_TABLE: &str = "汇总表";
+pub const ROLLUP_EMPTY: &str = "还没有收取申报材料。";
+pub const ROLLUP_FILTER: &str = "筛选";
+pub const ROLLUP_FILTER_HINT: &str = "学校、盟市、专业、状态或意见";
+pub const SORT_BY: &str = "排序";
+pub const ACROSS_SCHOOLS: &str = "跨校提示";
+pub const COL_REGION: &str = "盟市";
+pub const COL_SCHOOL: &str = "学校";
+pub const COL_BATCH: &str = "批次";
+pub const COL_SPECIALTIES: &str = "建设专业（层次，招生，资源包）";
+pub const COL_TEACHERS: &str = "教师";
+pub const COL_FINDINGS: &str = "重新审核";
+pub const COL_STATE: &str = "状态";
+pub const COL_RECEIVED: &str = "收到";
+pub const COL_OPINION: &str = "意见";
+pub const WRITE_OPINION: &str = "填写意见";
+pub const CHANGE_OPINION: &str = "修改意见";
+pub const OPINION_TEXT: &str = "意见说明";
+pub const OPINION_TEXT_HINT: &str = "例如：材料齐全，同意推荐";
+pub const SAVE_OPINION: &str = "保存意见";
+pub const CLEAR_OPINION: &str = "撤回意见";
+pub const CHOOSE_OPINION: &str = "请选择推荐、不推荐或待定";
+pub const ACCEPT_CERTIFICATE: &str = "接受新证书";
+pub const NO_OPINION: &str = "未填写";
+pub const NOT_COUNTED: &str = "不计入";
+
+pub fn receiving(done: usize, total: usize) -> String {
+    format!("正在验证和读取申报材料：{done} / {total}")
+}
+
+pub fn received(valid: usize, attention: usize) -> String {
+    if attention == 0 {
+        format!("已收取{valid}份申报材料，全部有效。")
+    } else {
+        format!(
+            "已处理{}份申报材料：有效{valid}份，需处理{attention}份（见下）。",
+            valid + attention
+        )
+    }
+}
+
+pub fn teachers(integrated: usize, trained: usize) -> String {
+    format!("一体化{integrated}人\n培训{trained}人")
+}
+
+pub fn findings(errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (0, 0) => "无问题".into(),
+        _ => format!("错误{errors}处\n提醒{warnings}处"),
+    }
+}
+
+pub fn opinion_saved(school: &str, batch: u32, opinion: &str) -> String {
+    format!("已记录对{school}第{batch}批的意见：{opinion}。")
+}
+
+pub fn opinion_cleared(school: &str, batch: u32) -> String {
+    format!("已撤回对{school}第{batch}批的意见。")
+}
+
+pub fn region_share(region: &str, specialties: usize, schools: usize, trained: usize) -> String {
+    format!("{region}：专业{specialties}个，学校{schools}所，培训教师{trained}人")
+}

@@ -188,16 +188,26 @@ pub fn packet_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(paths)
 }
 
-/// Receives packets: reads and verifies them on every core, stores those that pass in one
-/// transaction, and says for each file what became of it. `progress` hears (done, total) as
-/// each file is read. Fails only when the 汇总文件 itself cannot be written, and then stores
-/// nothing.
+/// Receives packets: reads and verifies them on every core ([`read_files`]), stores those that
+/// pass in one transaction ([`store`]), and says for each file what became of it. `progress`
+/// hears (done, total) as each file is read. Fails only when the 汇总文件 itself cannot be
+/// written, and then stores nothing.
 pub fn receive(
     file: &mut RollupFile,
     paths: &[PathBuf],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<Outcome>, String> {
-    let readings = read_all(paths, progress);
+    let readings = read_files(paths, progress);
+    store(file, paths, readings)
+}
+
+/// Stores what [`read_files`] made of `paths` in one transaction: the window reads on a thread
+/// and stores here, where the 汇总文件 is.
+pub fn store(
+    file: &mut RollupFile,
+    paths: &[PathBuf],
+    readings: Vec<Result<Receipt, String>>,
+) -> Result<Vec<Outcome>, String> {
     let mut receipts: Vec<Receipt> = Vec::new();
     let mut again: Vec<bool> = Vec::new();
     let mut slots: Vec<Result<usize, String>> = Vec::new();
@@ -255,8 +265,9 @@ pub fn problem(state: PacketState, found: Option<&str>) -> Option<String> {
     }
 }
 
-/// Reads every file on as many threads as there are cores, in the order given.
-fn read_all(
+/// Reads every file on as many threads as there are cores, in the order given; touches no
+/// file of ours.
+pub fn read_files(
     paths: &[PathBuf],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<Result<Receipt, String>> {

@@ -28,6 +28,7 @@ mod report;
 mod resources;
 mod resources_ui;
 mod rollup;
+mod rollup_ui;
 mod sign;
 mod store;
 mod ui;

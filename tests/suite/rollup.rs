@@ -218,19 +218,19 @@ fn at(hours: i64) -> DateTime<Utc> {
 }
 
 /// The region's packets, made once: scrypt and the layout are the slow parts.
-struct Packets {
+pub(crate) struct Packets {
     dir: tempfile::TempDir,
     keys: Vec<KeyPair>,
     trained: Vec<usize>,
 }
 
 impl Packets {
-    fn folder(&self) -> PathBuf {
+    pub(crate) fn folder(&self) -> PathBuf {
         self.dir.path().join("申报材料")
     }
 }
 
-fn packets() -> &'static Packets {
+pub(crate) fn packets() -> &'static Packets {
     static PACKETS: OnceLock<Packets> = OnceLock::new();
     PACKETS.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();

@@ -7,8 +7,10 @@
 pub mod declaration;
 pub mod export;
 pub mod help;
+pub mod new_rollup;
 pub mod new_school;
 pub mod resources;
+pub mod rollup;
 pub mod school_info;
 pub mod welcome;
 pub mod workload;

@@ -23,12 +23,14 @@ pub struct Welcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     New,
+    NewRollup,
     Open,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     New,
+    NewRollup,
     Open,
     OpenDemo,
     Help,
@@ -40,6 +42,8 @@ pub enum Message {
 /// What the app should do; the welcome screen itself touches no files.
 pub enum Intent {
     New,
+    /// A 汇总文件 for a receiving office.
+    NewRollup,
     Open,
     /// The small demo school, created next to the default file on first use.
     OpenDemo,
@@ -48,6 +52,7 @@ pub enum Intent {
     Forget(PathBuf),
     /// A path typed after an empty dialog, for a new file or one to open.
     NewAt(PathBuf),
+    NewRollupAt(PathBuf),
     OpenPath(PathBuf),
 }
 
@@ -63,11 +68,15 @@ impl Welcome {
 
     /// The dialog for `purpose` came back with nothing.
     pub fn offer_typed_path<T: Send + 'static>(&mut self, purpose: Purpose) -> Task<T> {
-        self.typed
-            .offer(t::SCHOOL_FILE_PATH_HINT, move |path| match purpose {
-                Purpose::New => Intent::NewAt(path),
-                Purpose::Open => Intent::OpenPath(path),
-            })
+        let hint = match purpose {
+            Purpose::NewRollup => t::ROLLUP_FILE_PATH_HINT,
+            _ => t::SCHOOL_FILE_PATH_HINT,
+        };
+        self.typed.offer(hint, move |path| match purpose {
+            Purpose::New => Intent::NewAt(path),
+            Purpose::NewRollup => Intent::NewRollupAt(path),
+            Purpose::Open => Intent::OpenPath(path),
+        })
     }
 
     pub fn set_recent(&mut self, recent: Vec<RecentEntry>) {
@@ -78,6 +87,7 @@ impl Welcome {
         self.error = None;
         let intent = match message {
             Message::New => Intent::New,
+            Message::NewRollup => Intent::NewRollup,
             Message::Open => Intent::Open,
             Message::OpenDemo => Intent::OpenDemo,
             Message::Help => return Action::Ask(Intent::Help),
@@ -103,6 +113,9 @@ impl Welcome {
             actions::secondary(t::OPEN_DEMO)
                 .padding([10, 20])
                 .on_press(Message::OpenDemo),
+            actions::secondary(t::NEW_ROLLUP_FILE)
+                .padding([10, 20])
+                .on_press(Message::NewRollup),
             button(text(t::HELP).size(style::BODY_SIZE))
                 .padding([10, 20])
                 .style(button::text)

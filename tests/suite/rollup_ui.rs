@@ -1,0 +1,117 @@
+//! The receiving office at the window: a 汇总文件 is created from the welcome screen, a folder
+//! of real packets is received on a thread to the file on disk, the targets and the 汇总表 say
+//! what came in, and an opinion is written, undone, and a new certificate accepted, all by the
+//! labels on screen.
+
+use yitihua::domain::rollup::Opinion;
+use yitihua::ui::Message;
+use yitihua::ui::screen::rollup::Message as RollupMessage;
+
+use crate::common::{Harness, launch};
+use crate::rollup::packets;
+
+#[test]
+fn an_office_creates_its_file_from_the_welcome_screen() {
+    let mut h = Harness::start();
+    // No file yet: the first-run form for a school; an office cancels it.
+    h.click("取消");
+    h.click("新建汇总文件…");
+    let path = h.dir.path().join("包头汇总.yhz");
+    h.run(vec![Message::NewRollupChosen(Some(path.clone()))]);
+    assert!(h.sees("新建汇总文件"));
+    h.fill("单位名称", "包头市人力资源和社会保障局");
+    h.click("盟市");
+    h.click("创建");
+    assert!(h.sees("盟市单位须选择所属盟市"));
+    assert!(
+        !path.exists(),
+        "nothing is created while the form is refused"
+    );
+    h.click("包头市");
+    h.click("创建");
+    assert!(h.sees("包头市人力资源和社会保障局（盟市 · 包头市）"));
+    assert!(h.sees("还没有收取申报材料。"));
+    assert!(h.sees("0 / 20"));
+    let office = h.app.rollup_file().unwrap().office().unwrap();
+    assert_eq!(office.region.map(|r| r.name()), Some("包头市"));
+    // Closed and opened again from the recent list, by the office's name.
+    h.click("关闭文件");
+    h.click("包头市人力资源和社会保障局");
+    assert!(h.app.rollup_file().is_some());
+}
+
+#[test]
+fn a_folder_is_received_and_the_office_writes_its_opinion() {
+    let p = packets();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("自治区汇总.yhz");
+    drop(
+        yitihua::store::RollupFile::create(
+            &path,
+            &yitihua::domain::rollup::Office {
+                name: "内蒙古自治区人力资源和社会保障厅".into(),
+                level: yitihua::domain::rollup::OfficeLevel::Autonomous,
+                region: None,
+            },
+        )
+        .unwrap(),
+    );
+    let mut h = Harness {
+        app: yitihua::ui::App::new(launch(dir.path(), Some(path))),
+        dir,
+    };
+    assert!(h.sees("内蒙古自治区人力资源和社会保障厅（自治区）"));
+
+    // 收取文件夹… opens a folder dialog; the test answers it as the dialog would.
+    h.settle(Message::Rollup(RollupMessage::Chosen(Some(vec![
+        p.folder(),
+    ]))));
+    assert!(h.sees("已处理16份申报材料：有效13份，需处理3份（见下）。"));
+    assert!(
+        h.text_containing("60-改动.pdf：呼和浩特第一技工学校，第1批，已改动")
+            .is_some()
+    );
+    assert_eq!(
+        h.app.rollup_file().unwrap().received().unwrap().len(),
+        16,
+        "the packets are in the file on disk"
+    );
+    assert!(h.sees("19 / 20"));
+    assert!(h.sees("11 / 10"));
+    assert!(h.sees("证书不符"));
+    assert!(h.sees("未签名"));
+    assert!(
+        h.text_containing("“汽车维修”由4所学校申报").is_some(),
+        "the cross-school notes are shown"
+    );
+
+    // One school's row, by the filter; its opinion: 推荐 with words.
+    h.fill("筛选", "包头第一技工学校");
+    h.click("填写意见");
+    h.click("保存意见");
+    assert!(h.sees("请选择推荐、不推荐或待定"), "no opinion chosen yet");
+    h.click(Opinion::Recommend.name());
+    h.fill("意见说明", "材料齐全，同意推荐");
+    h.click("保存意见");
+    assert!(h.sees("已记录对包头第一技工学校第1批的意见：推荐。"));
+    assert!(h.sees("推荐：材料齐全，同意推荐"));
+    let verdicts = h.app.rollup_file().unwrap().verdicts().unwrap();
+    assert_eq!(verdicts.len(), 1);
+    // Once one is 推荐, only 推荐 ones count: the school's two specialties, itself, its
+    // trained teachers.
+    assert!(h.sees("2 / 20"));
+    assert!(h.sees("1 / 10"));
+
+    // 撤销 takes the opinion back; the count is the region's again.
+    h.click("撤销");
+    assert!(h.app.rollup_file().unwrap().verdicts().unwrap().is_empty());
+    assert!(h.sees("19 / 20"));
+
+    // The re-signed school's new certificate, checked with the school, is accepted.
+    h.fill("筛选", "证书不符");
+    h.click("接受新证书");
+    assert!(h.text_containing("已接受第").is_some());
+    h.fill("筛选", "");
+    assert!(h.sees("21 / 20"));
+    assert!(h.sees("12 / 10"));
+}
