@@ -92,7 +92,7 @@ fn main() -> Result<(), Failure> {
         let rows = overview.rows();
         let totals = yitihua::domain::rollup::totals(&rows);
         assert_eq!(totals.region.schools, PACKETS);
-        assert!(!across(&rows).is_empty());
+        assert!(!across(&overview.office, &rows).is_empty());
         Ok(())
     })?;
     println!("summary of {PACKETS} schools (read, rows, totals)  {t:>10.2?}");

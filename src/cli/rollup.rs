@@ -143,7 +143,7 @@ fn report_text(overview: &Overview, out: &mut dyn Write) -> std::io::Result<()> 
     for (i, row) in rows.iter().enumerate() {
         write_row(out, i + 1, row)?;
     }
-    let notes = rollup::across(&rows);
+    let notes = rollup::across(&overview.office, &rows);
     if !notes.is_empty() {
         writeln!(out)?;
         writeln!(out, "跨校提示")?;
@@ -318,7 +318,7 @@ fn report_json(overview: &Overview) -> serde_json::Value {
             "superseded": row.superseded.iter().map(|o| o.id).collect::<Vec<_>>(),
             "summary": row.packet.summary,
         })).collect::<Vec<_>>(),
-        "across": rollup::across(&rows),
+        "across": rollup::across(&overview.office, &rows),
         "packets": packets,
     })
 }

@@ -366,15 +366,26 @@ fn sums<'a, 'b: 'a>(rows: impl Iterator<Item = &'a Row<'b>> + Clone) -> Sums {
     }
 }
 
-/// What only shows across schools: the same specialty declared by several schools, a school
-/// over its per-batch limit, and a specialty a school declares again in a later batch. Each
-/// is one sentence for the office.
-pub fn across(rows: &[Row<'_>]) -> Vec<String> {
+/// What only shows across schools: a school outside the 盟市 the office serves, the same
+/// specialty declared by several schools, a school over its per-batch limit, and a specialty a
+/// school declares again in a later batch. Each is one sentence for the office.
+pub fn across(office: &Office, rows: &[Row<'_>]) -> Vec<String> {
     let genuine: Vec<&Row<'_>> = rows
         .iter()
         .filter(|r| r.state != PacketState::Changed)
         .collect();
     let mut notes = Vec::new();
+    if let Some(served) = office.region {
+        let mut outside: BTreeMap<&str, Region> = BTreeMap::new();
+        for r in genuine.iter().filter(|r| r.packet.summary.region != served) {
+            outside.insert(&r.packet.summary.school, r.packet.summary.region);
+        }
+        for (school, region) in outside {
+            notes.push(format!(
+                "{school}属于{region}，不属于本单位所辖的{served}：请核实是否应转交{region}"
+            ));
+        }
+    }
     let mut by_specialty: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for r in &genuine {
         for s in &r.packet.summary.specialties {
@@ -595,10 +606,16 @@ mod tests {
             packet(3, over, Some("2026-11-03T09:00:00+08:00"), true),
         ];
         let verdicts = BTreeMap::new();
-        let notes = across(&rows(&received, &BTreeMap::new(), &verdicts));
+        let office = Office {
+            name: "赤峰市人力资源和社会保障局".into(),
+            level: OfficeLevel::League,
+            region: Some(Region::Chifeng),
+        };
+        let notes = across(&office, &rows(&received, &BTreeMap::new(), &verdicts));
         assert_eq!(
             notes,
             [
+                "甲校属于包头市，不属于本单位所辖的赤峰市：请核实是否应转交包头市",
                 "“汽车维修”由2所学校申报：乙校、甲校",
                 "乙校（技工学校）第1批申报3个专业，超过每批2个的限额",
                 "甲校在第1批、第2批重复申报“汽车维修”",

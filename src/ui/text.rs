@@ -1378,3 +1378,11 @@ pub fn opinion_cleared(school: &str, batch: u32) -> String {
 pub fn region_share(region: &str, specialties: usize, schools: usize, trained: usize) -> String {
     format!("{region}：专业{specialties}个，学校{schools}所，培训教师{trained}人")
 }
+
+pub fn changed_kept(n: usize) -> String {
+    format!("另有{n}份已改动（留作证据）")
+}
+
+pub fn superseded(n: usize) -> String {
+    format!("已替代较早的{n}份")
+}

@@ -80,6 +80,9 @@ fn a_folder_is_received_and_the_office_writes_its_opinion() {
     assert!(h.sees("11 / 10"));
     assert!(h.sees("证书不符"));
     assert!(h.sees("未签名"));
+    // The changed copy stands for nothing but is not hidden: its school's row says it is kept.
+    assert!(h.sees("另有1份已改动（留作证据）"));
+    assert!(h.sees("已替代较早的1份"), "the resubmission's row");
     assert!(
         h.text_containing("“汽车维修”由4所学校申报").is_some(),
         "the cross-school notes are shown"

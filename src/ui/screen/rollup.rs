@@ -383,7 +383,7 @@ impl Rollup {
         let rows = self.overview.rows();
         content = content.push(targets(&rows));
         content = content.push(self.table(&rows));
-        let notes = rollup::across(&rows);
+        let notes = rollup::across(&self.overview.office, &rows);
         if !notes.is_empty() {
             content = content.push(text(t::ACROSS_SCHOOLS).size(18));
             for note in notes {
@@ -483,19 +483,37 @@ impl Rollup {
                 )
             })
             .collect();
-        let state_style = if r.state == PacketState::Valid {
-            style::muted_text
+        let state_text = text(r.state.name()).size(style::BODY_SIZE);
+        let mut state = column![if r.state == PacketState::Valid {
+            state_text
         } else {
-            style::error_text
-        };
-        let mut state = column![
-            text(r.state.name())
-                .size(style::BODY_SIZE)
-                .style(state_style)
-        ];
+            state_text.style(style::error_text)
+        }];
         if !counted {
             state = state.push(
                 text(t::NOT_COUNTED)
+                    .size(style::SMALL_SIZE)
+                    .style(style::muted_text),
+            );
+        }
+        // Earlier packets are kept, not shown as rows: the office sees they exist, and a changed
+        // one (evidence) stands out.
+        let changed = r
+            .superseded
+            .iter()
+            .filter(|p| p.signed && !p.intact)
+            .count();
+        let earlier = r.superseded.len() - changed;
+        if changed > 0 {
+            state = state.push(
+                text(t::changed_kept(changed))
+                    .size(style::SMALL_SIZE)
+                    .style(style::error_text),
+            );
+        }
+        if earlier > 0 {
+            state = state.push(
+                text(t::superseded(earlier))
                     .size(style::SMALL_SIZE)
                     .style(style::muted_text),
             );
@@ -534,7 +552,7 @@ impl Rollup {
             row![
                 cell(s.region.name().to_string(), 2),
                 cell(format!("{}\n{}", s.school, s.kind), 4),
-                cell(format!("第{}批", s.batch), 1),
+                cell(s.batch.to_string(), 1),
                 cell(specialties.join("\n"), 6),
                 cell(t::teachers(s.integrated_teachers, s.trained_teachers), 2),
                 cell(t::findings(s.errors(), s.warnings()), 2),
