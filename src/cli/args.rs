@@ -134,7 +134,7 @@ pub enum Rollup {
     },
     Report {
         file: PathBuf,
-        json: bool,
+        output: RollupOutput,
     },
     /// A certificate file, or the certificate of a received packet, accepted as its school's.
     Trust {
@@ -150,6 +150,16 @@ pub enum Rollup {
         opinion: Option<Opinion>,
         text: String,
     },
+}
+
+/// How `rollup report` gives the 汇总表.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RollupOutput {
+    Text,
+    Json,
+    Xlsx(PathBuf),
+    /// The print-ready 推荐汇总表, dated (today if not given).
+    Pdf(PathBuf, Option<chrono::NaiveDate>),
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -467,11 +477,23 @@ fn rollup(args: &mut Args) -> Result<Rollup, UsageError> {
             Rollup::Add { file, packets }
         }
         "report" => {
-            let options = args.options(&[], &["--json"])?;
-            Rollup::Report {
-                file,
-                json: options.has("--json"),
+            let mut options = args.options(&["--xlsx", "--pdf", "--date"], &["--json"])?;
+            let date = date_option(&mut options)?;
+            let output = match (
+                options.has("--json"),
+                options.take("--xlsx").ok(),
+                options.take("--pdf").ok(),
+            ) {
+                (false, None, None) => RollupOutput::Text,
+                (true, None, None) => RollupOutput::Json,
+                (false, Some(out), None) => RollupOutput::Xlsx(PathBuf::from(out)),
+                (false, None, Some(out)) => RollupOutput::Pdf(PathBuf::from(out), date),
+                _ => return Err(UsageError("--json、--xlsx 和 --pdf 只能选一个".into())),
+            };
+            if date.is_some() && !matches!(output, RollupOutput::Pdf(..)) {
+                return Err(UsageError("--date 只与 --pdf 一起使用".into()));
             }
+            Rollup::Report { file, output }
         }
         "trust" => {
             let from = match args.next_string()? {

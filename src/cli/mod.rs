@@ -23,7 +23,9 @@ mod rollup;
 mod sign;
 mod workload;
 
-pub use args::{Command, Invocation, ReportFormat, Rollup, TrustFrom, UsageError, parse};
+pub use args::{
+    Command, Invocation, ReportFormat, Rollup, RollupOutput, TrustFrom, UsageError, parse,
+};
 
 const USAGE: &str = "\
 工学一体化申报助手
@@ -75,8 +77,10 @@ const USAGE: &str = "\
   yitihua rollup add 汇总.yhz 材料.pdf… | 文件夹
                                             收取申报材料：验证签名、读取所附数据并重新审核，每份一行
                                             （有未收取、已改动、证书不符或未签名的，退出码为1）
-  yitihua rollup report 汇总.yhz [--json]    汇总表：每校每批一行，对照 20 个专业、10 所学校、
-                                            200 名培训教师的目标，跨校提示
+  yitihua rollup report 汇总.yhz [--json | --xlsx 输出.xlsx | --pdf 输出.pdf [--date 2026-12-07]]
+                                            汇总表：每校每批一行，对照 20 个专业、10 所学校、
+                                            200 名培训教师的目标，跨校提示；--pdf 为可打印、
+                                            签字盖章的推荐汇总表
   yitihua rollup trust 汇总.yhz 证书.pem | --packet N
                                             信任学校的证书（按证书中的统一社会信用代码对应学校）
   yitihua rollup opinion 汇总.yhz --school 统一社会信用代码 --batch N
@@ -363,7 +367,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
 
 /// Writes a report file whole or not at all; refuses to replace one, as every command here
 /// refuses to overwrite.
-fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+pub(super) fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
     use crate::store::atomic;
     atomic::save(path, atomic::Existing::Refuse, bytes)
 }

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use serde_json::json;
 
 use super::Outcome;
-use super::args::{Rollup, TrustFrom};
+use super::args::{Rollup, RollupOutput, TrustFrom};
 use crate::domain::rollup::{
     self, COUNTING_RULE, Office, OfficeLevel, Row, Sums, TARGET_SCHOOLS, TARGET_SPECIALTIES,
     TARGET_TRAINED_TEACHERS, Verdict,
@@ -65,12 +65,20 @@ pub fn run(command: Rollup, out: &mut dyn Write) -> Result<Outcome, String> {
                 Outcome::Done
             })
         }
-        Rollup::Report { file, json } => {
+        Rollup::Report { file, output } => {
             let overview = Overview::read(&open(&file)?)?;
-            if json {
-                said(writeln!(out, "{:#}", report_json(&overview)))?;
-            } else {
-                said(report_text(&overview, out))?;
+            match output {
+                RollupOutput::Text => said(report_text(&overview, out))?,
+                RollupOutput::Json => said(writeln!(out, "{:#}", report_json(&overview)))?,
+                RollupOutput::Xlsx(path) => {
+                    super::write_new(&path, &overview.workbook()?)?;
+                    said(writeln!(out, "已导出汇总表：{}", path.display()))?;
+                }
+                RollupOutput::Pdf(path, date) => {
+                    let date = date.unwrap_or_else(|| time::beijing_date(chrono::Utc::now()));
+                    super::write_new(&path, &overview.printout(date)?)?;
+                    said(writeln!(out, "已导出推荐汇总表：{}", path.display()))?;
+                }
             }
             Ok(Outcome::Done)
         }
@@ -172,21 +180,7 @@ fn write_row(out: &mut dyn Write, n: usize, row: &Row<'_>) -> std::io::Result<()
         "{n}. {} {}（{}，{}） 第{}批 {} {opinion}",
         s.region, s.school, s.kind, s.credit_code, s.batch, row.state
     )?;
-    let specialties: Vec<String> = s
-        .specialties
-        .iter()
-        .map(|l| {
-            let levels: Vec<&str> = l.levels.iter().map(|v| v.name()).collect();
-            format!(
-                "{}（{}，招生{}人，资源包{}/{}类）",
-                l.name,
-                levels.join("、"),
-                l.enrolment,
-                l.package_ready,
-                l.package_kinds
-            )
-        })
-        .collect();
+    let specialties: Vec<String> = s.specialties.iter().map(|l| l.describe()).collect();
     writeln!(out, "   专业：{}", specialties.join("；"))?;
     writeln!(
         out,

@@ -102,6 +102,22 @@ pub struct SpecialtyLine {
     pub package_kinds: usize,
 }
 
+impl SpecialtyLine {
+    /// "数控加工（中级工、高级工，招生45人，资源包4/5类）": the same words in the window, the
+    /// command line, the workbook and the printed 汇总表.
+    pub fn describe(&self) -> String {
+        let levels: Vec<&str> = self.levels.iter().map(|l| l.name()).collect();
+        format!(
+            "{}（{}，招生{}人，资源包{}/{}类）",
+            self.name,
+            levels.join("、"),
+            self.enrolment,
+            self.package_ready,
+            self.package_kinds
+        )
+    }
+}
+
 /// One finding of the office's own re-check, with the school's explanation where it gave one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FindingLine {

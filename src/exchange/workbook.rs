@@ -17,6 +17,8 @@ use rust_xlsxwriter::{
 use crate::domain::allowance::ALLOWANCE_RULE;
 use crate::domain::exact::{Exact, Fen};
 use crate::domain::resource::{self, Cell, ReviewState, TEXTBOOK};
+use crate::domain::rollup::{self, Office, Opinion, Row};
+use crate::domain::time;
 use crate::domain::workload::{COUNTING_RULE, MAX_PERIODS_PER_DAY, Settings, Summary, Totals};
 use crate::domain::{
     CourseKind, Employment, Entry, Gender, Origin, ResourceItem, ResourceKind, SchoolProfile,
@@ -701,6 +703,131 @@ pub fn resources_report(
         }
     }
     table.finish()?;
+    book.save_to_buffer()
+}
+
+/// The 汇总表 an office prints or hands on: one row per school and batch with its state, the
+/// re-check's findings and the office's opinion; the targets with each 盟市's share and the
+/// rule that says what counts; and the notes seen only across schools.
+pub fn rollup_summary(
+    office: &Office,
+    rows: &[Row<'_>],
+    notes: &[String],
+) -> Result<Vec<u8>, XlsxError> {
+    let styles = Styles::new();
+    let mut book = workbook()?;
+    let totals = rollup::totals(rows);
+    let any_recommended = rows
+        .iter()
+        .any(|r| r.verdict.is_some_and(|v| v.opinion == Opinion::Recommend));
+    let mut table = Table::start(
+        book.add_worksheet(),
+        &styles,
+        Page {
+            sheet: "汇总表",
+            title: format!("{} 工学一体化建设专业推荐汇总表", office.name),
+            note: format!("每校每批一行。{}", rollup::COUNTING_RULE),
+            landscape: true,
+        },
+        &[
+            "序号",
+            "盟市",
+            "学校",
+            "类型",
+            "统一社会信用代码",
+            "批次",
+            "建设专业（层次，招生，资源包）",
+            "一体化教师",
+            "培训教师",
+            "错误",
+            "提醒",
+            "状态",
+            "签署时间",
+            "收到时间",
+            "意见",
+            "意见说明",
+            "计入目标",
+        ],
+    )?;
+    for (n, row) in rows.iter().enumerate() {
+        let s = &row.packet.summary;
+        let specialties: Vec<String> = s.specialties.iter().map(|l| l.describe()).collect();
+        table.integer(0, n as u64 + 1)?;
+        table.centred(1, s.region.name())?;
+        table.text(2, &s.school)?;
+        table.centred(3, s.kind.name())?;
+        table.centred(4, &s.credit_code)?;
+        table.integer(5, u64::from(s.batch))?;
+        table.text(6, &specialties.join("\n"))?;
+        table.integer(7, s.integrated_teachers as u64)?;
+        table.integer(8, s.trained_teachers as u64)?;
+        table.integer(9, s.errors() as u64)?;
+        table.integer(10, s.warnings() as u64)?;
+        table.centred(11, row.state.name())?;
+        let signed_at = row.packet.signed_at.as_deref().map(time::show_stored);
+        table.centred(12, signed_at.as_deref().unwrap_or("未签名"))?;
+        table.centred(13, &time::show_stored(&row.packet.received_at))?;
+        table.centred(14, row.verdict.map_or("", |v| v.opinion.name()))?;
+        table.text(15, row.verdict.map_or("", |v| v.text.as_str()))?;
+        table.centred(16, yes_no(rollup::counts(row, any_recommended)))?;
+        table.end_row()?;
+    }
+    table.finish()?;
+
+    let mut table = Table::start(
+        book.add_worksheet(),
+        &styles,
+        Page {
+            sheet: "目标",
+            title: format!("{} 对照“十四五”目标", office.name),
+            note: rollup::COUNTING_RULE.into(),
+            landscape: false,
+        },
+        &["范围", "建设专业", "参与学校", "培训教师", "计入的申报"],
+    )?;
+    let mut sums_row = |label: &str, sums: &rollup::Sums| -> Result<(), XlsxError> {
+        table.text(0, label)?;
+        table.integer(1, sums.specialties as u64)?;
+        table.integer(2, sums.schools as u64)?;
+        table.integer(3, sums.trained_teachers as u64)?;
+        table.integer(4, sums.declarations as u64)?;
+        table.end_row()
+    };
+    sums_row(
+        "目标（内人社办发〔2022〕111号 一(二)）",
+        &rollup::Sums {
+            specialties: rollup::TARGET_SPECIALTIES,
+            schools: rollup::TARGET_SCHOOLS,
+            trained_teachers: rollup::TARGET_TRAINED_TEACHERS,
+            declarations: 0,
+        },
+    )?;
+    sums_row("合计（计入）", &totals.region)?;
+    for (region, sums) in &totals.by_region {
+        sums_row(region.name(), sums)?;
+    }
+    table.finish()?;
+
+    if !notes.is_empty() {
+        let mut table = Table::start(
+            book.add_worksheet(),
+            &styles,
+            Page {
+                sheet: "跨校提示",
+                title: format!("{} 跨校提示", office.name),
+                note: "同一专业由多校申报、超过每批限额、在后续批次重复申报、不属于本盟市的学校。"
+                    .into(),
+                landscape: false,
+            },
+            &["序号", "提示"],
+        )?;
+        for (n, note) in notes.iter().enumerate() {
+            table.integer(0, n as u64 + 1)?;
+            table.text(1, note)?;
+            table.end_row()?;
+        }
+        table.finish()?;
+    }
     book.save_to_buffer()
 }
 

@@ -14,6 +14,7 @@ mod certificate;
 mod fallback;
 mod layout;
 mod packet;
+mod rollup;
 
 use chrono::NaiveDate;
 use printpdf::{FontId, ParsedFont, PdfDocument, RawImage, XObjectId};
@@ -27,6 +28,7 @@ pub use certificate::{CertificateInput, SIGNATURE_BOX};
 use fallback::Fallback;
 use layout::{Measure, Placeable};
 use packet::{Stamp, Stamps};
+pub use rollup::RollupInput;
 
 /// The printed title, also the PDF's Title.
 pub const TITLE: &str = "内蒙古自治区技工院校工学一体化建设专业申报材料";
@@ -166,6 +168,24 @@ pub fn allowance_sheet(input: &AllowanceInput) -> Result<Vec<u8>, ReportError> {
         },
         input.signature,
         &|measure, stamps| allowance::lay_out(input, measure, stamps),
+    )
+}
+
+/// Makes the receiving office's 推荐汇总表 (see [`rollup`]), as the bytes of a PDF, to be
+/// printed, signed and sealed, or signed digitally as the school packets are.
+pub fn rollup_summary(input: &RollupInput) -> Result<Vec<u8>, ReportError> {
+    signed_by_academic_office(
+        &attach::Info {
+            title: rollup::TITLE,
+            subject: &format!("{} {}", input.office.name, rollup::TITLE),
+            author: &input.office.name,
+            date: input.date,
+            attachment: None,
+            batch: None,
+        },
+        // The office signs on paper below the table; no stored image is drawn.
+        None,
+        &|measure, _| rollup::lay_out(input, measure),
     )
 }
 

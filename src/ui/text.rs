@@ -1338,6 +1338,8 @@ pub const SAVE_OPINION: &str = "保存意见";
 pub const CLEAR_OPINION: &str = "撤回意见";
 pub const CHOOSE_OPINION: &str = "请选择推荐、不推荐或待定";
 pub const ACCEPT_CERTIFICATE: &str = "接受新证书";
+pub const EXPORT_ROLLUP_XLSX: &str = "导出汇总表（Excel）…";
+pub const EXPORT_ROLLUP_PDF: &str = "导出推荐汇总表 PDF…";
 pub const NO_OPINION: &str = "未填写";
 pub const NOT_COUNTED: &str = "不计入";
 

@@ -360,6 +360,7 @@ pub fn trust_packet(file: &mut RollupFile, id: i64) -> Result<String, String> {
 }
 
 /// Everything the 汇总表 shows, read once from the 汇总文件.
+#[derive(Debug, Clone)]
 pub struct Overview {
     pub office: Office,
     pub received: Vec<Received>,
@@ -385,6 +386,27 @@ impl Overview {
 
     pub fn totals(&self) -> Totals {
         rollup::totals(&self.rows())
+    }
+
+    /// The 汇总表 as an .xlsx workbook (汇总表, 目标, 跨校提示).
+    pub fn workbook(&self) -> Result<Vec<u8>, String> {
+        let rows = self.rows();
+        let notes = rollup::across(&self.office, &rows);
+        crate::exchange::workbook::rollup_summary(&self.office, &rows, &notes)
+            .map_err(|e| format!("无法生成 Excel 汇总表：{e}"))
+    }
+
+    /// The 推荐汇总表 as a print-ready PDF dated `date`.
+    pub fn printout(&self, date: chrono::NaiveDate) -> Result<Vec<u8>, String> {
+        let rows = self.rows();
+        let notes = rollup::across(&self.office, &rows);
+        crate::report::rollup_summary(&crate::report::RollupInput {
+            office: &self.office,
+            rows: &rows,
+            notes: &notes,
+            date,
+        })
+        .map_err(|e| e.to_string())
     }
 }
 

@@ -493,6 +493,81 @@ fn a_region_is_received_verified_and_summed_against_the_targets() {
     assert!(text.contains("建设专业  4 / 20"), "{text}");
     assert!(text.contains("参与学校  2 / 10"), "{text}");
     assert!(text.contains("意见：不推荐（材料齐全）"), "{text}");
+
+    printed_and_workbook_agree(&file, work.path());
+}
+
+/// The 推荐汇总表 printed (read back as a PDF reader does) and the workbook (read back with
+/// calamine) hold every row, the opinions and the counted figures; neither overwrites a file.
+fn printed_and_workbook_agree(file: &Path, dir: &Path) {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let pdf = dir.join("推荐汇总表.pdf");
+    let o = yitihua(&[
+        &"rollup",
+        &"report",
+        &file,
+        &"--pdf",
+        &pdf,
+        &"--date",
+        &"2026-12-07",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = yitihua(&[&"rollup", &"report", &file, &"--pdf", &pdf]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "an existing file is not overwritten"
+    );
+    let text = std::process::Command::new("pdftotext")
+        .args([Path::new("-raw"), &pdf, Path::new("-")])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed to read the printout back");
+    let text = String::from_utf8_lossy(&text.stdout).replace(['\n', ' '], "");
+    assert!(text.contains("工学一体化建设专业推荐汇总表"), "{text}");
+    assert!(text.contains("2026年12月7日"), "{text}");
+    for s in &REGION {
+        assert!(text.contains(s.name), "{} is printed: {text}", s.name);
+    }
+    assert!(text.contains("推荐：材料齐全"), "{text}");
+    assert!(text.contains("不推荐：材料齐全"), "{text}");
+    assert!(
+        text.contains("内蒙古自治区人力资源和社会保障厅意见"),
+        "{text}"
+    );
+
+    let xlsx = dir.join("汇总表.xlsx");
+    let o = yitihua(&[&"rollup", &"report", &file, &"--xlsx", &xlsx]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("汇总表").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .skip(3)
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 13, "{rows:?}");
+    let counted: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[16] == "是")
+        .map(|r| r[2].as_str())
+        .collect();
+    assert_eq!(counted, ["包头第一技工学校", "包头第二技工学校"]);
+    let targets = book.worksheet_range("目标").unwrap();
+    let total: Vec<String> = targets
+        .rows()
+        .find(|r| r[0].to_string() == "合计（计入）")
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        total[1..4],
+        [
+            "4",
+            "2",
+            &(packets().trained[3] + packets().trained[4]).to_string()
+        ]
+    );
 }
 
 #[test]

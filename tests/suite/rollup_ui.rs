@@ -117,4 +117,15 @@ fn a_folder_is_received_and_the_office_writes_its_opinion() {
     h.fill("筛选", "");
     assert!(h.sees("21 / 20"));
     assert!(h.sees("12 / 10"));
+
+    // Both outputs are written on a thread to the file on disk (the test answers the dialog).
+    assert!(h.is_enabled("导出推荐汇总表 PDF…"));
+    let pdf = h.dir.path().join("推荐汇总表.pdf");
+    h.settle(Message::Rollup(RollupMessage::PdfPath(Some(pdf.clone()))));
+    assert!(h.text_containing("已导出：").is_some());
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let xlsx = h.dir.path().join("汇总表.xlsx");
+    h.settle(Message::Rollup(RollupMessage::XlsxPath(Some(xlsx.clone()))));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
 }

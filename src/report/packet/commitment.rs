@@ -59,7 +59,7 @@ pub(super) fn commitment(ctx: &Ctx<'_>, l: &mut Layout<'_>, marks: &mut Vec<Mark
     l.gap(4.0 * MM);
     l.block(&seal_block(ctx, l.measure, &date));
     l.gap(4.0 * MM);
-    l.block(&office_box(l.measure));
+    l.block(&opinion_box(l.measure, "盟市人社部门意见："));
 }
 
 /// 学校（盖章） and the date on the right, with the seal over them if the office stored one.
@@ -93,8 +93,8 @@ fn seal_block(ctx: &Ctx<'_>, measure: &Measure, date: &str) -> Block {
     Block::new(SEAL, items)
 }
 
-/// An empty ruled box for the league or city office's opinion, stamp and date.
-fn office_box(measure: &Measure) -> Block {
+/// An empty ruled box for the receiving office's opinion (`label`), stamp and date.
+pub(in crate::report) fn opinion_box(measure: &Measure, label: &str) -> Block {
     let style = Style::plain(size::XIAO_SI);
     let lead = size::XIAO_SI * 2.0;
     let height = 50.0 * MM;
@@ -119,7 +119,7 @@ fn office_box(measure: &Measure) -> Block {
         y: pad,
         h: lead,
         style,
-        text: "盟市人社部门意见：".into(),
+        text: label.to_string(),
     });
     let stamp = "（盖章）";
     let date = "年　　月　　日";

@@ -8,6 +8,7 @@
 //! what the sections share (the context they read, headings, the findings table).
 
 mod commitment;
+pub(super) use commitment::opinion_box;
 mod contents;
 mod cover;
 mod resources;

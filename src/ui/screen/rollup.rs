@@ -14,7 +14,7 @@ use crate::domain::rollup::{
     TARGET_TRAINED_TEACHERS, Verdict,
 };
 use crate::domain::time;
-use crate::store::{Receipt, RollupFile};
+use crate::store::{Receipt, RollupFile, atomic};
 use crate::ui::background;
 use crate::ui::screen::Action;
 use crate::ui::widget::notice::{self, Notice};
@@ -100,6 +100,11 @@ pub enum Message {
     CancelOpinion,
     Undo,
     AcceptCertificate(i64),
+    ExportXlsx,
+    ExportPdf,
+    XlsxPath(Option<PathBuf>),
+    PdfPath(Option<PathBuf>),
+    Exported(Result<String, String>),
     Typed(typed_path::Message),
     Close,
 }
@@ -262,6 +267,29 @@ impl Rollup {
                 self.undo = None;
                 self.reread();
             }
+            Message::ExportXlsx => {
+                return Action::Run(save_dialog(t::EXPORT_ROLLUP_XLSX, "Excel", "xlsx", |p| {
+                    Message::XlsxPath(p)
+                }));
+            }
+            Message::ExportPdf => {
+                return Action::Run(save_dialog(t::EXPORT_ROLLUP_PDF, "PDF", "pdf", |p| {
+                    Message::PdfPath(p)
+                }));
+            }
+            Message::XlsxPath(None) => {
+                return Action::Run(self.typed.offer_save(t::XLSX_PATH_HINT, "xlsx", |path| {
+                    Message::XlsxPath(Some(path))
+                }));
+            }
+            Message::PdfPath(None) => {
+                return Action::Run(self.typed.offer_save(t::SAVE_PDF_PATH_HINT, "pdf", |path| {
+                    Message::PdfPath(Some(path))
+                }));
+            }
+            Message::XlsxPath(Some(path)) => return self.export(path, false),
+            Message::PdfPath(Some(path)) => return self.export(path, true),
+            Message::Exported(result) => self.notice = Some(Notice::from(result)),
             Message::Typed(message) => {
                 if let Some(answer) = self.typed.update(message) {
                     return self.update(answer);
@@ -291,6 +319,26 @@ impl Rollup {
             },
             |(done, total)| Message::Progress(done, total),
             Message::Read,
+        ))
+    }
+
+    /// Builds the workbook or the 推荐汇总表 on a thread and writes it whole; the save dialog
+    /// has already asked whether to replace an existing file.
+    fn export(&mut self, path: PathBuf, pdf: bool) -> Action<Message, Intent> {
+        self.typed.close();
+        self.notice = None;
+        let overview = self.overview.clone();
+        Action::Run(Task::perform(
+            background::run(move || {
+                let bytes = if pdf {
+                    overview.printout(time::beijing_date(chrono::Utc::now()))?
+                } else {
+                    overview.workbook()?
+                };
+                atomic::save(&path, atomic::Existing::Replace, &bytes)?;
+                Ok(t::exported(&path))
+            }),
+            Message::Exported,
         ))
     }
 
@@ -360,8 +408,12 @@ impl Rollup {
                     .on_press_maybe((!busy).then_some(Message::PickFiles)),
                 actions::secondary(t::RECEIVE_FOLDER)
                     .on_press_maybe((!busy).then_some(Message::PickFolder)),
+                actions::secondary(t::EXPORT_ROLLUP_XLSX).on_press(Message::ExportXlsx),
+                actions::secondary(t::EXPORT_ROLLUP_PDF).on_press(Message::ExportPdf),
             ]
-            .spacing(10),
+            .spacing(10)
+            .wrap()
+            .vertical_spacing(8),
         );
         if let Some(typed) = self.typed.view(Message::Typed) {
             content = content.push(typed);
@@ -468,21 +520,7 @@ impl Rollup {
 
     fn row<'a>(&'a self, r: &Row<'a>, counted: bool) -> Element<'a, Message> {
         let s = &r.packet.summary;
-        let specialties: Vec<String> = s
-            .specialties
-            .iter()
-            .map(|l| {
-                let levels: Vec<&str> = l.levels.iter().map(|v| v.name()).collect();
-                format!(
-                    "{}（{}，{}人，{}/{}）",
-                    l.name,
-                    levels.join("、"),
-                    l.enrolment,
-                    l.package_ready,
-                    l.package_kinds
-                )
-            })
-            .collect();
+        let specialties: Vec<String> = s.specialties.iter().map(|l| l.describe()).collect();
         let state_text = text(r.state.name()).size(style::BODY_SIZE);
         let mut state = column![if r.state == PacketState::Valid {
             state_text
@@ -605,6 +643,23 @@ impl Rollup {
             .spacing(6)
             .into()
     }
+}
+
+/// A save dialog for an export; its answer comes back through `answer`.
+fn save_dialog(
+    title: &'static str,
+    filter: &'static str,
+    extension: &'static str,
+    answer: fn(Option<PathBuf>) -> Message,
+) -> Task<Message> {
+    Task::perform(
+        rfd::AsyncFileDialog::new()
+            .set_title(title)
+            .add_filter(filter, &[extension])
+            .set_file_name(format!("{}.{extension}", t::ROLLUP_TABLE))
+            .save_file(),
+        move |handle| answer(handle.map(|h| h.path().to_path_buf())),
+    )
 }
 
 fn header<'a>() -> Element<'a, Message> {
