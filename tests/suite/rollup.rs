@@ -555,7 +555,7 @@ fn printed_and_workbook_agree(file: &Path, dir: &Path) {
     let targets = book.worksheet_range("目标").unwrap();
     let total: Vec<String> = targets
         .rows()
-        .find(|r| r[0].to_string() == "合计（计入）")
+        .find(|r| r[0] == "合计（计入）")
         .unwrap()
         .iter()
         .map(ToString::to_string)
