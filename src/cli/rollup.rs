@@ -217,7 +217,7 @@ fn write_row(out: &mut dyn Write, n: usize, row: &Row<'_>) -> std::io::Result<()
         p.file_name,
         time::show_stored(&p.received_at)
     )?;
-    if let Some(why) = flow::problem(row.state, p.problem.as_deref()) {
+    if let Some(why) = flow::problem(row.state, p.problem.as_deref(), p.certificate_matches) {
         writeln!(out, "   {why}")?;
     }
     if !row.superseded.is_empty() {
@@ -263,11 +263,7 @@ fn report_json(overview: &Overview) -> serde_json::Value {
         .received
         .iter()
         .map(|p| {
-            let pinned = overview
-                .pins
-                .get(&p.summary.credit_code)
-                .map(String::as_str);
-            let state = rollup::state(p.signed, p.intact, &p.fingerprint, pinned);
+            let state = p.state(&overview.pins);
             let superseded_by = standing.get(&p.id).and_then(|(_, by)| *by);
             json!({
                 "id": p.id,
@@ -278,7 +274,7 @@ fn report_json(overview: &Overview) -> serde_json::Value {
                 "region": p.summary.region,
                 "batch": p.summary.batch,
                 "state": state,
-                "problem": flow::problem(state, p.problem.as_deref()),
+                "problem": flow::problem(state, p.problem.as_deref(), p.certificate_matches),
                 "signer": p.signer,
                 "fingerprint": p.fingerprint,
                 "signed_at": p.signed_at.as_deref().map(time::show_stored),

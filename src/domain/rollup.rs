@@ -63,12 +63,21 @@ chinese_enum! {
 }
 
 /// The state of a packet from what verification found and the certificate pinned for its
-/// school (`None` before any).
-pub fn state(signed: bool, intact: bool, fingerprint: &str, pinned: Option<&str>) -> PacketState {
+/// school (`None` before any). A certificate that names another school than the data
+/// (`names_school` false) is never the school's, whatever is pinned.
+pub fn state(
+    signed: bool,
+    intact: bool,
+    names_school: bool,
+    fingerprint: &str,
+    pinned: Option<&str>,
+) -> PacketState {
     match (signed, intact) {
         (false, _) => PacketState::Unsigned,
         (true, false) => PacketState::Changed,
-        (true, true) if pinned.is_none_or(|p| p == fingerprint) => PacketState::Valid,
+        (true, true) if names_school && pinned.is_none_or(|p| p == fingerprint) => {
+            PacketState::Valid
+        }
         (true, true) => PacketState::CertificateMismatch,
     }
 }
@@ -231,9 +240,25 @@ pub struct Received {
     pub problem: Option<String>,
     pub signer: String,
     pub fingerprint: String,
+    /// The signing certificate names the school the data names.
+    pub certificate_matches: bool,
     /// When it was signed, as stored (Beijing time); `None` unsigned.
     pub signed_at: Option<String>,
     pub summary: Summary,
+}
+
+impl Received {
+    /// Its state under the certificates pinned now.
+    pub fn state(&self, pins: &BTreeMap<String, String>) -> PacketState {
+        let pinned = pins.get(&self.summary.credit_code).map(String::as_str);
+        state(
+            self.signed,
+            self.intact,
+            self.certificate_matches,
+            &self.fingerprint,
+            pinned,
+        )
+    }
 }
 
 /// One row of the 汇总表: the school and batch, the packet that stands for them now, and the
@@ -290,9 +315,8 @@ pub fn rows<'a>(
                 .position(|p| !p.signed || p.intact)
                 .unwrap_or(0);
             let packet = packets.remove(at);
-            let pinned = pins.get(&packet.summary.credit_code).map(String::as_str);
             Row {
-                state: state(packet.signed, packet.intact, &packet.fingerprint, pinned),
+                state: packet.state(pins),
                 verdict: verdicts.get(&(packet.summary.credit_code.clone(), packet.summary.batch)),
                 packet,
                 superseded: packets,
@@ -498,6 +522,7 @@ mod tests {
             problem: None,
             signer: summary.school.clone(),
             fingerprint: format!("FP-{}", summary.credit_code),
+            certificate_matches: true,
             signed_at: signed_at.map(str::to_string),
             summary,
         }
@@ -505,12 +530,24 @@ mod tests {
 
     #[test]
     fn the_state_follows_signature_change_and_pinned_certificate() {
-        assert_eq!(state(false, false, "", None), PacketState::Unsigned);
-        assert_eq!(state(true, false, "A", Some("A")), PacketState::Changed);
-        assert_eq!(state(true, true, "A", None), PacketState::Valid);
-        assert_eq!(state(true, true, "A", Some("A")), PacketState::Valid);
+        assert_eq!(state(false, false, true, "", None), PacketState::Unsigned);
         assert_eq!(
-            state(true, true, "B", Some("A")),
+            state(true, false, true, "A", Some("A")),
+            PacketState::Changed
+        );
+        assert_eq!(state(true, true, true, "A", None), PacketState::Valid);
+        assert_eq!(state(true, true, true, "A", Some("A")), PacketState::Valid);
+        assert_eq!(
+            state(true, true, true, "B", Some("A")),
+            PacketState::CertificateMismatch
+        );
+        // A certificate made in another school's code is never this school's.
+        assert_eq!(
+            state(true, true, false, "A", Some("A")),
+            PacketState::CertificateMismatch
+        );
+        assert_eq!(
+            state(true, true, false, "A", None),
             PacketState::CertificateMismatch
         );
     }

@@ -26,7 +26,8 @@ impl std::fmt::Debug for RollupFile {
 }
 
 /// What receiving writes of one packet: what verification found, who signed, and the summary
-/// and data read from its attachment (`workflow::rollup` makes it).
+/// read from its attachment (`workflow::rollup` makes it). The packet's bytes go to
+/// [`RollupFile::evidence`].
 #[derive(Debug, Clone)]
 pub struct Receipt {
     pub file_name: String,
@@ -37,10 +38,12 @@ pub struct Receipt {
     pub signer: String,
     pub fingerprint: String,
     pub certificate: Option<Vec<u8>>,
+    /// The certificate names the school the data names (or names no credit code at all).
+    pub certificate_matches: bool,
     pub signed_at: Option<chrono::DateTime<chrono::Utc>>,
     pub summary: Summary,
-    /// The school's data as the re-check read it, as interchange JSON.
-    pub data: String,
+    /// The packet as received.
+    pub pdf: Vec<u8>,
 }
 
 impl RollupFile {
@@ -86,6 +89,40 @@ impl RollupFile {
         &self.path
     }
 
+    /// Where the packet with this SHA-256 is kept as received: `<名>-材料/<sha256>.pdf` beside
+    /// the 汇总文件, the evidence a changed packet is kept as and what a forwarded roll-up
+    /// carries on.
+    pub fn evidence(&self, sha256: &str) -> PathBuf {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.path
+            .with_file_name(format!("{stem}-材料"))
+            .join(format!("{sha256}.pdf"))
+    }
+
+    /// Keeps each packet's bytes at [`RollupFile::evidence`], written whole (a packet already
+    /// kept is left as it is: the name is its content's hash). Done before the packets are
+    /// stored, so no stored packet lacks its file.
+    pub fn keep_evidence(&self, receipts: &[Receipt]) -> Result<(), StoreError> {
+        for r in receipts {
+            let path = self.evidence(&r.sha256);
+            if path.exists() {
+                continue;
+            }
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            match super::atomic::write(&path, super::atomic::Existing::Refuse, &r.pdf) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e.into()),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     pub fn office(&self) -> Result<Office, StoreError> {
         let (name, level, region): (String, String, Option<String>) = self.conn.query_row(
             "SELECT name, level, region FROM office WHERE id = 1",
@@ -127,7 +164,8 @@ impl RollupFile {
         {
             let mut insert = tx.prepare(
                 "INSERT INTO packets (received_at, file_name, sha256, credit_code, batch, signed,
-                     intact, problem, signer, fingerprint, certificate, signed_at, summary, data)
+                     intact, problem, signer, fingerprint, certificate, certificate_matches,
+                     signed_at, summary)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                  ON CONFLICT (sha256) DO NOTHING",
             )?;
@@ -151,12 +189,14 @@ impl RollupFile {
                     r.signer,
                     r.fingerprint,
                     r.certificate,
+                    r.certificate_matches,
                     r.signed_at.map(time::stored),
                     summary,
-                    r.data,
                 ])?;
                 ids.push(existing.query_row([&r.sha256], |row| row.get(0))?);
-                if let (true, true, Some(certificate)) = (r.signed, r.intact, &r.certificate) {
+                if let (true, true, true, Some(certificate)) =
+                    (r.signed, r.intact, r.certificate_matches, &r.certificate)
+                {
                     pin.execute((
                         &r.summary.credit_code,
                         &r.fingerprint,
@@ -176,7 +216,7 @@ impl RollupFile {
     pub fn received(&self) -> Result<Vec<Received>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, received_at, file_name, sha256, signed, intact, problem, signer,
-                    fingerprint, signed_at, summary
+                    fingerprint, signed_at, summary, certificate_matches
              FROM packets ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -201,6 +241,7 @@ impl RollupFile {
                 signer: r.get(7)?,
                 fingerprint: r.get(8)?,
                 signed_at: r.get(9)?,
+                certificate_matches: r.get(11)?,
                 summary,
             }))
         })?;

@@ -3,14 +3,16 @@
 
 use rusqlite::Transaction;
 
-/// Version 1: the office, the file history, every packet received (verification's findings,
-/// the summary of its data and the data itself), the certificate pinned for each school and the
-/// office's opinion on each school and batch.
+/// Version 1: the office, the file history, every packet received (what verification found and
+/// the summary of its data), the certificate pinned for each school and the office's opinion on
+/// each school and batch.
 ///
-/// A packet's `data` is the school as the re-check reads it (the interchange JSON without the
-/// hours, which the 汇总 never reads and which make up most of a large school's data), kept so
-/// the roll-up can be printed and forwarded without the PDFs. Certificates are pinned by
-/// 统一社会信用代码, the one name of a school that does not change with its spelling.
+/// The packets themselves are kept as files beside the 汇总文件, named by their SHA-256 (see
+/// `RollupFile::evidence`), not in it: a region's few hundred packets are hundreds of
+/// megabytes, which every backup at every open would copy again. `certificate_matches` is
+/// whether the signing certificate names the school the data names (by credit code); one that
+/// names another school is never pinned. Certificates are pinned by 统一社会信用代码, the one
+/// name of a school that does not change with its spelling.
 const V1: &str = "
 CREATE TABLE office (
     id     INTEGER PRIMARY KEY CHECK (id = 1),
@@ -37,9 +39,9 @@ CREATE TABLE packets (
     signer      TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     certificate BLOB,
+    certificate_matches INTEGER NOT NULL CHECK (certificate_matches IN (0, 1)),
     signed_at   TEXT,
-    summary     TEXT NOT NULL,
-    data        TEXT NOT NULL
+    summary     TEXT NOT NULL
 );
 CREATE INDEX packets_school ON packets (credit_code, batch);
 CREATE TABLE certificates (

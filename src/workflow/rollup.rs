@@ -72,11 +72,6 @@ pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
     }
     let inputs = document.check_inputs();
     let summary = rollup::summarise(&inputs, batch);
-    let data = Document {
-        hours: Vec::new(),
-        ..document
-    };
-    let data = serde_json::to_string(&data).map_err(|e| format!("无法保存申报数据：{e}"))?;
     let (signed, intact, problem, signer, fingerprint, certificate, signed_at) = match verification
     {
         None => (false, false, None, String::new(), String::new(), None, None),
@@ -90,6 +85,12 @@ pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
             v.signed_at,
         ),
     };
+    // Our certificates name the school's code; one made in another code is not this school's.
+    let certificate_matches = certificate.as_deref().is_none_or(|der| {
+        sign::subject(der)
+            .and_then(|s| s.credit_code)
+            .is_none_or(|code| code == summary.credit_code)
+    });
     Ok(Receipt {
         file_name: file_name.to_string(),
         sha256: Sha256::digest(bytes)
@@ -102,9 +103,10 @@ pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
         signer,
         fingerprint,
         certificate,
+        certificate_matches,
         signed_at,
         summary,
-        data,
+        pdf: bytes.to_vec(),
     })
 }
 
@@ -224,6 +226,7 @@ pub fn store(
             }
         });
     }
+    file.keep_evidence(&receipts).map_err(|e| e.to_string())?;
     let ids = file.receive(&receipts).map_err(|e| e.to_string())?;
     let pins = file.pins().map_err(|e| e.to_string())?;
     Ok(paths
@@ -234,23 +237,33 @@ pub fn store(
             result: slot.map(|i| {
                 let r = &receipts[i];
                 let pinned = pins.get(&r.summary.credit_code).map(String::as_str);
-                let state = rollup::state(r.signed, r.intact, &r.fingerprint, pinned);
+                let state = rollup::state(
+                    r.signed,
+                    r.intact,
+                    r.certificate_matches,
+                    &r.fingerprint,
+                    pinned,
+                );
                 Taken {
                     id: ids[i],
                     school: r.summary.school.clone(),
                     batch: r.summary.batch,
                     state,
                     again: again[i],
-                    problem: problem(state, r.problem.as_deref()),
+                    problem: problem(state, r.problem.as_deref(), r.certificate_matches),
                 }
             }),
         })
         .collect())
 }
 
-/// Why a packet is not 有效, and what the office can do; `found` is what verification said.
-pub fn problem(state: PacketState, found: Option<&str>) -> Option<String> {
+/// Why a packet is not 有效, and what the office can do; `found` is what verification said,
+/// `names_school` whether the certificate names the school the data names.
+pub fn problem(state: PacketState, found: Option<&str>, names_school: bool) -> Option<String> {
     match state {
+        PacketState::CertificateMismatch if !names_school => Some(
+            "签署证书所载的统一社会信用代码与申报数据中的学校不符，不计入汇总；请与学校核实".into(),
+        ),
         PacketState::Valid => None,
         PacketState::Changed => Some(format!(
             "{}；作为证据保留，不计入汇总，请让学校重新发送",

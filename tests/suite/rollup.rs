@@ -365,6 +365,27 @@ fn a_region_is_received_verified_and_summed_against_the_targets() {
 
     let r = report(&file);
     assert_eq!(state_of(&r, "60-改动.pdf"), "已改动");
+    // Every packet is kept as received beside the 汇总文件, the changed one as evidence.
+    let changed = r["packets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["file_name"] == "60-改动.pdf")
+        .unwrap();
+    let kept = work
+        .path()
+        .join("包头汇总-材料")
+        .join(format!("{}.pdf", changed["sha256"].as_str().unwrap()));
+    assert_eq!(
+        std::fs::read(kept).unwrap(),
+        std::fs::read(p.folder().join("60-改动.pdf")).unwrap()
+    );
+    assert_eq!(
+        std::fs::read_dir(work.path().join("包头汇总-材料"))
+            .unwrap()
+            .count(),
+        16
+    );
     assert_eq!(state_of(&r, "70-重新签署.pdf"), "证书不符");
     assert_eq!(state_of(&r, "90-未签名.pdf"), "未签名");
     assert_eq!(state_of(&r, "80-重新报送.pdf"), "有效");
