@@ -3,7 +3,7 @@
 ;            -DOUT=$PWD/target/installer/yitihua-0.1.0-windows-x64-setup.exe packaging/windows/yitihua.nsi
 ; Compile-time paths use / (makensis takes them on Linux and Windows).
 ; Per user, without administrator rights: the program goes to %LOCALAPPDATA%\Programs\yitihua,
-; the shortcut to the user's Start menu, the .yth association to HKCU. /S installs silently;
+; the shortcut to the user's Start menu, the .yth and .yhz associations to HKCU. /S installs silently;
 ; "uninstall.exe /S" removes it silently.
 
 ; 64-bit like the program it installs (and so wine64 runs it in the tests).
@@ -17,6 +17,8 @@ RequestExecutionLevel user
 !define APP "工学一体化申报助手"
 !define KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\yitihua"
 !define CLASS "yitihua.School"
+; The receiving office's 汇总文件.
+!define ROLLUP_CLASS "yitihua.Rollup"
 ; makensis works in the script's own folder.
 !define ROOT "../.."
 
@@ -67,6 +69,11 @@ Section "install"
     WriteRegStr HKCU "Software\Classes\${CLASS}" "" "${APP}学校文件"
     WriteRegStr HKCU "Software\Classes\${CLASS}\DefaultIcon" "" "$INSTDIR\yitihua.ico,0"
     WriteRegStr HKCU "Software\Classes\${CLASS}\shell\open\command" "" '"$INSTDIR\yitihua.exe" "%1"'
+    WriteRegStr HKCU "Software\Classes\.yhz" "" "${ROLLUP_CLASS}"
+    WriteRegStr HKCU "Software\Classes\.yhz\OpenWithProgids" "${ROLLUP_CLASS}" ""
+    WriteRegStr HKCU "Software\Classes\${ROLLUP_CLASS}" "" "${APP}汇总文件"
+    WriteRegStr HKCU "Software\Classes\${ROLLUP_CLASS}\DefaultIcon" "" "$INSTDIR\yitihua.ico,0"
+    WriteRegStr HKCU "Software\Classes\${ROLLUP_CLASS}\shell\open\command" "" '"$INSTDIR\yitihua.exe" "%1"'
 
     WriteRegStr HKCU "${KEY}" "DisplayName" "${APP}"
     WriteRegStr HKCU "${KEY}" "DisplayVersion" "${VERSION}"
@@ -94,6 +101,10 @@ Section "uninstall"
     StrCmp $0 "${CLASS}" 0 +2
         DeleteRegKey HKCU "Software\Classes\.yth"
     DeleteRegKey HKCU "Software\Classes\${CLASS}"
+    ReadRegStr $0 HKCU "Software\Classes\.yhz" ""
+    StrCmp $0 "${ROLLUP_CLASS}" 0 +2
+        DeleteRegKey HKCU "Software\Classes\.yhz"
+    DeleteRegKey HKCU "Software\Classes\${ROLLUP_CLASS}"
     DeleteRegKey HKCU "${KEY}"
     System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd
