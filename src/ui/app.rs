@@ -259,6 +259,12 @@ impl App {
                     Action::Run(task) => return task.map(Message::NewSchool),
                     Action::Ask(new_school::Intent::Cancel) => self.show_welcome(None),
                     Action::Ask(new_school::Intent::Created(file)) => self.enter(file),
+                    Action::Ask(new_school::Intent::NewRollup) => {
+                        // Back to the welcome screen first, where an empty dialog offers a
+                        // typed path.
+                        self.show_welcome(None);
+                        return pick_new_rollup_file();
+                    }
                 }
             }
             Message::School(message) => {

@@ -1292,6 +1292,7 @@ pub fn raise_note(number: usize, text: &str) -> String {
 
 // 汇总文件: the receiving office (盟市, 自治区)
 pub const NEW_ROLLUP_FILE: &str = "新建汇总文件…";
+pub const OFFICE_FIRST_RUN: &str = "盟市、自治区人社部门收取各校申报材料，不填学校信息：";
 /// The 汇总文件's name and type in the new and open dialogs.
 pub const ROLLUP_FILE_FILTER: &str = "汇总文件";
 pub const ROLLUP_FILE_NAME: &str = "汇总.yhz";

@@ -13,9 +13,10 @@ use crate::rollup::packets;
 #[test]
 fn an_office_creates_its_file_from_the_welcome_screen() {
     let mut h = Harness::start();
-    // No file yet: the first-run form for a school; an office cancels it.
-    h.click("取消");
+    // No file yet: the first-run form for a school, which offers an office its own file.
+    assert!(h.sees("盟市、自治区人社部门收取各校申报材料，不填学校信息："));
     h.click("新建汇总文件…");
+    assert!(h.sees("最近打开"), "the welcome screen, under the dialog");
     let path = h.dir.path().join("包头汇总.yhz");
     h.run(vec![Message::NewRollupChosen(Some(path.clone()))]);
     assert!(h.sees("新建汇总文件"));

@@ -32,11 +32,14 @@ pub enum Message {
     Region(Region),
     Create,
     Cancel,
+    NewRollup,
 }
 
 pub enum Intent {
     Created(SchoolFile),
     Cancel,
+    /// Not a school: a 盟市 or 自治区 office, which keeps a 汇总文件 instead.
+    NewRollup,
 }
 
 impl NewSchool {
@@ -59,6 +62,7 @@ impl NewSchool {
             Message::Kind(kind) => self.kind = Some(kind),
             Message::Region(region) => self.region = Some(region),
             Message::Cancel => return Action::Ask(Intent::Cancel),
+            Message::NewRollup => return Action::Ask(Intent::NewRollup),
             Message::Create => return self.create(),
         }
         Action::None
@@ -165,6 +169,18 @@ impl NewSchool {
             ]
             .spacing(12),
         );
+        if self.first_run {
+            content = content.push(
+                row![
+                    text(t::OFFICE_FIRST_RUN)
+                        .size(style::SMALL_SIZE)
+                        .style(style::muted_text),
+                    actions::secondary(t::NEW_ROLLUP_FILE).on_press(Message::NewRollup),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::Center),
+            );
+        }
         container(content).padding(40).center_x(Length::Fill).into()
     }
 }
