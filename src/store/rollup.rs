@@ -78,7 +78,17 @@ impl RollupFile {
     /// Opens a 汇总文件 with every refusal of [`crate::store::SchoolFile::open`]; a school
     /// file is refused with words that say so.
     pub fn open(path: &Path) -> Result<RollupFile, StoreError> {
-        let (conn, _) = super::file::open(path, &kind::ROLLUP)?;
+        let (conn, _) = super::file::open(path, &kind::ROLLUP).map_err(|e| match e {
+            // These three name the school file in their words; here the file is a 汇总文件.
+            StoreError::Empty => StoreError::Refused("这是一个空文件，不是汇总文件。".into()),
+            StoreError::NotSqlite => {
+                StoreError::Refused("这不是汇总文件（.yhz）：文件内容不是本程序的数据格式。".into())
+            }
+            StoreError::Incomplete => StoreError::Refused(
+                "该汇总文件在创建时被中断，不含数据，未作任何改动。请删除它后重新新建。".into(),
+            ),
+            other => other,
+        })?;
         Ok(RollupFile {
             conn,
             path: path.to_path_buf(),

@@ -682,6 +682,12 @@ fn a_school_file_and_a_rollup_file_are_never_taken_for_each_other() {
             .starts_with("这是汇总文件（.yhz），不是学校文件"),
         "{e}"
     );
+    let text = work.path().join("通知.yhz");
+    std::fs::write(&text, "这不是汇总文件").unwrap();
+    assert_eq!(
+        RollupFile::open(&text).unwrap_err().to_string(),
+        "这不是汇总文件（.yhz）：文件内容不是本程序的数据格式。"
+    );
     // A 盟市 office must say which 盟市; nothing is created otherwise.
     let league = work.path().join("盟市.yhz");
     let o = yitihua(&[
