@@ -3,14 +3,13 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{column, container, row, text};
+use iced::widget::{column, container, text};
 use iced::{Element, Length};
 
 use crate::domain::Region;
 use crate::domain::rollup::{Office, OfficeLevel};
 use crate::store::RollupFile;
 use crate::ui::screen::Action;
-use crate::ui::widget::notice::Notice;
 use crate::ui::widget::{actions, form};
 use crate::ui::{style, text as t};
 
@@ -152,25 +151,12 @@ impl NewRollup {
                 region_error,
             ));
         }
-        if let Some(error) = &self.error {
-            content = content.push(Notice::failed(error.as_str()).view());
-        }
-        content = content.push(
-            text(format!("{}{}", t::ROLLUP_SAVED_AT, self.path.display()))
-                .size(style::SMALL_SIZE)
-                .style(style::muted_text),
-        );
-        content = content.push(
-            row![
-                actions::primary(t::CREATE)
-                    .padding([8, 24])
-                    .on_press(Message::Create),
-                actions::secondary(t::CANCEL)
-                    .padding([8, 24])
-                    .on_press(Message::Cancel),
-            ]
-            .spacing(12),
-        );
+        content = content.push(actions::create_foot(
+            self.error.as_deref(),
+            format!("{}{}", t::ROLLUP_SAVED_AT, self.path.display()),
+            Message::Create,
+            Message::Cancel,
+        ));
         container(content).padding(40).center_x(Length::Fill).into()
     }
 }

@@ -11,7 +11,6 @@ use crate::store::SchoolFile;
 use crate::ui::screen::Action;
 use crate::ui::widget::actions;
 use crate::ui::widget::form;
-use crate::ui::widget::notice::Notice;
 use crate::ui::{style, text as t};
 
 pub struct NewSchool {
@@ -150,25 +149,12 @@ impl NewSchool {
         ]
         .spacing(16)
         .max_width(760);
-        if let Some(error) = &self.error {
-            content = content.push(Notice::failed(error.as_str()).view());
-        }
-        content = content.push(
-            text(format!("{}{}", t::SAVED_AT, self.path.display()))
-                .size(style::SMALL_SIZE)
-                .style(style::muted_text),
-        );
-        content = content.push(
-            row![
-                actions::primary(t::CREATE)
-                    .padding([8, 24])
-                    .on_press(Message::Create),
-                actions::secondary(t::CANCEL)
-                    .padding([8, 24])
-                    .on_press(Message::Cancel),
-            ]
-            .spacing(12),
-        );
+        content = content.push(actions::create_foot(
+            self.error.as_deref(),
+            format!("{}{}", t::SAVED_AT, self.path.display()),
+            Message::Create,
+            Message::Cancel,
+        ));
         if self.first_run {
             content = content.push(
                 row![

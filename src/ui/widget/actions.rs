@@ -4,7 +4,7 @@
 use iced::widget::{Button, Container, button, container, row, text};
 use iced::{Element, Length};
 
-use crate::ui::style;
+use crate::ui::{style, text as t};
 
 /// The action the user came for: one per form or card.
 pub fn primary<'a, M: Clone + 'a>(label: impl text::IntoFragment<'a>) -> Button<'a, M> {
@@ -56,4 +56,30 @@ pub fn small_chip<'a, M: Clone + 'a>(
     button(text(label).size(style::SMALL_SIZE))
         .padding([4, 10])
         .style(style::chip(chosen))
+}
+
+/// The foot of a form that creates a file: what went wrong (if anything), where the file will
+/// be saved, then 创建 and 取消.
+pub fn create_foot<'a, M: Clone + 'a>(
+    error: Option<&str>,
+    saved_at: String,
+    create: M,
+    cancel: M,
+) -> iced::widget::Column<'a, M> {
+    let mut foot = iced::widget::column![].spacing(16);
+    if let Some(error) = error {
+        foot = foot.push(crate::ui::widget::notice::Notice::failed(error).view());
+    }
+    foot.push(
+        text(saved_at)
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
+    )
+    .push(
+        iced::widget::row![
+            primary(t::CREATE).padding([8, 24]).on_press(create),
+            secondary(t::CANCEL).padding([8, 24]).on_press(cancel),
+        ]
+        .spacing(12),
+    )
 }
