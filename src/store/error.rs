@@ -108,7 +108,7 @@ impl std::fmt::Display for StoreError {
             Self::Backup(detail) => write!(f, "无法创建备份，为保护数据未打开文件（{detail}）。"),
             Self::Io(e) => write!(f, "读写文件失败：{}", io_message(e)),
             Self::DiskFull => f.write_str(DISK_FULL),
-            Self::Sqlite(e) => write!(f, "读写学校文件失败：{}", sqlite_message(e)),
+            Self::Sqlite(e) => write!(f, "读写文件失败：{}", sqlite_message(e)),
         }
     }
 }

@@ -220,7 +220,7 @@ fn at(hours: i64) -> DateTime<Utc> {
 /// The region's packets, made once: scrypt and the layout are the slow parts.
 pub(crate) struct Packets {
     dir: tempfile::TempDir,
-    keys: Vec<KeyPair>,
+    pub(crate) keys: Vec<KeyPair>,
     trained: Vec<usize>,
 }
 

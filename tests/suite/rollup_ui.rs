@@ -35,6 +35,21 @@ fn an_office_creates_its_file_from_the_welcome_screen() {
     assert!(h.sees("0 / 20"));
     let office = h.app.rollup_file().unwrap().office().unwrap();
     assert_eq!(office.region.map(|r| r.name()), Some("包头市"));
+
+    // A school's certificate, sent ahead of its packets, is trusted from a file.
+    assert!(h.is_enabled("信任学校证书…"));
+    let pem = h.dir.path().join("包头技师学院.pem");
+    std::fs::write(
+        &pem,
+        yitihua::sign::certificate_pem(&packets().keys[5].certificate_der),
+    )
+    .unwrap();
+    h.run(vec![Message::Rollup(RollupMessage::CertificateChosen(
+        Some(pem),
+    ))]);
+    assert!(h.text_containing("已信任包头技师学院").is_some());
+    let pins = h.app.rollup_file().unwrap().pins().unwrap();
+    assert_eq!(pins.len(), 1);
     // Closed and opened again from the recent list, by the office's name.
     h.click("关闭文件");
     h.click("包头市人力资源和社会保障局");

@@ -100,6 +100,9 @@ pub enum Message {
     CancelOpinion,
     Undo,
     AcceptCertificate(i64),
+    /// 信任证书文件…: a school's certificate (PEM or .cer), trusted before its packets come.
+    PickCertificate,
+    CertificateChosen(Option<PathBuf>),
     ExportXlsx,
     ExportPdf,
     XlsxPath(Option<PathBuf>),
@@ -267,6 +270,26 @@ impl Rollup {
                 self.undo = None;
                 self.reread();
             }
+            Message::PickCertificate => {
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::TRUST_SCHOOL_CERTIFICATE)
+                        .add_filter(t::SCHOOL_CERTIFICATE_FILTER, &["pem", "cer", "crt"])
+                        .pick_file(),
+                    |file| Message::CertificateChosen(file.map(|f| f.path().to_path_buf())),
+                ));
+            }
+            Message::CertificateChosen(None) => {
+                return Action::Run(self.typed.offer(t::SCHOOL_CERTIFICATE_PATH_HINT, |path| {
+                    Message::CertificateChosen(Some(path))
+                }));
+            }
+            Message::CertificateChosen(Some(path)) => {
+                self.typed.close();
+                self.notice = Some(Notice::from(flow::trust_certificate(&mut self.file, &path)));
+                self.undo = None;
+                self.reread();
+            }
             Message::ExportXlsx => {
                 return Action::Run(save_dialog(t::EXPORT_ROLLUP_XLSX, "Excel", "xlsx", |p| {
                     Message::XlsxPath(p)
@@ -408,6 +431,7 @@ impl Rollup {
                     .on_press_maybe((!busy).then_some(Message::PickFiles)),
                 actions::secondary(t::RECEIVE_FOLDER)
                     .on_press_maybe((!busy).then_some(Message::PickFolder)),
+                actions::secondary(t::TRUST_SCHOOL_CERTIFICATE).on_press(Message::PickCertificate),
                 actions::secondary(t::EXPORT_ROLLUP_XLSX).on_press(Message::ExportXlsx),
                 actions::secondary(t::EXPORT_ROLLUP_PDF).on_press(Message::ExportPdf),
             ]
