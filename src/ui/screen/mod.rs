@@ -21,6 +21,25 @@ use iced::{Element, Task};
 
 use crate::store::{SchoolFile, StoreError};
 
+/// Makes the folder a new file goes in, then the file with `create`; what went wrong is left
+/// in `error`, in the user's words, for the form to show.
+pub(super) fn create_file<F>(
+    path: &std::path::Path,
+    error: &mut Option<String>,
+    create: impl FnOnce(&std::path::Path) -> Result<F, StoreError>,
+) -> Option<F> {
+    if let Some(dir) = path.parent()
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        *error = Some(crate::ui::text::cannot_create_folder(
+            dir,
+            &crate::store::io_message(&e),
+        ));
+        return None;
+    }
+    create(path).map_err(|e| *error = Some(e.to_string())).ok()
+}
+
 /// What a screen's `update` asks of whoever holds it.
 #[must_use]
 pub enum Action<Message, Intent = Infallible> {

@@ -80,18 +80,11 @@ impl NewRollup {
         let Some(office) = self.office() else {
             return Action::None;
         };
-        if let Some(dir) = self.path.parent()
-            && let Err(e) = std::fs::create_dir_all(dir)
-        {
-            self.error = Some(t::cannot_create_folder(dir, &crate::store::io_message(&e)));
-            return Action::None;
-        }
-        match RollupFile::create(&self.path, &office) {
-            Ok(file) => Action::Ask(Intent::Created(file)),
-            Err(e) => {
-                self.error = Some(e.to_string());
-                Action::None
-            }
+        match super::create_file(&self.path, &mut self.error, |path| {
+            RollupFile::create(path, &office)
+        }) {
+            Some(file) => Action::Ask(Intent::Created(file)),
+            None => Action::None,
         }
     }
 

@@ -77,18 +77,11 @@ impl NewSchool {
         let Some(profile) = self.profile() else {
             return Action::None;
         };
-        if let Some(dir) = self.path.parent()
-            && let Err(e) = std::fs::create_dir_all(dir)
-        {
-            self.error = Some(t::cannot_create_folder(dir, &crate::store::io_message(&e)));
-            return Action::None;
-        }
-        match SchoolFile::create(&self.path, &profile) {
-            Ok(file) => Action::Ask(Intent::Created(file)),
-            Err(e) => {
-                self.error = Some(e.to_string());
-                Action::None
-            }
+        match super::create_file(&self.path, &mut self.error, |path| {
+            SchoolFile::create(path, &profile)
+        }) {
+            Some(file) => Action::Ask(Intent::Created(file)),
+            None => Action::None,
         }
     }
 
