@@ -33,8 +33,13 @@ pub fn hash(path: &Path, mut progress: impl FnMut(u64, u64)) -> std::io::Result<
     Ok(FileRef {
         path: path.to_string_lossy().into_owned(),
         size: done,
-        sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+        sha256: hex(&digest),
     })
+}
+
+/// A SHA-256 digest as lower-case hex, the form files are recorded and named by.
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether the file is still there and unchanged. A different size is enough to say changed;

@@ -93,10 +93,7 @@ pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
     });
     Ok(Receipt {
         file_name: file_name.to_string(),
-        sha256: Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
+        sha256: crate::exchange::files::hex(&Sha256::digest(bytes)),
         signed,
         intact,
         problem,
