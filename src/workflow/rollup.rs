@@ -49,11 +49,14 @@ pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
             document.school.name
         ));
     }
-    let declared: Vec<u32> = {
-        let mut b: Vec<u32> = document.declarations.iter().map(|d| d.batch).collect();
-        b.dedup();
-        b
-    };
+    // Each batch once, whatever order the revisions come in.
+    let declared: Vec<u32> = document
+        .declarations
+        .iter()
+        .map(|d| d.batch)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let batch = match (attached.batch, declared.as_slice()) {
         (Some(b), _) => b,
         (None, [only]) => *only,
