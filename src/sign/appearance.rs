@@ -32,7 +32,7 @@ pub(super) fn content(school: &str, signed_at: &str, fingerprint: &str) -> Resul
     let (first, second) = pairs.split_at(pairs.len().div_ceil(2));
     let lines = [
         ("电子签名".to_string(), 11.0, 77.0),
-        (format!("学校名称：{school}"), 9.0, 62.0),
+        (format!("签署单位：{school}"), 9.0, 62.0),
         (format!("签署时间：{signed_at}"), 9.0, 48.0),
         ("证书指纹（SHA-256）：".to_string(), 8.0, 35.0),
         (first.join(":"), 8.0, 24.0),

@@ -161,7 +161,7 @@ pub fn sign_pdf_at(
         ("Type", Object::Name(b"Annot".to_vec())),
         ("Subtype", Object::Name(b"Widget".to_vec())),
         ("FT", Object::Name(b"Sig".to_vec())),
-        ("T", text("学校电子签名")),
+        ("T", text("电子签名")),
         ("V", Object::Reference(sig_id)),
         ("P", Object::Reference(page_id)),
         (
