@@ -6,7 +6,9 @@
 //!
 //! The 300 packets are the large demo school's batch-1 packet signed at 300 different times
 //! (distinct files, each verified, parsed, validated and re-checked in full); the summary is
-//! timed over 300 distinct schools made from one real receipt.
+//! timed over 300 distinct schools made from one real receipt. Forwarding is timed on a 盟市 of
+//! 30 large schools, each with its own key: the 转报材料 built and signed, and the 自治区
+//! receiving it (every school packet inside verified and re-checked again).
 
 mod common;
 
@@ -18,9 +20,11 @@ use yitihua::exchange::demo::{Size, document};
 use yitihua::report::{PacketInput, Signatures, packet};
 use yitihua::sign::{Signer, create_key, sign_pdf};
 use yitihua::store::RollupFile;
-use yitihua::workflow::rollup::{Overview, read_packet, receive};
+use yitihua::workflow::rollup::{Overview, prepare_forward, read_packet, receive};
 
 const PACKETS: usize = 300;
+/// Schools of one 盟市 in its 转报材料; no 盟市 has more technical schools.
+const FORWARDED: usize = 30;
 
 fn main() -> Result<(), Failure> {
     let doc = document(Size::Large);
@@ -96,6 +100,72 @@ fn main() -> Result<(), Failure> {
         Ok(())
     })?;
     println!("summary of {PACKETS} schools (read, rows, totals)  {t:>10.2?}");
+
+    let league = dir.path().join("盟市");
+    std::fs::create_dir(&league)?;
+    let mut schools = Vec::with_capacity(FORWARDED);
+    for i in 0..FORWARDED {
+        let mut school = doc.clone();
+        school.school.name = format!("呼和浩特第{i}技工学校");
+        school.school.credit_code =
+            yitihua::domain::credit_code::with_check(&format!("521501{i:02}MB0000000"))
+                .ok_or("not a credit code")?;
+        let key = create_key(
+            &school.school.name,
+            &school.school.credit_code,
+            passphrase,
+            start,
+        )?;
+        let pdf = packet(
+            &PacketInput {
+                document: &school,
+                batch: 1,
+                findings: &findings,
+                date: NaiveDate::from_ymd_opt(2026, 11, 29).ok_or("not a date")?,
+                filler: "李喆",
+                signatures: &signatures,
+            },
+            &mut |_| {},
+        )?;
+        let signer = Signer {
+            certificate_der: &key.certificate_der,
+            encrypted_key_der: &key.encrypted_key_der,
+            passphrase,
+        };
+        let path = league.join(format!("{i:02}.pdf"));
+        std::fs::write(&path, sign_pdf(&pdf, &signer, &school.school.name, start)?)?;
+        schools.push(path);
+    }
+    let mut league_file = RollupFile::create(
+        &dir.path().join("呼和浩特.yhz"),
+        &yitihua::domain::rollup::Office {
+            name: "呼和浩特市人力资源和社会保障局".into(),
+            level: OfficeLevel::League,
+            region: Some(yitihua::domain::Region::Hohhot),
+        },
+    )?;
+    receive(&mut league_file, &schools, &mut |_, _| {})?;
+    yitihua::workflow::signing::create_office_key(&mut league_file, passphrase, false)?;
+    let date = NaiveDate::from_ymd_opt(2026, 12, 8).ok_or("not a date")?;
+    let mut forward = Vec::new();
+    let t = median(3, || {
+        let forwarding = prepare_forward(&league_file, date, passphrase.to_string())?;
+        assert_eq!(forwarding.count(), FORWARDED);
+        forward = forwarding.build()?;
+        Ok(())
+    })?;
+    println!("forward {FORWARDED} large packets, signed            {t:>10.2?}");
+    let forwarded = dir.path().join("转报.pdf");
+    std::fs::write(&forwarded, &forward)?;
+    let t = median(3, || {
+        run += 1;
+        let mut file = RollupFile::create(&dir.path().join(format!("收取{run}.yhz")), &office())?;
+        let outcomes = receive(&mut file, std::slice::from_ref(&forwarded), &mut |_, _| {})?;
+        assert_eq!(outcomes.len(), FORWARDED);
+        assert!(outcomes.iter().all(|o| !o.needs_attention()));
+        Ok(())
+    })?;
+    println!("receive a 转报材料 of {FORWARDED} packets             {t:>10.2?}");
     Ok(())
 }
 

@@ -150,6 +150,19 @@ pub enum Rollup {
         opinion: Option<Opinion>,
         text: String,
     },
+    /// The office's signing key, for the 转报材料.
+    SignSetup {
+        file: PathBuf,
+        passphrase_file: PathBuf,
+        replace: bool,
+    },
+    /// A 盟市's signed 转报材料 for the 自治区.
+    Forward {
+        file: PathBuf,
+        out: PathBuf,
+        passphrase_file: PathBuf,
+        date: Option<chrono::NaiveDate>,
+    },
 }
 
 /// How `rollup report` gives the 汇总表.
@@ -439,11 +452,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
     Ok(Invocation::Command(command))
 }
 
-/// `rollup new|add|report|trust|opinion …`.
+/// `rollup new|add|report|trust|opinion|sign-setup|forward …`.
 fn rollup(args: &mut Args) -> Result<Rollup, UsageError> {
     let Some(what) = args.next_string()? else {
         return Err(UsageError(
-            "缺少汇总命令（new、add、report、trust 或 opinion）".into(),
+            "缺少汇总命令（new、add、report、trust、opinion、sign-setup 或 forward）".into(),
         ));
     };
     let file = args.file("汇总文件")?;
@@ -541,6 +554,23 @@ fn rollup(args: &mut Args) -> Result<Rollup, UsageError> {
                 })?,
                 opinion,
                 text: options.take_or("--text", ""),
+            }
+        }
+        "sign-setup" => {
+            let mut options = args.options(&["--passphrase-file"], &["--replace"])?;
+            Rollup::SignSetup {
+                file,
+                passphrase_file: PathBuf::from(options.take("--passphrase-file")?),
+                replace: options.has("--replace"),
+            }
+        }
+        "forward" => {
+            let mut options = args.options(&["--out", "--passphrase-file", "--date"], &[])?;
+            Rollup::Forward {
+                file,
+                date: date_option(&mut options)?,
+                out: PathBuf::from(options.take("--out")?),
+                passphrase_file: PathBuf::from(options.take("--passphrase-file")?),
             }
         }
         other => return Err(UsageError(format!("未知的汇总命令“{other}”"))),

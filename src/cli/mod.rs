@@ -86,6 +86,11 @@ const USAGE: &str = "\
   yitihua rollup opinion 汇总.yhz --school 统一社会信用代码 --batch N
                  --opinion 推荐|不推荐|待定 [--text 意见] | --clear
                                             填写（或撤回）对该校该批申报的意见
+  yitihua rollup sign-setup 汇总.yhz --passphrase-file 口令.txt [--replace]
+                                            创建本单位的签署密钥和证书（盟市签署转报材料用）
+  yitihua rollup forward 汇总.yhz --out 转报.pdf --passphrase-file 口令.txt [--date 2026-12-07]
+                                            盟市导出签署的转报材料：推荐汇总表，随附各校“有效”的
+                                            申报材料原件和意见，由自治区用 rollup add 收取
 
 学校类型：技师学院、高级技工学校、技工学校
 所属盟市：呼和浩特市、包头市、乌海市、赤峰市、通辽市、鄂尔多斯市、呼伦贝尔市、巴彦淖尔市、

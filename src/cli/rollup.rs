@@ -14,6 +14,7 @@ use crate::domain::rollup::{
 use crate::domain::time;
 use crate::store::RollupFile;
 use crate::workflow::rollup::{self as flow, Overview};
+use crate::workflow::signing;
 
 pub fn run(command: Rollup, out: &mut dyn Write) -> Result<Outcome, String> {
     let open = |file: &std::path::Path| RollupFile::open(file).map_err(|e| e.to_string());
@@ -105,6 +106,43 @@ pub fn run(command: Rollup, out: &mut dyn Write) -> Result<Outcome, String> {
                 Some(v) => writeln!(out, "已记录意见：第{batch}批 {}", v.opinion.name()),
                 None => writeln!(out, "已撤回第{batch}批的意见"),
             })?;
+            Ok(Outcome::Done)
+        }
+        Rollup::SignSetup {
+            file,
+            passphrase_file,
+            replace,
+        } => {
+            let passphrase = signing::read_passphrase(&passphrase_file)?;
+            let mut rollup = open(&file)?;
+            if rollup.signing_key().map_err(|e| e.to_string())?.is_some() && !replace {
+                return Err(
+                    "本单位已有签署密钥；如确需更换（例如忘记口令），请加 --replace".into(),
+                );
+            }
+            let fingerprint = signing::create_office_key(&mut rollup, &passphrase, replace)?;
+            said(writeln!(
+                out,
+                "已创建本单位的签署密钥和证书（有效期5年）。证书指纹（SHA-256）：{fingerprint}"
+            ))?;
+            Ok(Outcome::Done)
+        }
+        Rollup::Forward {
+            file,
+            out: path,
+            passphrase_file,
+            date,
+        } => {
+            let passphrase = signing::read_passphrase(&passphrase_file)?;
+            let date = date.unwrap_or_else(|| time::beijing_date(chrono::Utc::now()));
+            let forwarding = flow::prepare_forward(&open(&file)?, date, passphrase)?;
+            super::write_new(&path, &forwarding.build()?)?;
+            said(writeln!(
+                out,
+                "已导出转报材料（随附申报材料{}份，已签署）：{}",
+                forwarding.count(),
+                path.display()
+            ))?;
             Ok(Outcome::Done)
         }
     }
@@ -217,6 +255,9 @@ fn write_row(out: &mut dyn Write, n: usize, row: &Row<'_>) -> std::io::Result<()
         p.file_name,
         time::show_stored(&p.received_at)
     )?;
+    if let Some(forwarded) = &p.forwarded {
+        writeln!(out, "   {}", forwarded.describe())?;
+    }
     if let Some(why) = flow::problem(row.state, p.problem.as_deref(), p.certificate_matches) {
         writeln!(out, "   {why}")?;
     }
@@ -280,6 +321,7 @@ fn report_json(overview: &Overview) -> serde_json::Value {
                 "signed_at": p.signed_at.as_deref().map(time::show_stored),
                 "received_at": time::show_stored(&p.received_at),
                 "superseded_by": superseded_by,
+                "forwarded": p.forwarded,
             })
         })
         .collect();

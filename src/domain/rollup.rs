@@ -98,6 +98,36 @@ pub struct Verdict {
     pub text: String,
 }
 
+/// How a packet reached the 自治区 inside a 盟市's 转报材料: the forwarding office, its
+/// opinion on the school's batch, and the certificate it signed the 转报材料 with. The 自治区
+/// counts by its own opinion; the 盟市's is shown beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forwarded {
+    pub office: String,
+    pub verdict: Option<Verdict>,
+    /// SHA-256 of the certificate the 转报材料 was signed with, as `sign::fingerprint` writes it.
+    pub fingerprint: String,
+}
+
+impl Forwarded {
+    /// "经包头市人社局转报，意见：推荐（材料齐全）".
+    pub fn describe(&self) -> String {
+        match &self.verdict {
+            None => format!("经{}转报，未填写意见", self.office),
+            Some(_) => format!("经{}转报，意见：{}", self.office, self.opinion()),
+        }
+    }
+
+    /// The forwarding office's opinion with its words: "推荐（材料齐全）", "未填写意见".
+    pub fn opinion(&self) -> String {
+        match &self.verdict {
+            None => "未填写意见".to_string(),
+            Some(v) if v.text.is_empty() => v.opinion.name().to_string(),
+            Some(v) => format!("{}（{}）", v.opinion, v.text),
+        }
+    }
+}
+
 /// One declared specialty as the 汇总表 lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpecialtyLine {
@@ -245,6 +275,8 @@ pub struct Received {
     /// When it was signed, as stored (Beijing time); `None` unsigned.
     pub signed_at: Option<String>,
     pub summary: Summary,
+    /// The 盟市 that forwarded it, when it came inside a 转报材料.
+    pub forwarded: Option<Forwarded>,
 }
 
 impl Received {
@@ -525,6 +557,7 @@ mod tests {
             certificate_matches: true,
             signed_at: signed_at.map(str::to_string),
             summary,
+            forwarded: None,
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod demo;
 pub mod files;
+pub mod forward;
 pub mod import;
 pub mod json;
 pub mod packet;

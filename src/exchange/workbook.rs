@@ -747,6 +747,7 @@ pub fn rollup_summary(
             "意见",
             "意见说明",
             "计入目标",
+            "转报（盟市意见）",
         ],
     )?;
     for (n, row) in rows.iter().enumerate() {
@@ -770,6 +771,8 @@ pub fn rollup_summary(
         table.centred(14, row.verdict.map_or("", |v| v.opinion.name()))?;
         table.text(15, row.verdict.map_or("", |v| v.text.as_str()))?;
         table.centred(16, yes_no(rollup::counts(row, any_recommended)))?;
+        let forwarded = row.packet.forwarded.as_ref().map(|f| f.describe());
+        table.text(17, forwarded.as_deref().unwrap_or(""))?;
         table.end_row()?;
     }
     table.finish()?;

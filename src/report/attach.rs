@@ -1,7 +1,10 @@
 //! Finishing the PDF where printpdf stops: the packet's interchange JSON as an embedded file
 //! (so the receiving office loads the data instead of retyping it) and the document
 //! information (title, the school as author, dates) in the form readers show. The
-//! 工作量证明 is finished here too, without an attachment.
+//! 工作量证明 is finished here too, without an attachment; a 盟市's 转报材料 carries its own
+//! JSON and every school packet it forwards.
+
+use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone};
 use lopdf::{Dictionary, Object, Stream, StringFormat};
@@ -15,18 +18,35 @@ use super::{PacketInput, ReportError, TITLE};
 pub const ATTACHMENT_NAME: &str = "yitihua-数据.json";
 const ATTACHMENT_ASCII_NAME: &str = "yitihua-data.json";
 
+/// The attachment a 盟市's 转报材料 lists its forwarded packets in (`exchange::forward`).
+pub const FORWARD_ATTACHMENT_NAME: &str = "yitihua-转报.json";
+
 /// The document-information key that says which batch a packet was printed for: its JSON holds
 /// every batch of the school, and the receiving office must know which one was signed.
 pub const BATCH_KEY: &str = "YitihuaBatch";
 
-/// What a reader's "properties" say of a PDF, and the JSON it carries, if any.
+/// A file a PDF carries, as readers list it among its attachments.
+pub struct Attachment<'a> {
+    /// The name readers list.
+    pub name: String,
+    /// The same for readers without Unicode file names.
+    pub ascii_name: String,
+    pub description: String,
+    /// The MIME type, e.g. `application/json`.
+    pub mime: &'static str,
+    pub bytes: Cow<'a, [u8]>,
+    /// The document's data source (`/AFRelationship /Data`); otherwise a supplement to it.
+    pub data: bool,
+}
+
+/// What a reader's "properties" say of a PDF, and the files it carries.
 pub struct Info<'a> {
     pub title: &'a str,
     pub subject: &'a str,
     /// The school.
     pub author: &'a str,
     pub date: NaiveDate,
-    pub attachment: Option<String>,
+    pub attachments: Vec<Attachment<'a>>,
     /// The batch a packet was printed for.
     pub batch: Option<u32>,
 }
@@ -39,7 +59,15 @@ impl<'a> Info<'a> {
             subject: "工学一体化建设专业申报材料",
             author: &input.document.school.name,
             date: input.date,
-            attachment: Some(input.document.to_json()),
+            attachments: vec![Attachment {
+                name: ATTACHMENT_NAME.into(),
+                ascii_name: ATTACHMENT_ASCII_NAME.into(),
+                description: "本申报材料所含数据（申报助手交换格式 JSON，可用“yitihua load”导入）"
+                    .into(),
+                mime: "application/json",
+                bytes: Cow::Owned(input.document.to_json().into_bytes()),
+                data: true,
+            }],
             batch: Some(input.batch),
         }
     }
@@ -65,8 +93,8 @@ pub fn finish(pdf: &PdfDocument, info: &Info<'_>) -> Result<Vec<u8>, ReportError
     // printpdf writes 1.3.
     doc.version = "1.7".into();
     let created = crate::domain::time::beijing_day_start(info.date);
-    if let Some(json) = &info.attachment {
-        embed(&mut doc, json.as_bytes(), &created)?;
+    if !info.attachments.is_empty() {
+        embed(&mut doc, &info.attachments, &created)?;
     }
     set_info(&mut doc, info, &created);
     doc.compress();
@@ -88,60 +116,73 @@ fn save(doc: &mut lopdf::Document) -> Result<Vec<u8>, ReportError> {
     Ok(bytes)
 }
 
-/// Adds the JSON as an embedded file, listed in the catalog's /EmbeddedFiles name tree (what
-/// readers show as attachments) and in /AF as the packet's data source (PDF 2.0, PDF/A-3).
+/// Adds the files, listed in the catalog's /EmbeddedFiles name tree (what readers show as
+/// attachments) and in /AF as the document's data source or supplements (PDF 2.0, PDF/A-3).
 fn embed(
     doc: &mut lopdf::Document,
-    json: &[u8],
+    attachments: &[Attachment<'_>],
     created: &DateTime<FixedOffset>,
 ) -> Result<(), ReportError> {
     let date = pdf_date(created);
-    let file = Stream::new(
-        Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"EmbeddedFile".to_vec())),
-            ("Subtype", Object::Name(b"application/json".to_vec())),
+    let mut named = Vec::with_capacity(attachments.len());
+    for a in attachments {
+        let mut file = Stream::new(
+            Dictionary::from_iter(vec![
+                ("Type", Object::Name(b"EmbeddedFile".to_vec())),
+                ("Subtype", Object::Name(a.mime.as_bytes().to_vec())),
+                (
+                    "Params",
+                    Object::Dictionary(Dictionary::from_iter(vec![
+                        ("Size", Object::Integer(a.bytes.len() as i64)),
+                        ("CreationDate", Object::string_literal(date.clone())),
+                        ("ModDate", Object::string_literal(date.clone())),
+                    ])),
+                ),
+            ]),
+            a.bytes.to_vec(),
+        );
+        // A PDF inside is compressed already; deflating it again costs time and saves nothing.
+        if a.mime == "application/pdf" {
+            file = file.with_compression(false);
+        }
+        let file_id = doc.add_object(file);
+        let relationship: &[u8] = if a.data { b"Data" } else { b"Supplement" };
+        let spec = Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Filespec".to_vec())),
+            ("F", Object::string_literal(a.ascii_name.as_str())),
+            ("UF", text(&a.name)),
+            ("Desc", text(&a.description)),
+            ("AFRelationship", Object::Name(relationship.to_vec())),
             (
-                "Params",
+                "EF",
                 Object::Dictionary(Dictionary::from_iter(vec![
-                    ("Size", Object::Integer(json.len() as i64)),
-                    ("CreationDate", Object::string_literal(date.clone())),
-                    ("ModDate", Object::string_literal(date)),
+                    ("F", Object::Reference(file_id)),
+                    ("UF", Object::Reference(file_id)),
                 ])),
             ),
-        ]),
-        json.to_vec(),
-    );
-    let file_id = doc.add_object(file);
-    let spec = Dictionary::from_iter(vec![
-        ("Type", Object::Name(b"Filespec".to_vec())),
-        ("F", Object::string_literal(ATTACHMENT_ASCII_NAME)),
-        ("UF", text(ATTACHMENT_NAME)),
-        (
-            "Desc",
-            text("本申报材料所含数据（申报助手交换格式 JSON，可用“yitihua load”导入）"),
-        ),
-        ("AFRelationship", Object::Name(b"Data".to_vec())),
-        (
-            "EF",
-            Object::Dictionary(Dictionary::from_iter(vec![
-                ("F", Object::Reference(file_id)),
-                ("UF", Object::Reference(file_id)),
-            ])),
-        ),
-    ]);
-    let spec_id = doc.add_object(spec);
+        ]);
+        named.push((text(&a.name), doc.add_object(spec)));
+    }
+    // A name tree's keys are in byte order, as readers search them.
+    let specs: Vec<Object> = named.iter().map(|(_, id)| Object::Reference(*id)).collect();
+    named.sort_by(|a, b| a.0.as_str().ok().cmp(&b.0.as_str().ok()));
     let names = Dictionary::from_iter(vec![(
         "EmbeddedFiles",
         Object::Dictionary(Dictionary::from_iter(vec![(
             "Names",
-            Object::Array(vec![text(ATTACHMENT_NAME), Object::Reference(spec_id)]),
+            Object::Array(
+                named
+                    .into_iter()
+                    .flat_map(|(name, id)| [name, Object::Reference(id)])
+                    .collect(),
+            ),
         )])),
     )]);
     let catalog = doc
         .catalog_mut()
         .map_err(|e| ReportError::Pdf(format!("PDF 目录缺失：{e}")))?;
     catalog.set("Names", Object::Dictionary(names));
-    catalog.set("AF", Object::Array(vec![Object::Reference(spec_id)]));
+    catalog.set("AF", Object::Array(specs));
     Ok(())
 }
 
@@ -173,7 +214,7 @@ fn set_info(doc: &mut lopdf::Document, info: &Info<'_>, created: &DateTime<Fixed
 }
 
 /// A PDF text string: UTF-16BE with its byte-order mark, which every reader decodes.
-fn text(s: &str) -> Object {
+pub(crate) fn text(s: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
     bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
     Object::String(bytes, StringFormat::Hexadecimal)

@@ -19,7 +19,7 @@ use super::packet::{Stamps, date_cn, fit_box};
 pub const TITLE: &str = "教师工作量证明";
 
 /// Height of the signature area at the foot of the page (also the 课时津贴表's last page).
-const FOOT: f32 = 36.0 * MM;
+pub(super) const FOOT: f32 = 36.0 * MM;
 /// The digital signature's box (`sign::Place`), in points from the page's lower-left corner:
 /// at the left margin, in the middle of the signature area, left of the 教务处's lines.
 pub const SIGNATURE_BOX: (f32, f32) = (LEFT, BOTTOM + (FOOT - 96.0) / 2.0);

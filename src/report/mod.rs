@@ -23,7 +23,7 @@ use crate::domain::Finding;
 use crate::exchange::Document;
 
 pub use allowance::AllowanceInput;
-pub use attach::{ATTACHMENT_NAME, BATCH_KEY};
+pub use attach::{ATTACHMENT_NAME, BATCH_KEY, FORWARD_ATTACHMENT_NAME};
 pub use certificate::{CertificateInput, SIGNATURE_BOX};
 use fallback::Fallback;
 use layout::{Measure, Placeable};
@@ -146,7 +146,7 @@ pub fn workload_certificate(input: &CertificateInput) -> Result<Vec<u8>, ReportE
             subject: &format!("{}（{}）工作量证明", teacher.name, teacher.id),
             author: &input.document.school.name,
             date: input.date,
-            attachment: None,
+            attachments: Vec::new(),
             batch: None,
         },
         input.signature,
@@ -163,7 +163,7 @@ pub fn allowance_sheet(input: &AllowanceInput) -> Result<Vec<u8>, ReportError> {
             subject: &format!("{} {}", input.term.unwrap_or("全部学期"), allowance::TITLE),
             author: &input.document.school.name,
             date: input.date,
-            attachment: None,
+            attachments: Vec::new(),
             batch: None,
         },
         input.signature,
@@ -172,15 +172,54 @@ pub fn allowance_sheet(input: &AllowanceInput) -> Result<Vec<u8>, ReportError> {
 }
 
 /// Makes the receiving office's 推荐汇总表 (see [`rollup`]), as the bytes of a PDF, to be
-/// printed, signed and sealed, or signed digitally as the school packets are.
+/// printed, signed and sealed.
 pub fn rollup_summary(input: &RollupInput) -> Result<Vec<u8>, ReportError> {
+    rollup_pdf(input, Vec::new())
+}
+
+/// A forwarded school packet: the name the 转报材料 lists it by, and its bytes as received.
+pub type ForwardedPacket<'a> = (String, &'a [u8]);
+
+/// Makes a 盟市's 转报材料 before it is signed: the 推荐汇总表 carrying `json` (what
+/// `exchange::forward` reads back) and every forwarded school packet as attachments.
+pub fn rollup_forward(
+    input: &RollupInput,
+    json: &str,
+    packets: &[ForwardedPacket<'_>],
+) -> Result<Vec<u8>, ReportError> {
+    let mut attachments = vec![attach::Attachment {
+        name: FORWARD_ATTACHMENT_NAME.into(),
+        ascii_name: "yitihua-forward.json".into(),
+        description: "转报数据：转报单位、各份申报材料的学校、批次、SHA-256 和转报单位的意见"
+            .into(),
+        mime: "application/json",
+        bytes: std::borrow::Cow::Borrowed(json.as_bytes()),
+        data: true,
+    }];
+    for (n, (name, bytes)) in packets.iter().enumerate() {
+        attachments.push(attach::Attachment {
+            name: name.clone(),
+            ascii_name: format!("packet-{:03}.pdf", n + 1),
+            description: "学校申报材料原件（带学校电子签名）".into(),
+            mime: "application/pdf",
+            bytes: std::borrow::Cow::Borrowed(bytes),
+            data: false,
+        });
+    }
+    rollup_pdf(input, attachments)
+}
+
+fn rollup_pdf(
+    input: &RollupInput,
+    attachments: Vec<attach::Attachment<'_>>,
+) -> Result<Vec<u8>, ReportError> {
     signed_by_academic_office(
         &attach::Info {
             title: rollup::TITLE,
             subject: &format!("{} {}", input.office.name, rollup::TITLE),
             author: &input.office.name,
             date: input.date,
-            attachment: None,
+            attachments,
             batch: None,
         },
         // The office signs on paper below the table; no stored image is drawn.
@@ -190,7 +229,7 @@ pub fn rollup_summary(input: &RollupInput) -> Result<Vec<u8>, ReportError> {
 }
 
 /// A paper 教务处 signs alone (the 工作量证明, the 课时津贴表): laid out with the 教务处负责人's
-/// stored signature image, drawn, and finished with `info` and no attachment.
+/// stored signature image, drawn, and finished with `info` and its attachments.
 fn signed_by_academic_office(
     info: &attach::Info<'_>,
     signature: Option<&[u8]>,

@@ -1,7 +1,9 @@
 //! 推荐汇总表: what a 盟市 or the 自治区 office prints of its 汇总文件 and sends on, signed and
 //! sealed. The targets with the rule that says what counts, one row per school and batch with
 //! its state, the re-check and the office's opinion, the notes seen only across schools, then
-//! the signatures, the seal and the box for the office's opinion.
+//! the signatures, the seal and the box for the office's opinion, and at the foot of the last
+//! page the room where the 转报材料's digital signature is drawn (`report::SIGNATURE_BOX`, as on
+//! the 工作量证明).
 
 use chrono::NaiveDate;
 
@@ -10,7 +12,8 @@ use crate::domain::rollup::{
     TARGET_TRAINED_TEACHERS,
 };
 
-use super::layout::{Align, Cell, Item, Layout, MM, Measure, Style, Table, size};
+use super::certificate::FOOT;
+use super::layout::{Align, Block, Cell, Item, Layout, MM, Measure, Style, Table, size};
 use super::packet::{date_cn, opinion_box, running};
 
 /// The printed title after the office's name, also the PDF's Title.
@@ -24,6 +27,8 @@ pub struct RollupInput<'a> {
     pub notes: &'a [String],
     /// Printed beside the signatures, and the PDF's date.
     pub date: NaiveDate,
+    /// How many school packets the 转报材料 carries, when this is one.
+    pub forwarded: Option<usize>,
 }
 
 pub(super) fn lay_out(input: &RollupInput, measure: &Measure) -> Vec<Vec<Item>> {
@@ -107,7 +112,7 @@ pub(super) fn lay_out(input: &RollupInput, measure: &Measure) -> Vec<Vec<Item>> 
     );
     l.gap(3.0);
 
-    let mut t = Table::new(&[7.0, 13.0, 25.0, 7.0, 42.0, 13.0, 17.0, 14.0, 18.0], body).header([
+    let mut t = Table::new(&[7.0, 13.0, 25.0, 7.0, 38.0, 13.0, 17.0, 14.0, 22.0], body).header([
         "序号",
         "盟市",
         "学校（类型）",
@@ -130,11 +135,15 @@ pub(super) fn lay_out(input: &RollupInput, measure: &Measure) -> Vec<Vec<Item>> 
         } else {
             format!("{}\n不计入", row.state)
         };
-        let opinion = match row.verdict {
+        let mut opinion = match row.verdict {
             None => "—".to_string(),
             Some(v) if v.text.is_empty() => v.opinion.name().to_string(),
             Some(v) => format!("{}：{}", v.opinion, v.text),
         };
+        // The 盟市 column names the forwarding office's 盟市.
+        if let Some(f) = &row.packet.forwarded {
+            opinion.push_str(&format!("\n盟市意见：{}", f.opinion()));
+        }
         t.row(vec![
             Cell::new((n + 1).to_string()).center(),
             Cell::new(s.region.name()).center(),
@@ -157,6 +166,18 @@ pub(super) fn lay_out(input: &RollupInput, measure: &Measure) -> Vec<Vec<Item>> 
             Align::Left,
         );
     }
+    if let Some(n) = input.forwarded {
+        l.gap(2.0);
+        l.paragraph(
+            &format!(
+                "随附申报材料：以上状态为“有效”的{n}份学校申报材料原件（各带学校电子签名）及本表数据，\
+                 作为本文件的附件一并转报，接收单位可用申报助手逐份重新验证。"
+            ),
+            Style::plain(size::XIAO_WU),
+            0.0,
+            Align::Left,
+        );
+    }
     l.gap(6.0 * MM);
     let date = date_cn(input.date);
     let mut t = Table::new(&[40.0, 76.0, 40.0], size::XIAO_SI).header(["签署人", "签字", "日期"]);
@@ -170,6 +191,8 @@ pub(super) fn lay_out(input: &RollupInput, measure: &Measure) -> Vec<Vec<Item>> 
     l.table(&t);
     l.gap(4.0 * MM);
     l.block(&opinion_box(l.measure, &format!("{}意见：", office.name)));
+    // Printed or forwarded, the pages are the same: the foot is kept for the signature's box.
+    l.foot(&Block::new(FOOT, Vec::new()));
     let mut pages = l.finish();
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {

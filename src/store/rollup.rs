@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::kind;
-use super::{HistoryEvent, StoreError, history};
-use crate::domain::rollup::{Office, OfficeLevel, Opinion, Received, Summary, Verdict};
+use super::{HistoryEvent, StoreError, StoredKey, history, signing};
+use crate::domain::rollup::{Forwarded, Office, OfficeLevel, Opinion, Received, Summary, Verdict};
 use crate::domain::{Region, time};
 
 /// An open 汇总文件, held exclusively as a school file is.
@@ -42,6 +42,8 @@ pub struct Receipt {
     pub certificate_matches: bool,
     pub signed_at: Option<chrono::DateTime<chrono::Utc>>,
     pub summary: Summary,
+    /// The 盟市 that forwarded it, when it came inside a 转报材料.
+    pub forwarded: Option<Forwarded>,
     /// The packet as received.
     pub pdf: Vec<u8>,
 }
@@ -166,7 +168,8 @@ impl RollupFile {
 
     /// Stores received packets in one transaction, in order, and pins each school's
     /// certificate on its first signed, unchanged packet. Returns their numbers. A packet
-    /// already received (the same bytes) is left as it was and given its old number.
+    /// already received (the same bytes) is left as it was and given its old number, except
+    /// that coming again inside a later 转报材料 records that office's opinion.
     pub fn receive(&mut self, receipts: &[Receipt]) -> Result<Vec<i64>, StoreError> {
         let tx = self.conn.transaction()?;
         let at = time::stored(chrono::Utc::now());
@@ -175,9 +178,10 @@ impl RollupFile {
             let mut insert = tx.prepare(
                 "INSERT INTO packets (received_at, file_name, sha256, credit_code, batch, signed,
                      intact, problem, signer, fingerprint, certificate, certificate_matches,
-                     signed_at, summary)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                 ON CONFLICT (sha256) DO NOTHING",
+                     signed_at, summary, forwarded)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                 ON CONFLICT (sha256) DO UPDATE
+                     SET forwarded = coalesce(excluded.forwarded, packets.forwarded)",
             )?;
             let mut pin = tx.prepare(
                 "INSERT INTO certificates (credit_code, fingerprint, certificate, source, at)
@@ -185,8 +189,14 @@ impl RollupFile {
             )?;
             let mut existing = tx.prepare("SELECT id FROM packets WHERE sha256 = ?1")?;
             for r in receipts {
-                let summary = serde_json::to_string(&r.summary)
-                    .map_err(|e| StoreError::InvalidData(e.to_string()))?;
+                let invalid = |e: serde_json::Error| StoreError::InvalidData(e.to_string());
+                let summary = serde_json::to_string(&r.summary).map_err(invalid)?;
+                let forwarded = r
+                    .forwarded
+                    .as_ref()
+                    .map(serde_json::to_string)
+                    .transpose()
+                    .map_err(invalid)?;
                 insert.execute(rusqlite::params![
                     at,
                     r.file_name,
@@ -202,6 +212,7 @@ impl RollupFile {
                     r.certificate_matches,
                     r.signed_at.map(time::stored),
                     summary,
+                    forwarded,
                 ])?;
                 ids.push(existing.query_row([&r.sha256], |row| row.get(0))?);
                 if let (true, true, true, Some(certificate)) =
@@ -226,7 +237,7 @@ impl RollupFile {
     pub fn received(&self) -> Result<Vec<Received>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, received_at, file_name, sha256, signed, intact, problem, signer,
-                    fingerprint, signed_at, summary, certificate_matches
+                    fingerprint, signed_at, summary, certificate_matches, forwarded
              FROM packets ORDER BY id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -237,6 +248,14 @@ impl RollupFile {
                 Ok(summary) => summary,
                 Err(e) => {
                     let why = format!("第{id}份材料的摘要：{e}");
+                    return Ok(Err(StoreError::InvalidData(why)));
+                }
+            };
+            let forwarded: Option<String> = r.get(12)?;
+            let forwarded = match forwarded.as_deref().map(serde_json::from_str).transpose() {
+                Ok(forwarded) => forwarded,
+                Err(e) => {
+                    let why = format!("第{id}份材料的转报记录：{e}");
                     return Ok(Err(StoreError::InvalidData(why)));
                 }
             };
@@ -253,6 +272,7 @@ impl RollupFile {
                 signed_at: r.get(9)?,
                 certificate_matches: r.get(11)?,
                 summary,
+                forwarded,
             }))
         })?;
         rows.map(|row| row.map_err(StoreError::from).and_then(|r| r))
@@ -315,6 +335,27 @@ impl RollupFile {
             )
             .optional()?
             .and_then(|(code, cert)| Some((code, cert?))))
+    }
+
+    /// The office's signing key, for the 转报材料 a 盟市 sends on.
+    pub fn signing_key(&self) -> Result<Option<StoredKey>, StoreError> {
+        signing::current_key(&self.conn)
+    }
+
+    /// Stores the office's new signing key; refuses when it has one, unless `replace`.
+    pub fn save_signing_key(
+        &mut self,
+        certificate: &[u8],
+        encrypted_key: &[u8],
+        replace: bool,
+    ) -> Result<(), StoreError> {
+        signing::save_key(
+            &mut self.conn,
+            certificate,
+            encrypted_key,
+            replace,
+            "本单位",
+        )
     }
 
     /// The office's opinion on each school and batch.

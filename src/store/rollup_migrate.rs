@@ -61,7 +61,25 @@ CREATE TABLE opinions (
 );
 ";
 
-const MIGRATIONS: &[&str] = &[V1];
+/// Version 2: forwarding. The office's own signing key, kept as a school keeps its own (the
+/// private key only encrypted with the passphrase, a replaced one retired, never deleted), so a
+/// 盟市 can sign the 转报材料 it sends on; and, on each packet that came inside another
+/// office's 转报材料, which office forwarded it and with what opinion (JSON, `None` for a
+/// packet the school sent directly).
+const V2: &str = "
+CREATE TABLE signing_keys (
+    id            INTEGER PRIMARY KEY,
+    certificate   BLOB NOT NULL,
+    encrypted_key BLOB NOT NULL,
+    created_at    TEXT NOT NULL,
+    retired_at    TEXT
+);
+CREATE UNIQUE INDEX one_current_signing_key ON signing_keys (retired_at IS NULL)
+    WHERE retired_at IS NULL;
+ALTER TABLE packets ADD COLUMN forwarded TEXT;
+";
+
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The 汇总文件 schema this program writes; a newer file is refused, never downgraded.
 pub const ROLLUP_SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

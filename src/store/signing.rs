@@ -1,4 +1,4 @@
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{SchoolFile, StoreError};
 
@@ -15,23 +15,60 @@ fn now() -> String {
     crate::domain::time::stored(chrono::Utc::now())
 }
 
+/// The current key in a file of either kind: a school's, or a receiving office's (which signs
+/// the 转报材料 it sends on). Both keep it in the same table.
+pub(super) fn current_key(conn: &Connection) -> Result<Option<StoredKey>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT certificate, encrypted_key, created_at FROM signing_keys
+             WHERE retired_at IS NULL",
+            [],
+            |r| {
+                Ok(StoredKey {
+                    certificate: r.get(0)?,
+                    encrypted_key: r.get(1)?,
+                    created_at: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Stores a new key. Refuses when the file has one, unless `replace`, which retires the old one
+/// (kept, never deleted); `owner` names who holds it in the refusal ("学校", "本单位").
+pub(super) fn save_key(
+    conn: &mut Connection,
+    certificate: &[u8],
+    encrypted_key: &[u8],
+    replace: bool,
+    owner: &str,
+) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM signing_keys WHERE retired_at IS NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    if exists && !replace {
+        return Err(StoreError::Refused(format!(
+            "{owner}已有签署密钥；如确需更换（例如忘记口令），请选择更换密钥"
+        )));
+    }
+    tx.execute(
+        "UPDATE signing_keys SET retired_at = ?1 WHERE retired_at IS NULL",
+        [now()],
+    )?;
+    tx.execute(
+        "INSERT INTO signing_keys (certificate, encrypted_key, created_at) VALUES (?1, ?2, ?3)",
+        params![certificate, encrypted_key, now()],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
 impl SchoolFile {
     pub fn signing_key(&self) -> Result<Option<StoredKey>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT certificate, encrypted_key, created_at FROM signing_keys
-                 WHERE retired_at IS NULL",
-                [],
-                |r| {
-                    Ok(StoredKey {
-                        certificate: r.get(0)?,
-                        encrypted_key: r.get(1)?,
-                        created_at: r.get(2)?,
-                    })
-                },
-            )
-            .optional()?)
+        current_key(&self.conn)
     }
 
     /// Every certificate this school has signed with, current first: a packet signed before a
@@ -44,35 +81,14 @@ impl SchoolFile {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Stores a new key. Refuses when the school has one, unless `replace`, which retires the
-    /// old one (kept, never deleted).
+    /// Stores a new key (see [`save_key`]).
     pub fn save_signing_key(
         &mut self,
         certificate: &[u8],
         encrypted_key: &[u8],
         replace: bool,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM signing_keys WHERE retired_at IS NULL)",
-            [],
-            |r| r.get(0),
-        )?;
-        if exists && !replace {
-            return Err(StoreError::Refused(
-                "学校已有签署密钥；如确需更换（例如忘记口令），请选择更换密钥".into(),
-            ));
-        }
-        tx.execute(
-            "UPDATE signing_keys SET retired_at = ?1 WHERE retired_at IS NULL",
-            [now()],
-        )?;
-        tx.execute(
-            "INSERT INTO signing_keys (certificate, encrypted_key, created_at) VALUES (?1, ?2, ?3)",
-            params![certificate, encrypted_key, now()],
-        )?;
-        tx.commit()?;
-        Ok(())
+        save_key(&mut self.conn, certificate, encrypted_key, replace, "学校")
     }
 
     /// After a passphrase change: the same key, encrypted anew.

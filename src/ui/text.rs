@@ -1311,6 +1311,13 @@ pub const ROLLUP_SAVED_AT: &str = "汇总文件保存位置：";
 pub const RECEIVE_FILES: &str = "收取申报材料…";
 pub const RECEIVE_FOLDER: &str = "收取文件夹…";
 pub const RECEIVE_HINT: &str = "选择学校发来的申报材料 PDF（可多选），或存放它们的文件夹；也可以把文件拖到窗口上。每份材料先验证数字签名，再读取所附数据、重新审核。";
+pub const RECEIVE_HINT_AUTONOMOUS: &str = "选择学校发来的申报材料或盟市的转报材料 PDF（可多选），或存放它们的文件夹；也可以把文件拖到窗口上。转报材料先验证盟市的数字签名，其中每份申报材料再验证学校的签名、读取所附数据、重新审核。";
+pub const FORWARD: &str = "转报自治区";
+pub const FORWARD_HINT: &str = "转报材料是一份带本单位电子签名的 PDF：推荐汇总表，随附各校状态为“有效”的申报材料原件和本单位的意见。自治区收取后逐份重新验证。";
+pub const FORWARD_NO_KEY: &str = "本单位还没有签署密钥。设置口令（至少8个字符）创建密钥后即可导出转报材料；口令只用于签署，请妥善保管。";
+pub const EXPORT_FORWARD: &str = "导出转报材料…";
+pub const FORWARD_FILE: &str = "转报材料";
+pub const REPEAT_SIGNING_PASSPHRASE: &str = "再次输入签署口令";
 pub const PACKETS_PATH_HINT: &str = "如 D:\\人社局\\申报材料（文件或文件夹）";
 pub const TARGETS: &str = "对照“十四五”目标";
 pub const TARGET_SPECIALTIES: &str = "建设专业";
@@ -1387,6 +1394,21 @@ pub fn region_share(region: &str, specialties: usize, schools: usize, trained: u
 
 pub fn changed_kept(n: usize) -> String {
     format!("另有{n}份已改动（留作证据）")
+}
+
+pub fn office_key_created(fingerprint: &str) -> String {
+    format!("已创建本单位的签署密钥和证书（有效期5年）。证书指纹（SHA-256）：{fingerprint}")
+}
+
+pub fn forward_key(created_at: &str) -> String {
+    format!("本单位签署密钥创建于{created_at}。填写签署口令后导出，转报材料即签署。")
+}
+
+pub fn forwarded(count: usize, path: &std::path::Path) -> String {
+    format!(
+        "已导出转报材料（随附申报材料{count}份，已签署）：{}",
+        path.display()
+    )
 }
 
 pub fn superseded(n: usize) -> String {

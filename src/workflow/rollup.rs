@@ -10,24 +10,47 @@ use std::sync::mpsc;
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::rollup::{self, Office, PacketState, Received, Row, Totals, Verdict};
+use crate::domain::rollup::{
+    self, Forwarded, Office, OfficeLevel, PacketState, Received, Row, Totals, Verdict,
+};
+use crate::exchange::forward::{Entry, Forward};
 use crate::exchange::{Document, packet};
+use crate::report::FORWARD_ATTACHMENT_NAME;
 use crate::sign::{self, VerifyError};
 use crate::store::{Receipt, RollupFile, read_failure};
 
-/// Reads one packet's bytes into what receiving stores. Touches no file, so many run at once.
+/// Reads one school packet's bytes into what receiving stores. Touches no file, so many run
+/// at once.
 pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
-    let verification = match sign::verify_pdf(bytes, &[]) {
-        Ok(v) => Some(v),
-        Err(VerifyError::NotSigned) => None,
+    let verification = verify(bytes)?;
+    let attached = guarded(|| packet::read(bytes))?;
+    receipt(file_name, bytes, verification, attached)
+}
+
+/// The signature checked, `None` for an unsigned PDF; a file that is not a PDF is refused.
+fn verify(bytes: &[u8]) -> Result<Option<sign::Verification>, String> {
+    match sign::verify_pdf(bytes, &[]) {
+        Ok(v) => Ok(Some(v)),
+        Err(VerifyError::NotSigned) => Ok(None),
         Err(VerifyError::NotPdf) => {
-            return Err("不是 PDF 文件，请选择学校导出的申报材料（.pdf）".into());
+            Err("不是 PDF 文件，请选择学校导出的申报材料或盟市的转报材料（.pdf）".into())
         }
-    };
-    // lopdf reads bytes nobody has vouched for yet; a panic in it must refuse this one file,
-    // not end the office's whole batch.
-    let attached = std::panic::catch_unwind(|| packet::read(bytes))
-        .unwrap_or_else(|_| Err("PDF 结构异常，无法读取，请让学校重新导出".into()))?;
+    }
+}
+
+/// lopdf reads bytes nobody has vouched for yet; a panic in it must refuse this one file, not
+/// end the office's whole batch.
+fn guarded<T>(read: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err("PDF 结构异常，无法读取，请让发送单位重新导出".into()))
+}
+
+fn receipt(
+    file_name: &str,
+    bytes: &[u8],
+    verification: Option<sign::Verification>,
+    attached: packet::Attached,
+) -> Result<Receipt, String> {
     let changed = verification.as_ref().is_some_and(|v| !v.intact);
     let document = Document::parse(&attached.json).map_err(|e| {
         if changed {
@@ -106,14 +129,113 @@ pub fn read_packet(file_name: &str, bytes: &[u8]) -> Result<Receipt, String> {
         certificate_matches,
         signed_at,
         summary,
+        forwarded: None,
         pdf: bytes.to_vec(),
     })
+}
+
+/// Reads a file given to receiving: one school packet, or a 盟市's 转报材料 with every packet
+/// it carries, each checked as if the school had sent it. `receiving` is the level of the
+/// office receiving: a 转报材料 goes to the 自治区 only.
+pub fn read_file(path: &Path, bytes: &[u8], receiving: OfficeLevel) -> Vec<Reading> {
+    let file_name = &file_name(path);
+    let reading = |inner, result| Reading {
+        path: path.to_path_buf(),
+        inner,
+        result,
+    };
+    let read = || -> Result<Vec<Reading>, String> {
+        let verification = verify(bytes)?;
+        let embedded = guarded(|| packet::Embedded::load(bytes))?;
+        let Some(json) = guarded(|| embedded.file(FORWARD_ATTACHMENT_NAME))? else {
+            let attached = guarded(|| embedded.packet())?;
+            let result = receipt(file_name, bytes, verification, attached);
+            return Ok(vec![reading(None, result)]);
+        };
+        let forward = Forward::parse(&json)?;
+        let from = &forward.office.name;
+        if receiving == OfficeLevel::League {
+            return Err(format!(
+                "这是{from}的转报材料，由自治区收取；盟市请收取各校的申报材料"
+            ));
+        }
+        let signature = match verification {
+            None => {
+                return Err(format!(
+                    "{from}的转报材料没有数字签名，未收取；请让{from}签署后重新发送"
+                ));
+            }
+            Some(v) if !v.intact => {
+                return Err(format!(
+                    "{from}的转报材料{}，未收取；请让{from}重新发送",
+                    v.problem.as_deref().unwrap_or("签署后被改动")
+                ));
+            }
+            Some(v) => v,
+        };
+        Ok(forward
+            .packets
+            .iter()
+            .map(|entry| {
+                let result = forwarded(&embedded, entry, &forward.office, &signature.fingerprint);
+                reading(Some(entry.file.clone()), result)
+            })
+            .collect())
+    };
+    read().unwrap_or_else(|why| vec![reading(None, Err(why))])
+}
+
+/// One school packet inside a 转报材料: its bytes must be those the 转报数据 names, and its
+/// school and batch those listed; then it is read as the school's own.
+fn forwarded(
+    embedded: &packet::Embedded,
+    entry: &Entry,
+    office: &Office,
+    fingerprint: &str,
+) -> Result<Receipt, String> {
+    let bytes = guarded(|| embedded.file(&entry.file))?.ok_or_else(|| {
+        format!(
+            "转报材料缺少{}第{}批的申报材料，请让{}重新导出转报材料",
+            entry.school, entry.batch, office.name
+        )
+    })?;
+    if crate::exchange::files::hex(&Sha256::digest(&bytes)) != entry.sha256 {
+        return Err(format!(
+            "转报材料中{}第{}批的申报材料与转报数据所列不符，未收取；请与{}核实",
+            entry.school, entry.batch, office.name
+        ));
+    }
+    let mut receipt = read_packet(&entry.file, &bytes)?;
+    if receipt.summary.credit_code != entry.credit_code || receipt.summary.batch != entry.batch {
+        return Err(format!(
+            "转报数据称这份是{}第{}批的申报材料，实为{}第{}批，未收取；请与{}核实",
+            entry.school, entry.batch, receipt.summary.school, receipt.summary.batch, office.name
+        ));
+    }
+    receipt.forwarded = Some(Forwarded {
+        office: office.name.clone(),
+        verdict: entry.verdict.clone(),
+        fingerprint: fingerprint.to_string(),
+    });
+    Ok(receipt)
+}
+
+/// One packet found in a file given to receiving.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The file given.
+    pub path: PathBuf,
+    /// Its name inside the 转报材料 it came in; `None` for a file that is the packet.
+    pub inner: Option<String>,
+    pub result: Result<Receipt, String>,
 }
 
 /// What became of one file given to [`receive`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     pub path: PathBuf,
+    /// The packet's name inside the 转报材料 `path`, when it came in one.
+    pub inner: Option<String>,
     pub result: Result<Taken, String>,
 }
 
@@ -138,7 +260,10 @@ impl Outcome {
 
     /// One line for the office: the file, the school and batch, and the state with its reason.
     pub fn line(&self) -> String {
-        let name = file_name(&self.path);
+        let mut name = file_name(&self.path);
+        if let Some(inner) = &self.inner {
+            name = format!("{name} › {inner}");
+        }
         match &self.result {
             Err(why) => format!("{name}：未收取。{why}"),
             Ok(t) => {
@@ -191,30 +316,27 @@ pub fn packet_paths(given: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Receives packets: reads and verifies them on every core ([`read_files`]), stores those that
-/// pass in one transaction ([`store`]), and says for each file what became of it. `progress`
-/// hears (done, total) as each file is read. Fails only when the 汇总文件 itself cannot be
-/// written, and then stores nothing.
+/// pass in one transaction ([`store`]), and says for each packet what became of it (a
+/// 转报材料 gives one line per packet it carries). `progress` hears (done, total) as each file
+/// is read. Fails only when the 汇总文件 itself cannot be written, and then stores nothing.
 pub fn receive(
     file: &mut RollupFile,
     paths: &[PathBuf],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<Outcome>, String> {
-    let readings = read_files(paths, progress);
-    store(file, paths, readings)
+    let level = file.office().map_err(|e| e.to_string())?.level;
+    let readings = read_files(paths, level, progress);
+    store(file, readings)
 }
 
-/// Stores what [`read_files`] made of `paths` in one transaction: the window reads on a thread
-/// and stores here, where the 汇总文件 is.
-pub fn store(
-    file: &mut RollupFile,
-    paths: &[PathBuf],
-    readings: Vec<Result<Receipt, String>>,
-) -> Result<Vec<Outcome>, String> {
+/// Stores what [`read_files`] read in one transaction: the window reads on a thread and stores
+/// here, where the 汇总文件 is.
+pub fn store(file: &mut RollupFile, readings: Vec<Reading>) -> Result<Vec<Outcome>, String> {
     let mut receipts: Vec<Receipt> = Vec::new();
     let mut again: Vec<bool> = Vec::new();
-    let mut slots: Vec<Result<usize, String>> = Vec::new();
+    let mut slots = Vec::with_capacity(readings.len());
     for reading in readings {
-        slots.push(match reading {
+        let slot = match reading.result {
             Err(why) => Err(why),
             Ok(receipt) => {
                 let known = file
@@ -224,16 +346,17 @@ pub fn store(
                 receipts.push(receipt);
                 Ok(receipts.len() - 1)
             }
-        });
+        };
+        slots.push((reading.path, reading.inner, slot));
     }
     file.keep_evidence(&receipts).map_err(|e| e.to_string())?;
     let ids = file.receive(&receipts).map_err(|e| e.to_string())?;
     let pins = file.pins().map_err(|e| e.to_string())?;
-    Ok(paths
-        .iter()
-        .zip(slots)
-        .map(|(path, slot)| Outcome {
-            path: path.clone(),
+    Ok(slots
+        .into_iter()
+        .map(|(path, inner, slot)| Outcome {
+            path,
+            inner,
             result: slot.map(|i| {
                 let r = &receipts[i];
                 let pinned = pins.get(&r.summary.credit_code).map(String::as_str);
@@ -278,40 +401,44 @@ pub fn problem(state: PacketState, found: Option<&str>, names_school: bool) -> O
     }
 }
 
-/// Reads every file on as many threads as there are cores, in the order given; touches no
-/// file of ours.
+/// Reads every file on as many threads as there are cores, for an office of `level`; the
+/// packets come back in the order of the files given. Touches no file of ours.
 pub fn read_files(
     paths: &[PathBuf],
+    level: OfficeLevel,
     progress: &mut dyn FnMut(usize, usize),
-) -> Vec<Result<Receipt, String>> {
+) -> Vec<Reading> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(paths.len().max(1));
     let (sender, results) = mpsc::channel();
-    let mut out: Vec<Option<Result<Receipt, String>>> = vec![None; paths.len()];
+    let mut out: Vec<Vec<Reading>> = vec![Vec::new(); paths.len()];
     std::thread::scope(|scope| {
         for worker in 0..workers {
             let sender = sender.clone();
             scope.spawn(move || {
                 for (i, path) in paths.iter().enumerate().skip(worker).step_by(workers) {
-                    let reading = std::fs::read(path)
-                        .map_err(|e| read_failure(path, &e))
-                        .and_then(|bytes| read_packet(&file_name(path), &bytes));
-                    if sender.send((i, reading)).is_err() {
+                    let readings = match std::fs::read(path) {
+                        Ok(bytes) => read_file(path, &bytes, level),
+                        Err(e) => vec![Reading {
+                            path: path.clone(),
+                            inner: None,
+                            result: Err(read_failure(path, &e)),
+                        }],
+                    };
+                    if sender.send((i, readings)).is_err() {
                         return;
                     }
                 }
             });
         }
         drop(sender);
-        for (done, (i, reading)) in results.iter().enumerate() {
-            out[i] = Some(reading);
+        for (done, (i, readings)) in results.iter().enumerate() {
+            out[i] = readings;
             progress(done + 1, paths.len());
         }
     });
-    out.into_iter()
-        .map(|r| r.unwrap_or_else(|| Err("读取中断，请重试".into())))
-        .collect()
+    out.into_iter().flatten().collect()
 }
 
 fn file_name(path: &Path) -> String {
@@ -418,6 +545,7 @@ impl Overview {
             rows: &rows,
             notes: &notes,
             date,
+            forwarded: None,
         })
         .map_err(|e| e.to_string())
     }
@@ -443,4 +571,120 @@ pub fn set_verdict(
     }
     file.set_verdict(&code, batch, verdict)
         .map_err(|e| e.to_string())
+}
+
+/// A 盟市's 转报材料 read from its 汇总文件, ready to build: the 推荐汇总表 with every 有效 school
+/// packet as received and the 转报数据 attached, signed with the office's key. Building needs
+/// the file no more, so the window builds it on a thread.
+pub struct Forwarding {
+    overview: Overview,
+    date: chrono::NaiveDate,
+    json: String,
+    packets: Vec<(String, Vec<u8>)>,
+    key: crate::store::StoredKey,
+    passphrase: String,
+}
+
+/// Reads what a 盟市 forwards: the standing packet of each school and batch that is 有效, from
+/// the copies kept beside the 汇总文件, each checked against the SHA-256 it was received with.
+/// Refused for the 自治区 (it forwards to no one), without a signing key, and with nothing 有效.
+pub fn prepare_forward(
+    file: &RollupFile,
+    date: chrono::NaiveDate,
+    passphrase: String,
+) -> Result<Forwarding, String> {
+    let overview = Overview::read(file)?;
+    if overview.office.level != OfficeLevel::League {
+        return Err("转报材料由盟市报送自治区；自治区的汇总文件请导出推荐汇总表".into());
+    }
+    let key = file.signing_key().map_err(|e| e.to_string())?.ok_or(
+        "本单位还没有签署密钥：请先在“转报”中创建签署密钥（命令行：yitihua rollup sign-setup）",
+    )?;
+    let mut entries = Vec::new();
+    let mut packets = Vec::new();
+    for row in overview
+        .rows()
+        .iter()
+        .filter(|r| r.state == PacketState::Valid)
+    {
+        let p = row.packet;
+        let s = &p.summary;
+        let kept = file.evidence(&p.sha256);
+        let bytes = std::fs::read(&kept).map_err(|e| {
+            format!(
+                "找不到{}第{}批申报材料的原件（{}）：{}；请重新收取该校的申报材料后再转报",
+                s.school,
+                s.batch,
+                kept.display(),
+                crate::store::io_message(&e)
+            )
+        })?;
+        if crate::exchange::files::hex(&Sha256::digest(&bytes)) != p.sha256 {
+            return Err(format!(
+                "{}第{}批申报材料的原件（{}）在收取后被改动，未转报；请重新收取该校的申报材料",
+                s.school,
+                s.batch,
+                kept.display()
+            ));
+        }
+        let name = format!("{:02}-{}-第{}批.pdf", packets.len() + 1, s.school, s.batch);
+        entries.push(Entry {
+            file: name.clone(),
+            sha256: p.sha256.clone(),
+            school: s.school.clone(),
+            credit_code: s.credit_code.clone(),
+            batch: s.batch,
+            verdict: row.verdict.cloned(),
+        });
+        packets.push((name, bytes));
+    }
+    if packets.is_empty() {
+        return Err("没有状态为“有效”的申报材料可转报；请先收取各校的申报材料".into());
+    }
+    let json = Forward::new(overview.office.clone(), date, entries).to_json();
+    Ok(Forwarding {
+        overview,
+        date,
+        json,
+        packets,
+        key,
+        passphrase,
+    })
+}
+
+impl Forwarding {
+    /// How many school packets it carries.
+    pub fn count(&self) -> usize {
+        self.packets.len()
+    }
+
+    /// The signed 转报材料's bytes; a wrong passphrase gives an error and no bytes.
+    pub fn build(&self) -> Result<Vec<u8>, String> {
+        let rows = self.overview.rows();
+        let notes = rollup::across(&self.overview.office, &rows);
+        let packets: Vec<crate::report::ForwardedPacket<'_>> = self
+            .packets
+            .iter()
+            .map(|(name, bytes)| (name.clone(), bytes.as_slice()))
+            .collect();
+        let unsigned = crate::report::rollup_forward(
+            &crate::report::RollupInput {
+                office: &self.overview.office,
+                rows: &rows,
+                notes: &notes,
+                date: self.date,
+                forwarded: Some(self.packets.len()),
+            },
+            &self.json,
+            &packets,
+        )
+        .map_err(|e| e.to_string())?;
+        let (left, bottom) = crate::report::SIGNATURE_BOX;
+        super::export::sign(
+            &unsigned,
+            &(self.key.clone(), self.passphrase.clone()),
+            &self.overview.office.name,
+            sign::Place { left, bottom },
+        )
+    }
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::sign;
-use crate::store::{SchoolFile, io_message};
+use crate::store::{RollupFile, SchoolFile, io_message};
 
 /// The one rule for a new passphrase.
 pub fn check_passphrase(passphrase: &str) -> Result<(), String> {
@@ -43,6 +43,22 @@ pub fn create_key(
     .map_err(|e| e.to_string())?;
     school
         .save_signing_key(&key.certificate_der, &key.encrypted_key_der, replace)
+        .map_err(|e| e.to_string())?;
+    Ok(sign::fingerprint(&key.certificate_der))
+}
+
+/// Creates the receiving office's key and self-issued certificate (in the office's name), with
+/// which a 盟市 signs its 转报材料; as [`create_key`] otherwise.
+pub fn create_office_key(
+    file: &mut RollupFile,
+    passphrase: &str,
+    replace: bool,
+) -> Result<String, String> {
+    check_passphrase(passphrase)?;
+    let office = file.office().map_err(|e| e.to_string())?;
+    let key = sign::create_key(&office.name, "", passphrase, chrono::Utc::now())
+        .map_err(|e| e.to_string())?;
+    file.save_signing_key(&key.certificate_der, &key.encrypted_key_der, replace)
         .map_err(|e| e.to_string())?;
     Ok(sign::fingerprint(&key.certificate_der))
 }

@@ -710,3 +710,305 @@ fn a_school_file_and_a_rollup_file_are_never_taken_for_each_other() {
         .collect();
     assert!(names.iter().any(|n| n.ends_with(".yhz")), "{names:?}");
 }
+
+/// A 盟市's 汇总文件 with `files` of the region's packets received and `opinions` written
+/// (packet file, opinion), from the terminal.
+fn league(
+    dir: &Path,
+    name: &str,
+    region: &str,
+    files: &[&str],
+    opinions: &[(usize, &str)],
+) -> PathBuf {
+    let p = packets();
+    let file = dir.join(format!("{name}.yhz"));
+    let o = yitihua(&[
+        &"rollup",
+        &"new",
+        &file,
+        &"--office",
+        &format!("{region}人力资源和社会保障局"),
+        &"--level",
+        &"盟市",
+        &"--region",
+        &region,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut args: Vec<Box<dyn AsRef<std::ffi::OsStr>>> =
+        vec![Box::new("rollup"), Box::new("add"), Box::new(file.clone())];
+    args.extend(
+        files
+            .iter()
+            .map(|f| Box::new(p.folder().join(f)) as Box<dyn AsRef<std::ffi::OsStr>>),
+    );
+    let refs: Vec<&dyn AsRef<std::ffi::OsStr>> = args.iter().map(|a| a.as_ref()).collect();
+    let o = yitihua(&refs);
+    assert_eq!(
+        stdout(&o).lines().count(),
+        files.len() + 1,
+        "{}",
+        stderr(&o)
+    );
+    for (school, opinion) in opinions {
+        let o = yitihua(&[
+            &"rollup",
+            &"opinion",
+            &file,
+            &"--school",
+            &credit_code_of(*school),
+            &"--batch",
+            &REGION[*school].batch.to_string(),
+            &"--opinion",
+            opinion,
+            &"--text",
+            &"材料齐全",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    file
+}
+
+#[test]
+fn two_leagues_forward_signed_and_the_region_receives_them() {
+    let p = packets();
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    let passphrase = dir.join("口令.txt");
+    std::fs::write(&passphrase, "盟市转报签署口令\n").unwrap();
+    // 呼和浩特 received its three schools, the changed copy and the resubmission; 包头 its three.
+    let hohhot = league(
+        dir,
+        "呼和浩特汇总",
+        "呼和浩特市",
+        &[
+            "01-呼和浩特第一技工学校.pdf",
+            "02-呼和浩特第二技工学校.pdf",
+            "03-呼和浩特高级技工学校.pdf",
+            "60-改动.pdf",
+            "80-重新报送.pdf",
+        ],
+        &[(0, "推荐"), (1, "不推荐")],
+    );
+    let baotou = league(
+        dir,
+        "包头市汇总",
+        "包头市",
+        &[
+            "04-包头第一技工学校.pdf",
+            "05-包头第二技工学校.pdf",
+            "06-包头技师学院.pdf",
+        ],
+        &[(3, "推荐")],
+    );
+
+    // No key yet: refused, and nothing is written.
+    let out = dir.join("包头转报.pdf");
+    let forward = |file: &Path, out: &Path| {
+        yitihua(&[
+            &"rollup",
+            &"forward",
+            &file,
+            &"--out",
+            &out,
+            &"--passphrase-file",
+            &passphrase,
+            &"--date",
+            &"2026-12-08",
+        ])
+    };
+    refused(&forward(&baotou, &out), "本单位还没有签署密钥");
+    assert!(!out.exists());
+    for file in [&hohhot, &baotou] {
+        let o = yitihua(&[
+            &"rollup",
+            &"sign-setup",
+            file,
+            &"--passphrase-file",
+            &passphrase,
+        ]);
+        assert!(
+            stdout(&o).contains("已创建本单位的签署密钥和证书"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // A wrong passphrase signs nothing and writes nothing.
+    let wrong = dir.join("错误口令.txt");
+    std::fs::write(&wrong, "这不是本单位的口令").unwrap();
+    let o = yitihua(&[
+        &"rollup",
+        &"forward",
+        &baotou,
+        &"--out",
+        &out,
+        &"--passphrase-file",
+        &wrong,
+    ]);
+    refused(&o, "口令不正确");
+    assert!(!out.exists());
+
+    let o = forward(&baotou, &out);
+    assert!(
+        stdout(&o).contains("已导出转报材料（随附申报材料3份，已签署）"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    let hohhot_out = dir.join("呼和浩特转报.pdf");
+    let o = forward(&hohhot, &hohhot_out);
+    // The changed copy is evidence, not forwarded: one packet per school, the resubmission
+    // standing for the third.
+    assert!(
+        stdout(&o).contains("随附申报材料3份"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    // As a PDF reader sees it: the 转报数据 and the three packets, byte for byte as received.
+    let bytes = std::fs::read(&hohhot_out).unwrap();
+    let embedded = yitihua::exchange::packet::Embedded::load(&bytes).unwrap();
+    let mut names: Vec<&str> = embedded.names().collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "01-呼和浩特第一技工学校-第1批.pdf",
+            "02-呼和浩特第二技工学校-第1批.pdf",
+            "03-呼和浩特高级技工学校-第2批.pdf",
+            "yitihua-转报.json",
+        ]
+    );
+    assert_eq!(
+        embedded
+            .file("01-呼和浩特第一技工学校-第1批.pdf")
+            .unwrap()
+            .unwrap(),
+        std::fs::read(p.folder().join("01-呼和浩特第一技工学校.pdf")).unwrap()
+    );
+    assert_eq!(
+        embedded
+            .file("03-呼和浩特高级技工学校-第2批.pdf")
+            .unwrap()
+            .unwrap(),
+        std::fs::read(p.folder().join("80-重新报送.pdf")).unwrap()
+    );
+    let o = yitihua(&[&"verify", &hohhot_out]);
+    assert!(
+        stdout(&o).contains("签署人：呼和浩特市人力资源和社会保障局"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("文件完整：签署后未被改动"));
+
+    // A 盟市 does not take another's 转报材料: that goes to the 自治区.
+    let o = yitihua(&[&"rollup", &"add", &baotou, &hohhot_out]);
+    assert!(
+        stdout(&o).contains(
+            "呼和浩特转报.pdf：未收取。这是呼和浩特市人力资源和社会保障局的转报材料，由自治区收取"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(report(&baotou)["packets"].as_array().unwrap().len(), 3);
+
+    // The 自治区 receives both: one line per school packet, each verified again.
+    let region = new_rollup(dir);
+    let o = yitihua(&[&"rollup", &"add", &region, &hohhot_out, &out]);
+    let said = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{said}{}", stderr(&o));
+    assert!(
+        said.contains(
+            "呼和浩特转报.pdf › 01-呼和浩特第一技工学校-第1批.pdf：呼和浩特第一技工学校，第1批，有效"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("共6份：有效6份，需处理0份"), "{said}");
+    let r = report(&region);
+    let first = r["packets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["school"] == "呼和浩特第一技工学校")
+        .unwrap();
+    assert_eq!(
+        first["forwarded"]["office"],
+        "呼和浩特市人力资源和社会保障局"
+    );
+    assert_eq!(first["forwarded"]["verdict"]["opinion"], "推荐");
+    let second = r["packets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["school"] == "呼和浩特第二技工学校")
+        .unwrap();
+    assert_eq!(second["forwarded"]["verdict"]["opinion"], "不推荐");
+    // The 自治区 counts by its own opinion (none yet: every 有效 row): six schools, their
+    // eleven distinct specialties (汽车维修 twice) and trained teachers.
+    let trained = p.trained[..6].iter().sum::<usize>() as u64;
+    assert_eq!(counted(&r), (11, 6, trained));
+    let text = stdout(&yitihua(&[&"rollup", &"report", &region]));
+    assert!(
+        text.contains("经呼和浩特市人力资源和社会保障局转报，意见：推荐（材料齐全）"),
+        "{text}"
+    );
+
+    // The same 转报材料 again adds nothing; one changed after signing is refused whole.
+    let o = yitihua(&[&"rollup", &"add", &region, &out]);
+    assert!(stdout(&o).contains("（此前已收取）"), "{}", stdout(&o));
+    let changed = dir.join("改动的转报.pdf");
+    let mut bytes = std::fs::read(&out).unwrap();
+    bytes.extend_from_slice("% 签署后追加的内容\n".as_bytes());
+    std::fs::write(&changed, bytes).unwrap();
+    let o = yitihua(&[&"rollup", &"add", &region, &changed]);
+    assert!(
+        stdout(&o).contains(
+            "改动的转报.pdf：未收取。包头市人力资源和社会保障局的转报材料签署后文件末尾又被追加了内容"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("未收取；请让包头市人力资源和社会保障局重新发送"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(report(&region)["packets"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn a_version_1_rollup_file_gains_forwarding_and_keeps_its_packets() {
+    let work = tempfile::tempdir().unwrap();
+    let path = work.path().join("鄂尔多斯汇总.yhz");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rollup-v1.yhz"),
+        &path,
+    )
+    .unwrap();
+    let mut file = RollupFile::open(&path).unwrap();
+    let received = file.received().unwrap();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].summary.school, "鄂尔多斯市高级技工学校");
+    assert_eq!(received[0].summary.specialties[0].name, "煤矿机电");
+    assert_eq!(received[0].forwarded, None);
+    assert_eq!(file.verdicts().unwrap().len(), 1);
+    assert_eq!(file.pins().unwrap().len(), 1);
+    assert!(file.signing_key().unwrap().is_none());
+    let history = file.history().unwrap();
+    assert_eq!(
+        history.last().unwrap().event,
+        format!("从第1版迁移到第{}版", yitihua::store::ROLLUP_SCHEMA_VERSION)
+    );
+    // The new table takes the office's key, and says so when there is one already.
+    file.save_signing_key(b"cert", b"key", false).unwrap();
+    let e = file.save_signing_key(b"cert", b"key", false).unwrap_err();
+    assert!(e.to_string().starts_with("本单位已有签署密钥"), "{e}");
+    drop(file);
+    let backups = std::fs::read_dir(work.path().join("鄂尔多斯汇总-备份"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        backups, 1,
+        "the version-1 file is backed up before migrating"
+    );
+}

@@ -145,3 +145,115 @@ fn a_folder_is_received_and_the_office_writes_its_opinion() {
     h.settle(Message::Rollup(RollupMessage::XlsxPath(Some(xlsx.clone()))));
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
 }
+
+fn office_window(name: &str, office: yitihua::domain::rollup::Office) -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    drop(yitihua::store::RollupFile::create(&path, &office).unwrap());
+    Harness {
+        app: yitihua::ui::App::new(launch(dir.path(), Some(path))),
+        dir,
+    }
+}
+
+#[test]
+fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
+    use yitihua::domain::Region;
+    use yitihua::domain::rollup::{Office, OfficeLevel};
+    let p = packets();
+    let mut league = office_window(
+        "包头汇总.yhz",
+        Office {
+            name: "包头市人力资源和社会保障局".into(),
+            level: OfficeLevel::League,
+            region: Some(Region::Baotou),
+        },
+    );
+    let schools: Vec<std::path::PathBuf> = [
+        "04-包头第一技工学校.pdf",
+        "05-包头第二技工学校.pdf",
+        "06-包头技师学院.pdf",
+    ]
+    .iter()
+    .map(|f| p.folder().join(f))
+    .collect();
+    league.settle(Message::Rollup(RollupMessage::Chosen(Some(schools))));
+    assert!(league.sees("已收取3份申报材料，全部有效。"));
+    league.fill("筛选", "包头技师学院");
+    league.click("填写意见");
+    league.click(Opinion::Recommend.name());
+    league.fill("意见说明", "同意推荐");
+    league.click("保存意见");
+
+    // The 转报 card: a key is made from the passphrase typed twice, and a mismatch is said.
+    assert!(league.sees("转报自治区"));
+    league.fill("签署口令", "包头市转报签署口令");
+    league.fill("再次输入签署口令", "包头市转报签署口令2");
+    league.click("创建签署密钥");
+    assert!(league.sees("两次输入的口令不一致"));
+    assert!(
+        league
+            .app
+            .rollup_file()
+            .unwrap()
+            .signing_key()
+            .unwrap()
+            .is_none()
+    );
+    league.fill("再次输入签署口令", "包头市转报签署口令");
+    league.click("创建签署密钥");
+    assert!(
+        league
+            .text_containing("已创建本单位的签署密钥和证书")
+            .is_some()
+    );
+    assert!(
+        league
+            .app
+            .rollup_file()
+            .unwrap()
+            .signing_key()
+            .unwrap()
+            .is_some()
+    );
+
+    // A wrong passphrase writes nothing and says so; the right one writes the signed file.
+    let out = league.dir.path().join("包头转报.pdf");
+    league.fill("签署口令", "这不是本单位的口令");
+    league.settle(Message::Rollup(RollupMessage::ForwardPath(Some(
+        out.clone(),
+    ))));
+    assert!(league.text_containing("口令不正确").is_some());
+    assert!(!out.exists());
+    league.fill("签署口令", "包头市转报签署口令");
+    assert!(league.is_enabled("导出转报材料…"));
+    league.settle(Message::Rollup(RollupMessage::ForwardPath(Some(
+        out.clone(),
+    ))));
+    assert!(
+        league
+            .text_containing("已导出转报材料（随附申报材料3份，已签署）")
+            .is_some()
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(yitihua::sign::verify_pdf(&bytes, &[]).unwrap().intact);
+
+    // The 自治区 receives it by dropping it on its window: no 转报 card there, and each row
+    // says which 盟市 forwarded it with what opinion.
+    let mut region = office_window(
+        "自治区汇总.yhz",
+        Office {
+            name: "内蒙古自治区人力资源和社会保障厅".into(),
+            level: OfficeLevel::Autonomous,
+            region: None,
+        },
+    );
+    assert!(!region.sees("转报自治区"));
+    region.settle(Message::Rollup(RollupMessage::Chosen(Some(vec![out]))));
+    assert!(region.sees("已收取3份申报材料，全部有效。"));
+    assert!(region.sees("经包头市人力资源和社会保障局转报，意见：推荐（同意推荐）"));
+    assert!(region.sees("经包头市人力资源和社会保障局转报，未填写意见"));
+    let received = region.app.rollup_file().unwrap().received().unwrap();
+    assert_eq!(received.len(), 3);
+    assert!(received.iter().all(|r| r.forwarded.is_some()));
+}

@@ -2,7 +2,7 @@
 //! dropped on the window; read and verified on a thread with progress), the targets with the
 //! rule that says what counts, the 汇总表 (filtered and sorted, one row per school and batch,
 //! the office's opinion written per row, a new certificate accepted where one is flagged) and
-//! the notes seen only across schools.
+//! the notes seen only across schools; for a 盟市, the signed 转报材料 it sends the 自治区.
 
 use std::path::PathBuf;
 
@@ -10,18 +10,19 @@ use iced::widget::{Column, button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::domain::rollup::{
-    self, COUNTING_RULE, Opinion, PacketState, Row, TARGET_SCHOOLS, TARGET_SPECIALTIES,
-    TARGET_TRAINED_TEACHERS, Verdict,
+    self, COUNTING_RULE, OfficeLevel, Opinion, PacketState, Row, TARGET_SCHOOLS,
+    TARGET_SPECIALTIES, TARGET_TRAINED_TEACHERS, Verdict,
 };
 use crate::domain::time;
-use crate::store::{Receipt, RollupFile, atomic};
+use crate::store::{RollupFile, atomic};
 use crate::ui::background;
 use crate::ui::screen::Action;
 use crate::ui::widget::notice::{self, Notice};
 use crate::ui::widget::typed_path::{self, TypedPath};
 use crate::ui::widget::{actions, page};
 use crate::ui::{style, text as t};
-use crate::workflow::rollup::{self as flow, Outcome, Overview};
+use crate::workflow::rollup::{self as flow, Outcome, Overview, Reading};
+use crate::workflow::signing;
 
 pub struct Rollup {
     file: RollupFile,
@@ -39,6 +40,18 @@ pub struct Rollup {
     /// The opinion before the last change, so 撤销 puts it back.
     undo: Option<Undo>,
     typed: TypedPath<Message>,
+    forward: Forward,
+}
+
+/// The 转报 card of a 盟市: the passphrase typed (twice while no key exists), and when the
+/// office's key was made, if it has one.
+#[derive(Default)]
+struct Forward {
+    key_created: Option<String>,
+    passphrase: String,
+    repeat: String,
+    error: Option<String>,
+    busy: bool,
 }
 
 /// The opinion being written for one row.
@@ -78,9 +91,6 @@ impl Sort {
     }
 }
 
-/// What reading the files on the thread gave: the paths, and each one's reading.
-pub type Readings = (Vec<PathBuf>, Vec<Result<Receipt, String>>);
-
 #[derive(Debug, Clone)]
 pub enum Message {
     PickFiles,
@@ -89,7 +99,7 @@ pub enum Message {
     Chosen(Option<Vec<PathBuf>>),
     Dropped(PathBuf),
     Progress(usize, usize),
-    Read(Result<Readings, String>),
+    Read(Result<Vec<Reading>, String>),
     Filter(String),
     Sort(Sort),
     EditOpinion(String, u32),
@@ -108,6 +118,12 @@ pub enum Message {
     XlsxPath(Option<PathBuf>),
     PdfPath(Option<PathBuf>),
     Exported(Result<String, String>),
+    ForwardPassphrase(String),
+    ForwardRepeat(String),
+    CreateKey,
+    ExportForward,
+    ForwardPath(Option<PathBuf>),
+    Forwarded(Result<String, String>),
     Typed(typed_path::Message),
     Close,
 }
@@ -119,6 +135,10 @@ pub enum Intent {
 impl Rollup {
     pub fn open(file: RollupFile) -> Result<Rollup, String> {
         let overview = Overview::read(&file)?;
+        let forward = Forward {
+            key_created: key_created(&file)?,
+            ..Forward::default()
+        };
         Ok(Rollup {
             file,
             overview,
@@ -131,6 +151,7 @@ impl Rollup {
             editor: None,
             undo: None,
             typed: TypedPath::default(),
+            forward,
         })
     }
 
@@ -195,9 +216,7 @@ impl Rollup {
             }
             Message::Read(result) => {
                 self.receiving = None;
-                match result
-                    .and_then(|(paths, readings)| flow::store(&mut self.file, &paths, readings))
-                {
+                match result.and_then(|readings| flow::store(&mut self.file, readings)) {
                     Ok(outcomes) => {
                         let attention = outcomes.iter().filter(|o| o.needs_attention()).count();
                         self.notice = Some(Notice::done(t::received(
@@ -313,6 +332,40 @@ impl Rollup {
             Message::XlsxPath(Some(path)) => return self.export(path, false),
             Message::PdfPath(Some(path)) => return self.export(path, true),
             Message::Exported(result) => self.notice = Some(Notice::from(result)),
+            Message::ForwardPassphrase(p) => {
+                self.forward.passphrase = p;
+                self.forward.error = None;
+            }
+            Message::ForwardRepeat(p) => {
+                self.forward.repeat = p;
+                self.forward.error = None;
+            }
+            Message::CreateKey => self.create_key(),
+            Message::ExportForward => {
+                if let Err(e) = signing::check_passphrase(&self.forward.passphrase) {
+                    self.forward.error = Some(e);
+                    return Action::None;
+                }
+                return Action::Run(save_dialog(t::EXPORT_FORWARD, "PDF", "pdf", |p| {
+                    Message::ForwardPath(p)
+                }));
+            }
+            Message::ForwardPath(None) => {
+                return Action::Run(self.typed.offer_save(t::SAVE_PDF_PATH_HINT, "pdf", |path| {
+                    Message::ForwardPath(Some(path))
+                }));
+            }
+            Message::ForwardPath(Some(path)) => return self.export_forward(path),
+            Message::Forwarded(result) => {
+                self.forward.busy = false;
+                match result {
+                    Ok(done) => {
+                        self.forward.passphrase.clear();
+                        self.notice = Some(Notice::done(done));
+                    }
+                    Err(e) => self.forward.error = Some(e),
+                }
+            }
             Message::Typed(message) => {
                 if let Some(answer) = self.typed.update(message) {
                     return self.update(answer);
@@ -335,10 +388,12 @@ impl Rollup {
         self.notice = None;
         self.outcomes.clear();
         self.receiving = Some((0, paths.len()));
+        let level = self.overview.office.level;
         Action::Run(background::run_with_progress(
             move |progress| {
-                let readings = flow::read_files(&paths, &mut |done, total| progress((done, total)));
-                Ok((paths, readings))
+                Ok(flow::read_files(&paths, level, &mut |done, total| {
+                    progress((done, total))
+                }))
             },
             |(done, total)| Message::Progress(done, total),
             Message::Read,
@@ -362,6 +417,51 @@ impl Rollup {
                 Ok(t::exported(&path))
             }),
             Message::Exported,
+        ))
+    }
+
+    /// Creates the office's key from the passphrase typed twice; scrypt takes a moment once.
+    fn create_key(&mut self) {
+        let f = &mut self.forward;
+        if f.passphrase != f.repeat {
+            f.error = Some(t::PASSPHRASES_DIFFER.into());
+            return;
+        }
+        match signing::create_office_key(&mut self.file, &f.passphrase, false)
+            .and_then(|fingerprint| Ok((fingerprint, key_created(&self.file)?)))
+        {
+            Ok((fingerprint, created)) => {
+                f.key_created = created;
+                f.passphrase.clear();
+                f.repeat.clear();
+                self.notice = Some(Notice::done(t::office_key_created(&fingerprint)));
+            }
+            Err(e) => f.error = Some(e),
+        }
+    }
+
+    /// Reads what is forwarded here (the packets kept beside the file), then lays out, signs and
+    /// writes the 转报材料 whole on a thread; a wrong passphrase writes nothing.
+    fn export_forward(&mut self, path: PathBuf) -> Action<Message, Intent> {
+        self.typed.close();
+        self.notice = None;
+        let date = time::beijing_date(chrono::Utc::now());
+        let forwarding =
+            match flow::prepare_forward(&self.file, date, self.forward.passphrase.clone()) {
+                Ok(forwarding) => forwarding,
+                Err(e) => {
+                    self.forward.error = Some(e);
+                    return Action::None;
+                }
+            };
+        self.forward.busy = true;
+        Action::Run(Task::perform(
+            background::run(move || {
+                let bytes = forwarding.build()?;
+                atomic::save(&path, atomic::Existing::Replace, &bytes)?;
+                Ok(t::forwarded(forwarding.count(), &path))
+            }),
+            Message::Forwarded,
         ))
     }
 
@@ -419,9 +519,12 @@ impl Rollup {
                     .on_press(Message::Close),
             ]
             .align_y(Alignment::Center),
-            text(t::RECEIVE_HINT)
-                .size(style::SMALL_SIZE)
-                .style(style::muted_text),
+            text(match office.level {
+                OfficeLevel::League => t::RECEIVE_HINT,
+                OfficeLevel::Autonomous => t::RECEIVE_HINT_AUTONOMOUS,
+            })
+            .size(style::SMALL_SIZE)
+            .style(style::muted_text),
         ]
         .spacing(14);
         let busy = self.receiving.is_some();
@@ -458,6 +561,9 @@ impl Rollup {
         }
         let rows = self.overview.rows();
         content = content.push(targets(&rows));
+        if office.level == OfficeLevel::League {
+            content = content.push(self.forward_card());
+        }
         content = content.push(self.table(&rows));
         let notes = rollup::across(&self.overview.office, &rows);
         if !notes.is_empty() {
@@ -596,13 +702,21 @@ impl Rollup {
                     Some(v) => (format!("{}：{}", v.opinion, v.text), t::CHANGE_OPINION),
                     None => (t::NO_OPINION.to_string(), t::WRITE_OPINION),
                 };
-                column![
-                    text(label).size(style::BODY_SIZE),
-                    actions::small_chip(action, false)
-                        .on_press(Message::EditOpinion(s.credit_code.clone(), s.batch)),
-                ]
-                .spacing(4)
-                .into()
+                let mut shown = column![text(label).size(style::BODY_SIZE)].spacing(4);
+                // The 自治区 counts by its own opinion; the 盟市's is shown under it.
+                if let Some(forwarded) = &r.packet.forwarded {
+                    shown = shown.push(
+                        text(forwarded.describe())
+                            .size(style::SMALL_SIZE)
+                            .style(style::muted_text),
+                    );
+                }
+                shown
+                    .push(
+                        actions::small_chip(action, false)
+                            .on_press(Message::EditOpinion(s.credit_code.clone(), s.batch)),
+                    )
+                    .into()
             }
         };
         let cell = |content: String, portion: u16| {
@@ -628,6 +742,73 @@ impl Rollup {
         .padding([6, 4])
         .style(style::row_rule)
         .into()
+    }
+
+    fn forward_card(&self) -> Element<'_, Message> {
+        let f = &self.forward;
+        let passphrase = |label: &'static str, value: &str, on: fn(String) -> Message| {
+            text_input(label, value)
+                .id(label)
+                .secure(true)
+                .on_input(on)
+                .padding(6)
+                .size(style::BODY_SIZE)
+                .width(Length::Fixed(220.0))
+        };
+        let mut card = column![
+            text(t::FORWARD).size(18),
+            text(t::FORWARD_HINT)
+                .size(style::SMALL_SIZE)
+                .style(style::muted_text),
+        ]
+        .spacing(8);
+        card = match &f.key_created {
+            None => card
+                .push(text(t::FORWARD_NO_KEY).size(style::SMALL_SIZE))
+                .push(
+                    row![
+                        passphrase(
+                            t::SIGNING_PASSPHRASE,
+                            &f.passphrase,
+                            Message::ForwardPassphrase
+                        ),
+                        passphrase(
+                            t::REPEAT_SIGNING_PASSPHRASE,
+                            &f.repeat,
+                            Message::ForwardRepeat
+                        )
+                        .on_submit(Message::CreateKey),
+                        actions::primary(t::CREATE_KEY).on_press(Message::CreateKey),
+                    ]
+                    .spacing(10)
+                    .wrap()
+                    .vertical_spacing(8),
+                ),
+            Some(created) => card
+                .push(text(t::forward_key(created)).size(style::SMALL_SIZE))
+                .push(
+                    row![
+                        passphrase(
+                            t::SIGNING_PASSPHRASE,
+                            &f.passphrase,
+                            Message::ForwardPassphrase
+                        )
+                        .on_submit(Message::ExportForward),
+                        actions::primary(t::EXPORT_FORWARD)
+                            .on_press_maybe((!f.busy).then_some(Message::ExportForward)),
+                    ]
+                    .spacing(10)
+                    .align_y(Alignment::Center),
+                ),
+        };
+        if let Some(error) = &f.error {
+            card = card.push(
+                text(error.as_str())
+                    .size(style::SMALL_SIZE)
+                    .style(style::error_text),
+            );
+        }
+        actions::card(card).into()
     }
 
     fn editor_view<'a>(&'a self, e: &'a Editor) -> Element<'a, Message> {
@@ -755,4 +936,12 @@ fn targets<'a>(rows: &[Row<'_>]) -> Element<'a, Message> {
             .style(style::muted_text),
     );
     actions::card(card).into()
+}
+
+/// When the office's signing key was made (as shown), `None` without one.
+fn key_created(file: &RollupFile) -> Result<Option<String>, String> {
+    Ok(file
+        .signing_key()
+        .map_err(|e| e.to_string())?
+        .map(|key| time::show_stored(&key.created_at)))
 }
