@@ -30,17 +30,22 @@ fn main() -> Result<(), Failure> {
     let doc = document(Size::Large);
     let findings = yitihua::domain::check::check(&doc.check_inputs().context(), 1);
     let signatures = Signatures::default();
-    let unsigned = packet(
-        &PacketInput {
-            document: &doc,
-            batch: 1,
-            findings: &findings,
-            date: NaiveDate::from_ymd_opt(2026, 11, 29).ok_or("not a date")?,
-            filler: "李喆",
-            signatures: &signatures,
-        },
-        &mut |_| {},
-    )?;
+    let printed = NaiveDate::from_ymd_opt(2026, 11, 29).ok_or("not a date")?;
+    // Renamed copies of the demo school check the same, so they share its findings.
+    let unsigned_of = |document: &yitihua::exchange::Document| {
+        packet(
+            &PacketInput {
+                document,
+                batch: 1,
+                findings: &findings,
+                date: printed,
+                filler: "李喆",
+                signatures: &signatures,
+            },
+            &mut |_| {},
+        )
+    };
+    let unsigned = unsigned_of(&doc)?;
     let passphrase = "汇总基准测试口令";
     let start = Utc
         .with_ymd_and_hms(2026, 11, 30, 1, 0, 0)
@@ -116,17 +121,7 @@ fn main() -> Result<(), Failure> {
             passphrase,
             start,
         )?;
-        let pdf = packet(
-            &PacketInput {
-                document: &school,
-                batch: 1,
-                findings: &findings,
-                date: NaiveDate::from_ymd_opt(2026, 11, 29).ok_or("not a date")?,
-                filler: "李喆",
-                signatures: &signatures,
-            },
-            &mut |_| {},
-        )?;
+        let pdf = unsigned_of(&school)?;
         let signer = Signer {
             certificate_der: &key.certificate_der,
             encrypted_key_der: &key.encrypted_key_der,

@@ -238,6 +238,34 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
     let bytes = std::fs::read(&out).unwrap();
     assert!(yitihua::sign::verify_pdf(&bytes, &[]).unwrap().intact);
 
+    // A forgotten passphrase: a new key takes the old one's place, and the old one's 转报材料
+    // still verifies.
+    let old = league
+        .app
+        .rollup_file()
+        .unwrap()
+        .signing_key()
+        .unwrap()
+        .unwrap();
+    league.click("忘记口令，更换密钥");
+    league.fill("签署口令", "包头市新的签署口令");
+    league.fill("再次输入签署口令", "包头市新的签署口令");
+    league.click("更换签署密钥");
+    assert!(
+        league
+            .text_containing("已创建本单位的签署密钥和证书")
+            .is_some()
+    );
+    let new = league
+        .app
+        .rollup_file()
+        .unwrap()
+        .signing_key()
+        .unwrap()
+        .unwrap();
+    assert_ne!(new.certificate, old.certificate);
+    assert!(league.is_enabled("导出转报材料…"));
+
     // The 自治区 receives it by dropping it on its window: no 转报 card there, and each row
     // says which 盟市 forwarded it with what opinion.
     let mut region = office_window(

@@ -52,6 +52,8 @@ struct Forward {
     repeat: String,
     error: Option<String>,
     busy: bool,
+    /// The passphrase is forgotten: a new key is being made in place of the current one.
+    replacing: bool,
 }
 
 /// The opinion being written for one row.
@@ -121,6 +123,8 @@ pub enum Message {
     ForwardPassphrase(String),
     ForwardRepeat(String),
     CreateKey,
+    /// 忘记口令: make a new key; the old one is kept retired.
+    ReplaceKey(bool),
     ExportForward,
     ForwardPath(Option<PathBuf>),
     Forwarded(Result<String, String>),
@@ -341,6 +345,13 @@ impl Rollup {
                 self.forward.error = None;
             }
             Message::CreateKey => self.create_key(),
+            Message::ReplaceKey(replacing) => {
+                self.forward = Forward {
+                    key_created: self.forward.key_created.take(),
+                    replacing,
+                    ..Forward::default()
+                };
+            }
             Message::ExportForward => {
                 if let Err(e) = signing::check_passphrase(&self.forward.passphrase) {
                     self.forward.error = Some(e);
@@ -427,13 +438,14 @@ impl Rollup {
             f.error = Some(t::PASSPHRASES_DIFFER.into());
             return;
         }
-        match signing::create_office_key(&mut self.file, &f.passphrase, false)
+        match signing::create_office_key(&mut self.file, &f.passphrase, f.replacing)
             .and_then(|fingerprint| Ok((fingerprint, key_created(&self.file)?)))
         {
             Ok((fingerprint, created)) => {
                 f.key_created = created;
                 f.passphrase.clear();
                 f.repeat.clear();
+                f.replacing = false;
                 self.notice = Some(Notice::done(t::office_key_created(&fingerprint)));
             }
             Err(e) => f.error = Some(e),
@@ -762,29 +774,35 @@ impl Rollup {
                 .style(style::muted_text),
         ]
         .spacing(8);
-        card = match &f.key_created {
-            None => card
-                .push(text(t::FORWARD_NO_KEY).size(style::SMALL_SIZE))
-                .push(
-                    row![
-                        passphrase(
-                            t::SIGNING_PASSPHRASE,
-                            &f.passphrase,
-                            Message::ForwardPassphrase
-                        ),
-                        passphrase(
-                            t::REPEAT_SIGNING_PASSPHRASE,
-                            &f.repeat,
-                            Message::ForwardRepeat
-                        )
-                        .on_submit(Message::CreateKey),
-                        actions::primary(t::CREATE_KEY).on_press(Message::CreateKey),
-                    ]
-                    .spacing(10)
-                    .wrap()
-                    .vertical_spacing(8),
-                ),
-            Some(created) => card
+        let create = |hint: &'static str, action: &'static str| {
+            column![
+                text(hint).size(style::SMALL_SIZE),
+                row![
+                    passphrase(
+                        t::SIGNING_PASSPHRASE,
+                        &f.passphrase,
+                        Message::ForwardPassphrase
+                    ),
+                    passphrase(
+                        t::REPEAT_SIGNING_PASSPHRASE,
+                        &f.repeat,
+                        Message::ForwardRepeat
+                    )
+                    .on_submit(Message::CreateKey),
+                    actions::primary(action).on_press(Message::CreateKey),
+                ]
+                .spacing(10)
+                .wrap()
+                .vertical_spacing(8),
+            ]
+            .spacing(8)
+        };
+        card = match (&f.key_created, f.replacing) {
+            (None, _) => card.push(create(t::FORWARD_NO_KEY, t::CREATE_KEY)),
+            (Some(_), true) => card
+                .push(create(t::FORWARD_REPLACE_HINT, t::REPLACE_OFFICE_KEY))
+                .push(actions::small_chip(t::CANCEL, false).on_press(Message::ReplaceKey(false))),
+            (Some(created), false) => card
                 .push(text(t::forward_key(created)).size(style::SMALL_SIZE))
                 .push(
                     row![
@@ -796,9 +814,13 @@ impl Rollup {
                         .on_submit(Message::ExportForward),
                         actions::primary(t::EXPORT_FORWARD)
                             .on_press_maybe((!f.busy).then_some(Message::ExportForward)),
+                        actions::small_chip(t::REPLACE_KEY, false)
+                            .on_press(Message::ReplaceKey(true)),
                     ]
                     .spacing(10)
-                    .align_y(Alignment::Center),
+                    .align_y(Alignment::Center)
+                    .wrap()
+                    .vertical_spacing(8),
                 ),
         };
         if let Some(error) = &f.error {
