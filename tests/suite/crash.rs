@@ -397,3 +397,147 @@ fn a_full_disk_refuses_in_chinese_and_leaves_nothing_half_written() {
     drop(disk);
     eprintln!("disk full: {tried} cases tried, {tried} held");
 }
+
+/// The SHA-256 of a file, hex, as the 汇总文件 names kept packets.
+fn sha256_hex(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    yitihua::exchange::files::hex(&Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+#[test]
+fn receiving_and_forwarding_killed_anywhere_keep_all_or_none() {
+    require_strace();
+    let p = crate::rollup::packets();
+    let dir = tempfile::tempdir().unwrap();
+    let schools: Vec<PathBuf> = [
+        "04-包头第一技工学校.pdf",
+        "05-包头第二技工学校.pdf",
+        "06-包头技师学院.pdf",
+    ]
+    .iter()
+    .map(|f| p.folder().join(f))
+    .collect();
+    let pristine = dir.path().join("原件.yhz");
+    let o = yitihua(&[
+        &"rollup",
+        &"new",
+        &pristine,
+        &"--office",
+        &"包头市人力资源和社会保障局",
+        &"--level",
+        &"盟市",
+        &"--region",
+        &"包头市",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let work = dir.path().join("工作");
+    let file = work.join("包头.yhz");
+    let kept = work.join("包头-材料");
+    let reset = || {
+        let _ = std::fs::remove_dir_all(&work);
+        std::fs::create_dir(&work).unwrap();
+        std::fs::copy(&pristine, &file).unwrap();
+    };
+    let mut add: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"rollup", &"add", &file];
+    add.extend(schools.iter().map(|s| s as &dyn AsRef<std::ffi::OsStr>));
+    let received = |file: &Path| -> usize {
+        yitihua::store::RollupFile::open(file)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+            .received()
+            .unwrap()
+            .len()
+    };
+    let (mut tried, mut held) = (0, 0);
+    // The packets are kept whole (write, fsync, rename each), then their rows go in one
+    // transaction (pwrite64 to the WAL).
+    for syscall in ["write", "fsync", "pwrite64"] {
+        reset();
+        let total = count_calls(syscall, &add, &dir.path().join("calls.log"));
+        assert_eq!(received(&file), 3);
+        for n in points(total) {
+            reset();
+            assert!(
+                kill_at(syscall, n, &add),
+                "rollup add killed at {syscall} {n}"
+            );
+            tried += 1;
+            // The file opens with none or all of the packets; every kept copy is whole (its
+            // name is its content's hash), and each stored packet has its copy.
+            let stored = received(&file);
+            assert!(
+                stored == 0 || stored == 3,
+                "killed at {syscall} {n}: {stored}"
+            );
+            let copies = if kept.exists() {
+                visible(&kept)
+            } else {
+                Vec::new()
+            };
+            for name in &copies {
+                assert_eq!(
+                    format!("{}.pdf", sha256_hex(&kept.join(name))),
+                    *name,
+                    "killed at {syscall} {n}"
+                );
+            }
+            assert!(
+                copies.len() >= stored,
+                "killed at {syscall} {n}: {copies:?}"
+            );
+            // Given the same files again, the office ends with all three.
+            let o = yitihua(&add);
+            assert!(o.status.success(), "{}", stderr(&o));
+            assert_eq!(received(&file), 3, "killed at {syscall} {n}");
+            held += 1;
+        }
+    }
+
+    // The 转报材料: written whole or not at all, and what stands verifies intact.
+    let passphrase = dir.path().join("口令.txt");
+    std::fs::write(&passphrase, "包头市转报签署口令").unwrap();
+    let o = yitihua(&[
+        &"rollup",
+        &"sign-setup",
+        &file,
+        &"--passphrase-file",
+        &passphrase,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("转报");
+    let forwarded = out.join("转报.pdf");
+    let forward: [&dyn AsRef<std::ffi::OsStr>; 7] = [
+        &"rollup",
+        &"forward",
+        &file,
+        &"--out",
+        &forwarded,
+        &"--passphrase-file",
+        &passphrase,
+    ];
+    for syscall in ["write", "fsync"] {
+        let _ = std::fs::remove_dir_all(&out);
+        std::fs::create_dir(&out).unwrap();
+        let total = count_calls(syscall, &forward, &dir.path().join("calls.log"));
+        for n in 1..=total {
+            std::fs::remove_dir_all(&out).unwrap();
+            std::fs::create_dir(&out).unwrap();
+            assert!(
+                kill_at(syscall, n, &forward),
+                "forward killed at {syscall} {n}"
+            );
+            tried += 1;
+            match visible(&out).as_slice() {
+                [] => {}
+                [one] if one == "转报.pdf" => {
+                    let bytes = std::fs::read(&forwarded).unwrap();
+                    let v = yitihua::sign::verify_pdf(&bytes, &[]).unwrap();
+                    assert!(v.intact, "forward killed at {syscall} {n}");
+                }
+                other => panic!("forward killed at {syscall} {n} left {other:?}"),
+            }
+            held += 1;
+        }
+    }
+    assert_eq!(held, tried);
+    eprintln!("rollup add and forward: {tried} kill points tried, {held} held");
+}
