@@ -156,6 +156,11 @@ pub enum Rollup {
         passphrase_file: PathBuf,
         replace: bool,
     },
+    /// The office's certificate, for the 自治区 to trust beforehand or after a key change.
+    ExportCertificate {
+        file: PathBuf,
+        out: PathBuf,
+    },
     /// A 盟市's signed 转报材料 for the 自治区.
     Forward {
         file: PathBuf,
@@ -452,11 +457,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
     Ok(Invocation::Command(command))
 }
 
-/// `rollup new|add|report|trust|opinion|sign-setup|forward …`.
+/// `rollup new|add|report|trust|opinion|sign-setup|export-certificate|forward …`.
 fn rollup(args: &mut Args) -> Result<Rollup, UsageError> {
     let Some(what) = args.next_string()? else {
         return Err(UsageError(
-            "缺少汇总命令（new、add、report、trust、opinion、sign-setup 或 forward）".into(),
+            "缺少汇总命令（new、add、report、trust、opinion、sign-setup、export-certificate 或 forward）".into(),
         ));
     };
     let file = args.file("汇总文件")?;
@@ -562,6 +567,13 @@ fn rollup(args: &mut Args) -> Result<Rollup, UsageError> {
                 file,
                 passphrase_file: PathBuf::from(options.take("--passphrase-file")?),
                 replace: options.has("--replace"),
+            }
+        }
+        "export-certificate" => {
+            let mut options = args.options(&["--out"], &[])?;
+            Rollup::ExportCertificate {
+                file,
+                out: PathBuf::from(options.take("--out")?),
             }
         }
         "forward" => {

@@ -82,12 +82,15 @@ const USAGE: &str = "\
                                             200 名培训教师的目标，跨校提示；--pdf 为可打印、
                                             签字盖章的推荐汇总表
   yitihua rollup trust 汇总.yhz 证书.pem | --packet N
-                                            信任学校的证书（按证书中的统一社会信用代码对应学校）
+                                            信任学校的证书（按证书中的统一社会信用代码对应学校），
+                                            或盟市的证书（其转报材料须用该证书签署）
   yitihua rollup opinion 汇总.yhz --school 统一社会信用代码 --batch N
                  --opinion 推荐|不推荐|待定 [--text 意见] | --clear
                                             填写（或撤回）对该校该批申报的意见
   yitihua rollup sign-setup 汇总.yhz --passphrase-file 口令.txt [--replace]
                                             创建本单位的签署密钥和证书（盟市签署转报材料用）
+  yitihua rollup export-certificate 汇总.yhz --out 证书.pem
+                                            导出本单位的证书，交自治区用 rollup trust 信任
   yitihua rollup forward 汇总.yhz --out 转报.pdf --passphrase-file 口令.txt [--date 2026-12-07]
                                             盟市导出签署的转报材料：推荐汇总表，随附各校“有效”的
                                             申报材料原件和意见，由自治区用 rollup add 收取

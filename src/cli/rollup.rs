@@ -127,6 +127,17 @@ pub fn run(command: Rollup, out: &mut dyn Write) -> Result<Outcome, String> {
             ))?;
             Ok(Outcome::Done)
         }
+        Rollup::ExportCertificate { file, out: path } => {
+            let certificate = flow::office_certificate(&open(&file)?)?;
+            super::write_new(&path, crate::sign::certificate_pem(&certificate).as_bytes())?;
+            said(writeln!(
+                out,
+                "已导出本单位证书：{}\n证书指纹（SHA-256）：{}",
+                path.display(),
+                crate::sign::fingerprint(&certificate)
+            ))?;
+            Ok(Outcome::Done)
+        }
         Rollup::Forward {
             file,
             out: path,

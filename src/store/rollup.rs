@@ -25,6 +25,25 @@ impl std::fmt::Debug for RollupFile {
     }
 }
 
+/// Whose certificates a table of pins holds.
+#[derive(Debug, Clone, Copy)]
+enum Pins {
+    /// Schools', by 统一社会信用代码.
+    Schools,
+    /// Forwarding offices', by name.
+    Offices,
+}
+
+impl Pins {
+    /// The table, its key column, and the history's word for a pin replaced.
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Pins::Schools => ("certificates", "credit_code", "信任证书"),
+            Pins::Offices => ("offices", "name", "信任转报单位证书"),
+        }
+    }
+}
+
 /// What receiving writes of one packet: what verification found, who signed, and the summary
 /// read from its attachment (`workflow::rollup` makes it). The packet's bytes go to
 /// [`RollupFile::evidence`].
@@ -44,6 +63,8 @@ pub struct Receipt {
     pub summary: Summary,
     /// The 盟市 that forwarded it, when it came inside a 转报材料.
     pub forwarded: Option<Forwarded>,
+    /// The certificate that 转报材料 was signed with, pinned for its office on the first.
+    pub forwarder_certificate: Option<Vec<u8>>,
     /// The packet as received.
     pub pdf: Vec<u8>,
 }
@@ -187,6 +208,10 @@ impl RollupFile {
                 "INSERT INTO certificates (credit_code, fingerprint, certificate, source, at)
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (credit_code) DO NOTHING",
             )?;
+            let mut pin_office = tx.prepare(
+                "INSERT INTO offices (name, fingerprint, certificate, source, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING",
+            )?;
             let mut existing = tx.prepare("SELECT id FROM packets WHERE sha256 = ?1")?;
             for r in receipts {
                 let invalid = |e: serde_json::Error| StoreError::InvalidData(e.to_string());
@@ -215,6 +240,15 @@ impl RollupFile {
                     forwarded,
                 ])?;
                 ids.push(existing.query_row([&r.sha256], |row| row.get(0))?);
+                if let (Some(f), Some(certificate)) = (&r.forwarded, &r.forwarder_certificate) {
+                    pin_office.execute((
+                        &f.office,
+                        &f.fingerprint,
+                        certificate,
+                        "首份转报材料",
+                        &at,
+                    ))?;
+                }
                 if let (true, true, true, Some(certificate)) =
                     (r.signed, r.intact, r.certificate_matches, &r.certificate)
                 {
@@ -281,11 +315,12 @@ impl RollupFile {
 
     /// The certificate fingerprint pinned for each school, by 统一社会信用代码.
     pub fn pins(&self) -> Result<BTreeMap<String, String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT credit_code, fingerprint FROM certificates")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.pinned(Pins::Schools)
+    }
+
+    /// The certificate fingerprint pinned for each forwarding office, by its name.
+    pub fn office_pins(&self) -> Result<BTreeMap<String, String>, StoreError> {
+        self.pinned(Pins::Offices)
     }
 
     /// Accepts `certificate` as the school's from now on (imported beforehand, or a new
@@ -298,28 +333,64 @@ impl RollupFile {
         certificate: &[u8],
         source: &str,
     ) -> Result<Option<String>, StoreError> {
+        self.pin(Pins::Schools, credit_code, fingerprint, certificate, source)
+    }
+
+    /// Accepts `certificate` as the forwarding office's from now on: its 转报材料 signed with
+    /// another are refused. Returns the fingerprint it replaced.
+    pub fn trust_office(
+        &mut self,
+        office: &str,
+        fingerprint: &str,
+        certificate: &[u8],
+        source: &str,
+    ) -> Result<Option<String>, StoreError> {
+        self.pin(Pins::Offices, office, fingerprint, certificate, source)
+    }
+
+    fn pinned(&self, pins: Pins) -> Result<BTreeMap<String, String>, StoreError> {
+        let (table, key, _) = pins.names();
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {key}, fingerprint FROM {table}"))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn pin(
+        &mut self,
+        pins: Pins,
+        whose: &str,
+        fingerprint: &str,
+        certificate: &[u8],
+        source: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let (table, key, event) = pins.names();
         let tx = self.conn.transaction()?;
         let replaced: Option<String> = tx
             .query_row(
-                "SELECT fingerprint FROM certificates WHERE credit_code = ?1",
-                [credit_code],
+                &format!("SELECT fingerprint FROM {table} WHERE {key} = ?1"),
+                [whose],
                 |r| r.get(0),
             )
             .optional()?;
         tx.execute(
-            "INSERT INTO certificates (credit_code, fingerprint, certificate, source, at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (credit_code) DO UPDATE SET fingerprint = excluded.fingerprint,
-                 certificate = excluded.certificate, source = excluded.source, at = excluded.at",
+            &format!(
+                "INSERT INTO {table} ({key}, fingerprint, certificate, source, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT ({key}) DO UPDATE SET fingerprint = excluded.fingerprint,
+                     certificate = excluded.certificate, source = excluded.source,
+                     at = excluded.at"
+            ),
             (
-                credit_code,
+                whose,
                 fingerprint,
                 certificate,
                 source,
                 time::stored(chrono::Utc::now()),
             ),
         )?;
-        history::record(&tx, &format!("信任证书：{credit_code}（{source}）"))?;
+        history::record(&tx, &format!("{event}：{whose}（{source}）"))?;
         tx.commit()?;
         Ok(replaced.filter(|old| old != fingerprint))
     }

@@ -63,9 +63,10 @@ CREATE TABLE opinions (
 
 /// Version 2: forwarding. The office's own signing key, kept as a school keeps its own (the
 /// private key only encrypted with the passphrase, a replaced one retired, never deleted), so a
-/// 盟市 can sign the 转报材料 it sends on; and, on each packet that came inside another
-/// office's 转报材料, which office forwarded it and with what opinion (JSON, `None` for a
-/// packet the school sent directly).
+/// 盟市 can sign the 转报材料 it sends on; on each packet that came inside another office's
+/// 转报材料, which office forwarded it and with what opinion (JSON, `None` for a packet the
+/// school sent directly); and the certificate pinned for each forwarding office, by its name,
+/// as schools' are by their code.
 const V2: &str = "
 CREATE TABLE signing_keys (
     id            INTEGER PRIMARY KEY,
@@ -77,6 +78,13 @@ CREATE TABLE signing_keys (
 CREATE UNIQUE INDEX one_current_signing_key ON signing_keys (retired_at IS NULL)
     WHERE retired_at IS NULL;
 ALTER TABLE packets ADD COLUMN forwarded TEXT;
+CREATE TABLE offices (
+    name        TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    certificate BLOB NOT NULL,
+    source      TEXT NOT NULL,
+    at          TEXT NOT NULL
+);
 ";
 
 const MIGRATIONS: &[&str] = &[V1, V2];

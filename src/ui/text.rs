@@ -1317,6 +1317,7 @@ pub const FORWARD_HINT: &str = "转报材料是一份带本单位电子签名的
 pub const FORWARD_NO_KEY: &str = "本单位还没有签署密钥。设置口令（至少8个字符）创建密钥后即可导出转报材料；口令只用于签署，请妥善保管。";
 pub const EXPORT_FORWARD: &str = "导出转报材料…";
 pub const REPLACE_OFFICE_KEY: &str = "更换签署密钥";
+pub const EXPORT_OFFICE_CERTIFICATE: &str = "导出本单位证书…";
 pub const FORWARD_REPLACE_HINT: &str = "忘记口令时更换密钥：设置新口令（至少8个字符）。用旧密钥签署的转报材料仍可验证；更换后请把新证书指纹告知自治区。";
 pub const REPEAT_SIGNING_PASSPHRASE: &str = "再次输入签署口令";
 pub const PACKETS_PATH_HINT: &str = "如 D:\\人社局\\申报材料（文件或文件夹）";
@@ -1348,6 +1349,8 @@ pub const CLEAR_OPINION: &str = "撤回意见";
 pub const CHOOSE_OPINION: &str = "请选择推荐、不推荐或待定";
 pub const ACCEPT_CERTIFICATE: &str = "接受新证书";
 pub const TRUST_SCHOOL_CERTIFICATE: &str = "信任学校证书…";
+/// The 自治区 trusts schools' and the 盟市' certificates.
+pub const TRUST_ANY_CERTIFICATE: &str = "信任证书…";
 pub const SCHOOL_CERTIFICATE_FILTER: &str = "证书";
 pub const SCHOOL_CERTIFICATE_PATH_HINT: &str = "如 D:\\人社局\\证书\\某某技工学校.pem";
 pub const EXPORT_ROLLUP_XLSX: &str = "导出汇总表（Excel）…";
@@ -1403,6 +1406,13 @@ pub fn office_key_created(fingerprint: &str) -> String {
 
 pub fn forward_key(created_at: &str) -> String {
     format!("本单位签署密钥创建于{created_at}。填写签署口令后导出，转报材料即签署。")
+}
+
+pub fn office_certificate_exported(path: &std::path::Path, fingerprint: &str) -> String {
+    format!(
+        "已导出本单位证书：{}。请交自治区用“信任证书…”导入，并电话核对指纹（SHA-256）：{fingerprint}",
+        path.display()
+    )
 }
 
 pub fn forwarded(count: usize, path: &std::path::Path) -> String {

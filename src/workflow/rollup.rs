@@ -130,14 +130,32 @@ fn receipt(
         signed_at,
         summary,
         forwarded: None,
+        forwarder_certificate: None,
         pdf: bytes.to_vec(),
     })
 }
 
+/// What the receiving office brings to reading files: its level (a 转报材料 goes to the 自治区
+/// only) and the certificate pinned for each office that has forwarded to it.
+#[derive(Debug, Clone)]
+pub struct Receiving {
+    pub level: OfficeLevel,
+    pub offices: BTreeMap<String, String>,
+}
+
+impl Receiving {
+    pub fn of(file: &RollupFile) -> Result<Receiving, String> {
+        Ok(Receiving {
+            level: file.office().map_err(|e| e.to_string())?.level,
+            offices: file.office_pins().map_err(|e| e.to_string())?,
+        })
+    }
+}
+
 /// Reads a file given to receiving: one school packet, or a 盟市's 转报材料 with every packet
-/// it carries, each checked as if the school had sent it. `receiving` is the level of the
-/// office receiving: a 转报材料 goes to the 自治区 only.
-pub fn read_file(path: &Path, bytes: &[u8], receiving: OfficeLevel) -> Vec<Reading> {
+/// it carries, each checked as if the school had sent it. A 转报材料 must be signed, unchanged,
+/// by a certificate in its office's name, and the one pinned for that office if there is one.
+pub fn read_file(path: &Path, bytes: &[u8], receiving: &Receiving) -> Vec<Reading> {
     let file_name = &file_name(path);
     let reading = |inner, result| Reading {
         path: path.to_path_buf(),
@@ -154,7 +172,7 @@ pub fn read_file(path: &Path, bytes: &[u8], receiving: OfficeLevel) -> Vec<Readi
         };
         let forward = Forward::parse(&json)?;
         let from = &forward.office.name;
-        if receiving == OfficeLevel::League {
+        if receiving.level == OfficeLevel::League {
             return Err(format!(
                 "这是{from}的转报材料，由自治区收取；盟市请收取各校的申报材料"
             ));
@@ -173,11 +191,26 @@ pub fn read_file(path: &Path, bytes: &[u8], receiving: OfficeLevel) -> Vec<Readi
             }
             Some(v) => v,
         };
+        if signature.signer != *from {
+            return Err(format!(
+                "转报材料的签署证书属于“{}”，不是转报单位{from}的，未收取；请与{from}核实",
+                signature.signer
+            ));
+        }
+        if let Some(pinned) = receiving.offices.get(from)
+            && *pinned != signature.fingerprint
+        {
+            return Err(format!(
+                "{from}的转报材料所用签署证书与此前登记的不同（指纹 {}），未收取；请与{from}核实，\
+                 如确已更换密钥，导入其新证书（“信任证书…”，命令行 yitihua rollup trust）后重新收取",
+                signature.fingerprint
+            ));
+        }
         Ok(forward
             .packets
             .iter()
             .map(|entry| {
-                let result = forwarded(&embedded, entry, &forward.office, &signature.fingerprint);
+                let result = forwarded(&embedded, entry, &forward.office, &signature);
                 reading(Some(entry.file.clone()), result)
             })
             .collect())
@@ -191,7 +224,7 @@ fn forwarded(
     embedded: &packet::Embedded,
     entry: &Entry,
     office: &Office,
-    fingerprint: &str,
+    signature: &sign::Verification,
 ) -> Result<Receipt, String> {
     let bytes = guarded(|| embedded.file(&entry.file))?.ok_or_else(|| {
         format!(
@@ -215,8 +248,9 @@ fn forwarded(
     receipt.forwarded = Some(Forwarded {
         office: office.name.clone(),
         verdict: entry.verdict.clone(),
-        fingerprint: fingerprint.to_string(),
+        fingerprint: signature.fingerprint.clone(),
     });
+    receipt.forwarder_certificate = Some(signature.certificate_der.clone());
     Ok(receipt)
 }
 
@@ -324,8 +358,7 @@ pub fn receive(
     paths: &[PathBuf],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<Outcome>, String> {
-    let level = file.office().map_err(|e| e.to_string())?.level;
-    let readings = read_files(paths, level, progress);
+    let readings = read_files(paths, &Receiving::of(file)?, progress);
     store(file, readings)
 }
 
@@ -401,11 +434,11 @@ pub fn problem(state: PacketState, found: Option<&str>, names_school: bool) -> O
     }
 }
 
-/// Reads every file on as many threads as there are cores, for an office of `level`; the
+/// Reads every file on as many threads as there are cores, for the office `receiving`; the
 /// packets come back in the order of the files given. Touches no file of ours.
 pub fn read_files(
     paths: &[PathBuf],
-    level: OfficeLevel,
+    receiving: &Receiving,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<Reading> {
     let workers = std::thread::available_parallelism()
@@ -419,7 +452,7 @@ pub fn read_files(
             scope.spawn(move || {
                 for (i, path) in paths.iter().enumerate().skip(worker).step_by(workers) {
                     let readings = match std::fs::read(path) {
-                        Ok(bytes) => read_file(path, &bytes, level),
+                        Ok(bytes) => read_file(path, &bytes, receiving),
                         Err(e) => vec![Reading {
                             path: path.clone(),
                             inner: None,
@@ -447,24 +480,32 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Accepts a certificate file (PEM or .cer) as its school's: the school is the one the
-/// certificate names by 统一社会信用代码. Returns a sentence saying what changed.
+/// Accepts a certificate file (PEM or .cer): a school's (the one it names by 统一社会信用代码),
+/// or a forwarding office's (one without a code, by the office it names). Returns a sentence
+/// saying what changed.
 pub fn trust_certificate(file: &mut RollupFile, certificate_file: &Path) -> Result<String, String> {
     let der = super::signing::read_certificate(certificate_file)?;
     let subject = sign::subject(&der).ok_or_else(|| {
         format!(
-            "{} 不是有效的证书，请让学校用“导出证书”重新导出",
+            "{} 不是有效的证书，请让对方用“导出证书”重新导出",
             certificate_file.display()
-        )
-    })?;
-    let code = subject.credit_code.ok_or_else(|| {
-        format!(
-            "证书（{}）中没有统一社会信用代码，无法对应到学校；请学校在“学校信息”中填写代码后重新创建签署密钥",
-            subject.school
         )
     })?;
     let fingerprint = sign::fingerprint(&der);
     let source = format!("导入证书文件 {}", file_name(certificate_file));
+    let Some(code) = subject.credit_code else {
+        // Our offices' certificates carry no code; a school's always does.
+        let replaced = file
+            .trust_office(&subject.school, &fingerprint, &der, &source)
+            .map_err(|e| e.to_string())?;
+        return Ok(match replaced {
+            None => format!("已信任转报单位{}的证书，指纹 {fingerprint}", subject.school),
+            Some(old) => format!(
+                "已改为信任转报单位{}的新证书，指纹 {fingerprint}；用此前的证书（{old}）签署的转报材料将不再收取",
+                subject.school
+            ),
+        });
+    };
     let replaced = file
         .trust(&code, &fingerprint, &der, &source)
         .map_err(|e| e.to_string())?;
@@ -573,6 +614,19 @@ pub fn set_verdict(
         .map_err(|e| e.to_string())
 }
 
+/// The office's own certificate, for the 自治区 to trust (`rollup export-certificate`, 导出本单位
+/// 证书…).
+pub fn office_certificate(file: &RollupFile) -> Result<Vec<u8>, String> {
+    Ok(file
+        .signing_key()
+        .map_err(|e| e.to_string())?
+        .ok_or(NO_OFFICE_KEY)?
+        .certificate)
+}
+
+const NO_OFFICE_KEY: &str =
+    "本单位还没有签署密钥：请先在“转报自治区”中创建签署密钥（命令行：yitihua rollup sign-setup）";
+
 /// A 盟市's 转报材料 read from its 汇总文件, ready to build: the 推荐汇总表 with every 有效 school
 /// packet as received and the 转报数据 attached, signed with the office's key. Building needs
 /// the file no more, so the window builds it on a thread.
@@ -597,9 +651,10 @@ pub fn prepare_forward(
     if overview.office.level != OfficeLevel::League {
         return Err("转报材料由盟市报送自治区；自治区的汇总文件请导出推荐汇总表".into());
     }
-    let key = file.signing_key().map_err(|e| e.to_string())?.ok_or(
-        "本单位还没有签署密钥：请先在“转报”中创建签署密钥（命令行：yitihua rollup sign-setup）",
-    )?;
+    let key = file
+        .signing_key()
+        .map_err(|e| e.to_string())?
+        .ok_or(NO_OFFICE_KEY)?;
     let mut entries = Vec::new();
     let mut packets = Vec::new();
     for row in overview

@@ -974,6 +974,51 @@ fn two_leagues_forward_signed_and_the_region_receives_them() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(report(&region)["packets"].as_array().unwrap().len(), 6);
+
+    // 包头 makes a new key: its next 转报材料 is refused until the 自治区 trusts the new
+    // certificate, which 包头 exports for it.
+    let o = yitihua(&[
+        &"rollup",
+        &"sign-setup",
+        &baotou,
+        &"--passphrase-file",
+        &passphrase,
+    ]);
+    refused(
+        &o,
+        "本单位已有签署密钥；如确需更换（例如忘记口令），请加 --replace",
+    );
+    let o = yitihua(&[
+        &"rollup",
+        &"sign-setup",
+        &baotou,
+        &"--passphrase-file",
+        &passphrase,
+        &"--replace",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let renewed = dir.join("包头转报（新密钥）.pdf");
+    assert!(forward(&baotou, &renewed).status.success());
+    let o = yitihua(&[&"rollup", &"add", &region, &renewed]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("包头市人力资源和社会保障局的转报材料所用签署证书与此前登记的不同"),
+        "{}",
+        stdout(&o)
+    );
+    let pem = dir.join("包头市人社局.pem");
+    let o = yitihua(&[&"rollup", &"export-certificate", &baotou, &"--out", &pem]);
+    assert!(stdout(&o).contains("已导出本单位证书"), "{}", stderr(&o));
+    let o = yitihua(&[&"rollup", &"trust", &region, &pem]);
+    assert!(
+        stdout(&o).contains("已改为信任转报单位包头市人力资源和社会保障局的新证书"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    let o = yitihua(&[&"rollup", &"add", &region, &renewed]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(report(&region)["packets"].as_array().unwrap().len(), 6);
 }
 
 #[test]

@@ -238,8 +238,26 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
     let bytes = std::fs::read(&out).unwrap();
     assert!(yitihua::sign::verify_pdf(&bytes, &[]).unwrap().intact);
 
-    // A forgotten passphrase: a new key takes the old one's place, and the old one's 转报材料
-    // still verifies.
+    // The 自治区 receives it as a dropped file: no 转报 card there, and each row says which
+    // 盟市 forwarded it with what opinion.
+    let mut region = office_window(
+        "自治区汇总.yhz",
+        Office {
+            name: "内蒙古自治区人力资源和社会保障厅".into(),
+            level: OfficeLevel::Autonomous,
+            region: None,
+        },
+    );
+    assert!(!region.sees("转报自治区"));
+    region.settle(Message::FileDropped(out.clone()));
+    assert!(region.sees("已收取3份申报材料，全部有效。"));
+    assert!(region.sees("经包头市人力资源和社会保障局转报，意见：推荐（同意推荐）"));
+    assert!(region.sees("经包头市人力资源和社会保障局转报，未填写意见"));
+    let received = region.app.rollup_file().unwrap().received().unwrap();
+    assert_eq!(received.len(), 3);
+    assert!(received.iter().all(|r| r.forwarded.is_some()));
+
+    // A forgotten passphrase: a new key takes the old one's place.
     let old = league
         .app
         .rollup_file()
@@ -264,24 +282,38 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
         .unwrap()
         .unwrap();
     assert_ne!(new.certificate, old.certificate);
-    assert!(league.is_enabled("导出转报材料…"));
+    let again = league.dir.path().join("包头转报（新密钥）.pdf");
+    league.fill("签署口令", "包头市新的签署口令");
+    league.settle(Message::Rollup(RollupMessage::ForwardPath(Some(
+        again.clone(),
+    ))));
+    assert!(again.exists());
+    let pem = league.dir.path().join("包头市人社局.pem");
+    assert!(league.is_enabled("导出本单位证书…"));
+    league.settle(Message::Rollup(RollupMessage::OfficeCertificatePath(Some(
+        pem.clone(),
+    ))));
+    assert!(league.text_containing("已导出本单位证书").is_some());
 
-    // The 自治区 receives it by dropping it on its window: no 转报 card there, and each row
-    // says which 盟市 forwarded it with what opinion.
-    let mut region = office_window(
-        "自治区汇总.yhz",
-        Office {
-            name: "内蒙古自治区人力资源和社会保障厅".into(),
-            level: OfficeLevel::Autonomous,
-            region: None,
-        },
+    // The 自治区 refuses the 转报材料 signed with the new key until it trusts the new certificate.
+    region.settle(Message::FileDropped(again.clone()));
+    assert!(
+        region
+            .text_containing("所用签署证书与此前登记的不同")
+            .is_some()
     );
-    assert!(!region.sees("转报自治区"));
-    region.settle(Message::Rollup(RollupMessage::Chosen(Some(vec![out]))));
+    region.run(vec![Message::Rollup(RollupMessage::CertificateChosen(
+        Some(pem),
+    ))]);
+    assert!(
+        region
+            .text_containing("已改为信任转报单位包头市人力资源和社会保障局的新证书")
+            .is_some()
+    );
+    region.settle(Message::FileDropped(again));
     assert!(region.sees("已收取3份申报材料，全部有效。"));
-    assert!(region.sees("经包头市人力资源和社会保障局转报，意见：推荐（同意推荐）"));
-    assert!(region.sees("经包头市人力资源和社会保障局转报，未填写意见"));
-    let received = region.app.rollup_file().unwrap().received().unwrap();
-    assert_eq!(received.len(), 3);
-    assert!(received.iter().all(|r| r.forwarded.is_some()));
+    assert_eq!(
+        region.app.rollup_file().unwrap().received().unwrap().len(),
+        3
+    );
 }

@@ -127,6 +127,9 @@ pub enum Message {
     ReplaceKey(bool),
     ExportForward,
     ForwardPath(Option<PathBuf>),
+    /// 导出本单位证书…: for the 自治区 to trust.
+    ExportCertificate,
+    OfficeCertificatePath(Option<PathBuf>),
     Forwarded(Result<String, String>),
     Typed(typed_path::Message),
     Close,
@@ -165,6 +168,14 @@ impl Rollup {
 
     pub fn office_name(&self) -> &str {
         &self.overview.office.name
+    }
+
+    /// A 盟市 trusts schools' certificates; the 自治区 also the 盟市' (for their 转报材料).
+    fn trust_label(&self) -> &'static str {
+        match self.overview.office.level {
+            OfficeLevel::League => t::TRUST_SCHOOL_CERTIFICATE,
+            OfficeLevel::Autonomous => t::TRUST_ANY_CERTIFICATE,
+        }
     }
 
     fn reread(&mut self) {
@@ -296,7 +307,7 @@ impl Rollup {
             Message::PickCertificate => {
                 return Action::Run(Task::perform(
                     rfd::AsyncFileDialog::new()
-                        .set_title(t::TRUST_SCHOOL_CERTIFICATE)
+                        .set_title(self.trust_label())
                         .add_filter(t::SCHOOL_CERTIFICATE_FILTER, &["pem", "cer", "crt"])
                         .pick_file(),
                     |file| Message::CertificateChosen(file.map(|f| f.path().to_path_buf())),
@@ -367,6 +378,36 @@ impl Rollup {
                 }));
             }
             Message::ForwardPath(Some(path)) => return self.export_forward(path),
+            Message::ExportCertificate => {
+                return Action::Run(Task::perform(
+                    rfd::AsyncFileDialog::new()
+                        .set_title(t::EXPORT_OFFICE_CERTIFICATE)
+                        .add_filter(t::SCHOOL_CERTIFICATE_FILTER, &["pem"])
+                        .set_file_name(format!("{}.pem", self.overview.office.name))
+                        .save_file(),
+                    |file| Message::OfficeCertificatePath(file.map(|f| f.path().to_path_buf())),
+                ));
+            }
+            Message::OfficeCertificatePath(None) => {
+                return Action::Run(self.typed.offer_save(
+                    t::SCHOOL_CERTIFICATE_PATH_HINT,
+                    "pem",
+                    |path| Message::OfficeCertificatePath(Some(path)),
+                ));
+            }
+            Message::OfficeCertificatePath(Some(path)) => {
+                self.typed.close();
+                self.notice = Some(Notice::from(flow::office_certificate(&self.file).and_then(
+                    |certificate| {
+                        let pem = crate::sign::certificate_pem(&certificate);
+                        atomic::save(&path, atomic::Existing::Replace, pem.as_bytes())?;
+                        Ok(t::office_certificate_exported(
+                            &path,
+                            &crate::sign::fingerprint(&certificate),
+                        ))
+                    },
+                )));
+            }
             Message::Forwarded(result) => {
                 self.forward.busy = false;
                 match result {
@@ -398,11 +439,17 @@ impl Rollup {
         };
         self.notice = None;
         self.outcomes.clear();
+        let receiving = match flow::Receiving::of(&self.file) {
+            Ok(receiving) => receiving,
+            Err(e) => {
+                self.notice = Some(Notice::failed(e));
+                return Action::None;
+            }
+        };
         self.receiving = Some((0, paths.len()));
-        let level = self.overview.office.level;
         Action::Run(background::run_with_progress(
             move |progress| {
-                Ok(flow::read_files(&paths, level, &mut |done, total| {
+                Ok(flow::read_files(&paths, &receiving, &mut |done, total| {
                     progress((done, total))
                 }))
             },
@@ -546,7 +593,7 @@ impl Rollup {
                     .on_press_maybe((!busy).then_some(Message::PickFiles)),
                 actions::secondary(t::RECEIVE_FOLDER)
                     .on_press_maybe((!busy).then_some(Message::PickFolder)),
-                actions::secondary(t::TRUST_SCHOOL_CERTIFICATE).on_press(Message::PickCertificate),
+                actions::secondary(self.trust_label()).on_press(Message::PickCertificate),
                 actions::secondary(t::EXPORT_ROLLUP_XLSX).on_press(Message::ExportXlsx),
                 actions::secondary(t::EXPORT_ROLLUP_PDF).on_press(Message::ExportPdf),
             ]
@@ -814,6 +861,8 @@ impl Rollup {
                         .on_submit(Message::ExportForward),
                         actions::primary(t::EXPORT_FORWARD)
                             .on_press_maybe((!f.busy).then_some(Message::ExportForward)),
+                        actions::small_chip(t::EXPORT_OFFICE_CERTIFICATE, false)
+                            .on_press(Message::ExportCertificate),
                         actions::small_chip(t::REPLACE_KEY, false)
                             .on_press(Message::ReplaceKey(true)),
                     ]
