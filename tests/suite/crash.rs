@@ -409,14 +409,7 @@ fn receiving_and_forwarding_killed_anywhere_keep_all_or_none() {
     require_strace();
     let p = crate::rollup::packets();
     let dir = tempfile::tempdir().unwrap();
-    let schools: Vec<PathBuf> = [
-        "04-包头第一技工学校.pdf",
-        "05-包头第二技工学校.pdf",
-        "06-包头技师学院.pdf",
-    ]
-    .iter()
-    .map(|f| p.folder().join(f))
-    .collect();
+    let schools = p.paths(&crate::rollup::BAOTOU);
     let pristine = dir.path().join("原件.yhz");
     let o = yitihua(&[
         &"rollup",

@@ -224,9 +224,21 @@ pub(crate) struct Packets {
     trained: Vec<usize>,
 }
 
+/// The packets of 包头's three schools, as the folder names them.
+pub(crate) const BAOTOU: [&str; 3] = [
+    "04-包头第一技工学校.pdf",
+    "05-包头第二技工学校.pdf",
+    "06-包头技师学院.pdf",
+];
+
 impl Packets {
     pub(crate) fn folder(&self) -> PathBuf {
         self.dir.path().join("申报材料")
+    }
+
+    /// The packets named, in the folder.
+    pub(crate) fn paths(&self, names: &[&str]) -> Vec<PathBuf> {
+        names.iter().map(|n| self.folder().join(n)).collect()
     }
 }
 
@@ -737,9 +749,9 @@ fn league(
     let mut args: Vec<Box<dyn AsRef<std::ffi::OsStr>>> =
         vec![Box::new("rollup"), Box::new("add"), Box::new(file.clone())];
     args.extend(
-        files
-            .iter()
-            .map(|f| Box::new(p.folder().join(f)) as Box<dyn AsRef<std::ffi::OsStr>>),
+        p.paths(files)
+            .into_iter()
+            .map(|f| Box::new(f) as Box<dyn AsRef<std::ffi::OsStr>>),
     );
     let refs: Vec<&dyn AsRef<std::ffi::OsStr>> = args.iter().map(|a| a.as_ref()).collect();
     let o = yitihua(&refs);
@@ -789,17 +801,7 @@ fn two_leagues_forward_signed_and_the_region_receives_them() {
         ],
         &[(0, "推荐"), (1, "不推荐")],
     );
-    let baotou = league(
-        dir,
-        "包头市汇总",
-        "包头市",
-        &[
-            "04-包头第一技工学校.pdf",
-            "05-包头第二技工学校.pdf",
-            "06-包头技师学院.pdf",
-        ],
-        &[(3, "推荐")],
-    );
+    let baotou = league(dir, "包头市汇总", "包头市", &BAOTOU, &[(3, "推荐")]);
 
     // No key yet: refused, and nothing is written.
     let out = dir.join("包头转报.pdf");

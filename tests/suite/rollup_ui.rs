@@ -169,14 +169,7 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
             region: Some(Region::Baotou),
         },
     );
-    let schools: Vec<std::path::PathBuf> = [
-        "04-包头第一技工学校.pdf",
-        "05-包头第二技工学校.pdf",
-        "06-包头技师学院.pdf",
-    ]
-    .iter()
-    .map(|f| p.folder().join(f))
-    .collect();
+    let schools = p.paths(&crate::rollup::BAOTOU);
     league.settle(Message::Rollup(RollupMessage::Chosen(Some(schools))));
     assert!(league.sees("已收取3份申报材料，全部有效。"));
     league.fill("筛选", "包头技师学院");
@@ -187,19 +180,12 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
 
     // The 转报 card: a key is made from the passphrase typed twice, and a mismatch is said.
     assert!(league.sees("转报自治区"));
+    let key = |h: &Harness| h.app.rollup_file().unwrap().signing_key().unwrap();
     league.fill("签署口令", "包头市转报签署口令");
     league.fill("再次输入签署口令", "包头市转报签署口令2");
     league.click("创建签署密钥");
     assert!(league.sees("两次输入的口令不一致"));
-    assert!(
-        league
-            .app
-            .rollup_file()
-            .unwrap()
-            .signing_key()
-            .unwrap()
-            .is_none()
-    );
+    assert!(key(&league).is_none());
     league.fill("再次输入签署口令", "包头市转报签署口令");
     league.click("创建签署密钥");
     assert!(
@@ -207,15 +193,7 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
             .text_containing("已创建本单位的签署密钥和证书")
             .is_some()
     );
-    assert!(
-        league
-            .app
-            .rollup_file()
-            .unwrap()
-            .signing_key()
-            .unwrap()
-            .is_some()
-    );
+    assert!(key(&league).is_some());
 
     // A wrong passphrase writes nothing and says so; the right one writes the signed file.
     let out = league.dir.path().join("包头转报.pdf");
@@ -258,13 +236,7 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
     assert!(received.iter().all(|r| r.forwarded.is_some()));
 
     // A forgotten passphrase: a new key takes the old one's place.
-    let old = league
-        .app
-        .rollup_file()
-        .unwrap()
-        .signing_key()
-        .unwrap()
-        .unwrap();
+    let old = key(&league).unwrap();
     league.click("忘记口令，更换密钥");
     league.fill("签署口令", "包头市新的签署口令");
     league.fill("再次输入签署口令", "包头市新的签署口令");
@@ -274,13 +246,7 @@ fn a_league_forwards_signed_and_the_region_sees_whose_opinion() {
             .text_containing("已创建本单位的签署密钥和证书")
             .is_some()
     );
-    let new = league
-        .app
-        .rollup_file()
-        .unwrap()
-        .signing_key()
-        .unwrap()
-        .unwrap();
+    let new = key(&league).unwrap();
     assert_ne!(new.certificate, old.certificate);
     let again = league.dir.path().join("包头转报（新密钥）.pdf");
     league.fill("签署口令", "包头市新的签署口令");
