@@ -313,7 +313,7 @@ impl Row<'_> {
 /// Which packets count toward the targets, said on the screen and in every printout.
 pub const COUNTING_RULE: &str = "每所学校每个批次以最新签署的一份申报材料为准，已改动的不能替代先前的材料；\
 只计状态为“有效”（签名有效、签署后未改动、证书与该校登记的一致）的材料；\
-一旦有材料给出“推荐”意见，只计“推荐”的，在此之前“不推荐”的不计。\
+一旦有材料给出“推荐”意见，只计“推荐”的，在此之前“不推荐”的不计（意见指本单位的意见，转报材料中盟市的意见另列）。\
 专业按名称去重，学校按统一社会信用代码去重，培训教师按每所学校最新计入的一份材料计。";
 
 /// The regional targets of policy 一(二), by the end of the 14th Five-Year Plan.
