@@ -206,39 +206,53 @@ pub fn read_file(path: &Path, bytes: &[u8], receiving: &Receiving) -> Vec<Readin
                 signature.fingerprint
             ));
         }
-        Ok(forward
+        // The bytes come out of the parsed file one after another; each packet is then
+        // verified and re-checked on every core, as separate files are.
+        let carried: Vec<(&Entry, Result<Vec<u8>, String>)> = forward
             .packets
             .iter()
             .map(|entry| {
-                let result = forwarded(&embedded, entry, &forward.office, &signature);
-                reading(Some(entry.file.clone()), result)
+                let bytes = guarded(|| embedded.file(&entry.file)).and_then(|bytes| {
+                    bytes.ok_or_else(|| {
+                        format!(
+                            "转报材料缺少{}第{}批的申报材料，请让{from}重新导出转报材料",
+                            entry.school, entry.batch
+                        )
+                    })
+                });
+                (entry, bytes)
             })
+            .collect();
+        drop(embedded);
+        let results = on_every_core(&carried, |(entry, bytes)| {
+            forwarded(entry, bytes, &forward.office, &signature)
+        });
+        Ok(carried
+            .iter()
+            .zip(results)
+            .map(|((entry, _), result)| reading(Some(entry.file.clone()), result))
             .collect())
     };
     read().unwrap_or_else(|why| vec![reading(None, Err(why))])
 }
 
-/// One school packet inside a 转报材料: its bytes must be those the 转报数据 names, and its
-/// school and batch those listed; then it is read as the school's own.
+/// One school packet inside a 转报材料 (its bytes, or why they could not be taken out): they
+/// must be those the 转报数据 names, and its school and batch those listed; then it is read as
+/// the school's own.
 fn forwarded(
-    embedded: &packet::Embedded,
     entry: &Entry,
+    bytes: &Result<Vec<u8>, String>,
     office: &Office,
     signature: &sign::Verification,
 ) -> Result<Receipt, String> {
-    let bytes = guarded(|| embedded.file(&entry.file))?.ok_or_else(|| {
-        format!(
-            "转报材料缺少{}第{}批的申报材料，请让{}重新导出转报材料",
-            entry.school, entry.batch, office.name
-        )
-    })?;
-    if crate::exchange::files::hex(&Sha256::digest(&bytes)) != entry.sha256 {
+    let bytes = bytes.as_deref().map_err(String::clone)?;
+    if crate::exchange::files::hex(&Sha256::digest(bytes)) != entry.sha256 {
         return Err(format!(
             "转报材料中{}第{}批的申报材料与转报数据所列不符，未收取；请与{}核实",
             entry.school, entry.batch, office.name
         ));
     }
-    let mut receipt = read_packet(&entry.file, &bytes)?;
+    let mut receipt = read_packet(&entry.file, bytes)?;
     if receipt.summary.credit_code != entry.credit_code || receipt.summary.batch != entry.batch {
         return Err(format!(
             "转报数据称这份是{}第{}批的申报材料，实为{}第{}批，未收取；请与{}核实",
@@ -252,6 +266,42 @@ fn forwarded(
     });
     receipt.forwarder_certificate = Some(signature.certificate_der.clone());
     Ok(receipt)
+}
+
+/// `f` of every item on as many threads as there are cores, in the items' order. An item whose
+/// thread panicked is refused, not the others.
+fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, String> + Sync,
+) -> Vec<Result<R, String>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len().max(1));
+    let mut out: Vec<Option<Result<R, String>>> = (0..items.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let f = &f;
+        let threads: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || {
+                    items
+                        .iter()
+                        .enumerate()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|(i, item)| (i, f(item)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for thread in threads {
+            for (i, result) in thread.join().unwrap_or_default() {
+                out[i] = Some(result);
+            }
+        }
+    });
+    out.into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("读取中断，请重试".into())))
+        .collect()
 }
 
 /// One packet found in a file given to receiving.
