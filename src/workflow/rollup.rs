@@ -206,6 +206,11 @@ pub fn read_file(path: &Path, bytes: &[u8], receiving: &Receiving) -> Vec<Readin
                 signature.fingerprint
             ));
         }
+        if forward.packets.is_empty() {
+            return Err(format!(
+                "{from}的转报材料中没有申报材料，未收取；请让{from}重新导出转报材料"
+            ));
+        }
         // The bytes come out of the parsed file one after another; each packet is then
         // verified and re-checked on every core, as separate files are.
         let carried: Vec<(&Entry, Result<Vec<u8>, String>)> = forward

@@ -1059,3 +1059,52 @@ fn a_version_1_rollup_file_gains_forwarding_and_keeps_its_packets() {
         "the version-1 file is backed up before migrating"
     );
 }
+
+#[test]
+fn a_forward_listing_nothing_or_signed_in_another_name_is_refused() {
+    use yitihua::domain::rollup::{Office, OfficeLevel};
+    use yitihua::exchange::forward::Forward;
+    use yitihua::report::{RollupInput, rollup_forward};
+    let office = Office {
+        name: "包头市人力资源和社会保障局".into(),
+        level: OfficeLevel::League,
+        region: Some(Region::Baotou),
+    };
+    let date = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+    let json = Forward::new(office.clone(), date, Vec::new()).to_json();
+    let input = RollupInput {
+        office: &office,
+        rows: &[],
+        notes: &[],
+        date,
+        forwarded: Some(0),
+    };
+    let unsigned = rollup_forward(&input, &json, &[]).unwrap();
+    let signed_by = |name: &str| {
+        let key = create_key(name, "", PASSPHRASE, at(0)).unwrap();
+        let signer = Signer {
+            certificate_der: &key.certificate_der,
+            encrypted_key_der: &key.encrypted_key_der,
+            passphrase: PASSPHRASE,
+        };
+        sign_pdf(&unsigned, &signer, name, at(1)).unwrap()
+    };
+    let work = tempfile::tempdir().unwrap();
+    let empty = work.path().join("空的转报.pdf");
+    std::fs::write(&empty, signed_by(&office.name)).unwrap();
+    let other = work.path().join("冒名的转报.pdf");
+    std::fs::write(&other, signed_by("某某公司")).unwrap();
+    let region = new_rollup(work.path());
+    let o = yitihua(&[&"rollup", &"add", &region, &empty, &other]);
+    let said = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("空的转报.pdf：未收取。包头市人力资源和社会保障局的转报材料中没有申报材料"),
+        "{said}"
+    );
+    assert!(
+        said.contains("冒名的转报.pdf：未收取。转报材料的签署证书属于“某某公司”，不是转报单位包头市人力资源和社会保障局的"),
+        "{said}"
+    );
+    assert_eq!(report(&region)["packets"].as_array().unwrap().len(), 0);
+}
