@@ -229,13 +229,18 @@ pub fn read_file(path: &Path, bytes: &[u8], receiving: &Receiving) -> Vec<Readin
             })
             .collect();
         drop(embedded);
-        let results = on_every_core(&carried, |(entry, bytes)| {
-            forwarded(entry, bytes, &forward.office, &signature)
-        });
+        let results = on_every_core(
+            &carried,
+            |(entry, bytes)| forwarded(entry, bytes, &forward.office, &signature),
+            &mut |_, _| {},
+        );
         Ok(carried
             .iter()
             .zip(results)
-            .map(|((entry, _), result)| reading(Some(entry.file.clone()), result))
+            .map(|((entry, _), result)| {
+                let result = result.unwrap_or_else(|| Err(INTERRUPTED.into()));
+                reading(Some(entry.file.clone()), result)
+            })
             .collect())
     };
     read().unwrap_or_else(|why| vec![reading(None, Err(why))])
@@ -273,41 +278,42 @@ fn forwarded(
     Ok(receipt)
 }
 
-/// `f` of every item on as many threads as there are cores, in the items' order. An item whose
-/// thread panicked is refused, not the others.
+/// `f` of every item on as many threads as there are cores, in the items' order; `progress`
+/// hears (done, total) as each item is done. An item whose thread panicked has no result, and
+/// the others still do.
 fn on_every_core<T: Sync, R: Send>(
     items: &[T],
-    f: impl Fn(&T) -> Result<R, String> + Sync,
-) -> Vec<Result<R, String>> {
+    f: impl Fn(&T) -> R + Sync,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Option<R>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(items.len().max(1));
-    let mut out: Vec<Option<Result<R, String>>> = (0..items.len()).map(|_| None).collect();
+    let (sender, results) = mpsc::channel();
+    let mut out: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let f = &f;
-        let threads: Vec<_> = (0..workers)
-            .map(|worker| {
-                scope.spawn(move || {
-                    items
-                        .iter()
-                        .enumerate()
-                        .skip(worker)
-                        .step_by(workers)
-                        .map(|(i, item)| (i, f(item)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for thread in threads {
-            for (i, result) in thread.join().unwrap_or_default() {
-                out[i] = Some(result);
-            }
+        for worker in 0..workers {
+            let sender = sender.clone();
+            scope.spawn(move || {
+                for (i, item) in items.iter().enumerate().skip(worker).step_by(workers) {
+                    if sender.send((i, f(item))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (done, (i, result)) in results.iter().enumerate() {
+            out[i] = Some(result);
+            progress(done + 1, items.len());
         }
     });
-    out.into_iter()
-        .map(|r| r.unwrap_or_else(|| Err("读取中断，请重试".into())))
-        .collect()
+    out
 }
+
+/// What a file or packet whose reading thread failed says.
+const INTERRUPTED: &str = "读取中断，请重试";
 
 /// One packet found in a file given to receiving.
 #[derive(Debug, Clone)]
@@ -496,37 +502,22 @@ pub fn read_files(
     receiving: &Receiving,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<Reading> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(paths.len().max(1));
-    let (sender, results) = mpsc::channel();
-    let mut out: Vec<Vec<Reading>> = vec![Vec::new(); paths.len()];
-    std::thread::scope(|scope| {
-        for worker in 0..workers {
-            let sender = sender.clone();
-            scope.spawn(move || {
-                for (i, path) in paths.iter().enumerate().skip(worker).step_by(workers) {
-                    let readings = match std::fs::read(path) {
-                        Ok(bytes) => read_file(path, &bytes, receiving),
-                        Err(e) => vec![Reading {
-                            path: path.clone(),
-                            inner: None,
-                            result: Err(read_failure(path, &e)),
-                        }],
-                    };
-                    if sender.send((i, readings)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(sender);
-        for (done, (i, readings)) in results.iter().enumerate() {
-            out[i] = readings;
-            progress(done + 1, paths.len());
-        }
-    });
-    out.into_iter().flatten().collect()
+    let failed = |path: &PathBuf, why: String| {
+        vec![Reading {
+            path: path.clone(),
+            inner: None,
+            result: Err(why),
+        }]
+    };
+    let read = |path: &PathBuf| match std::fs::read(path) {
+        Ok(bytes) => read_file(path, &bytes, receiving),
+        Err(e) => failed(path, read_failure(path, &e)),
+    };
+    on_every_core(paths, read, progress)
+        .into_iter()
+        .zip(paths)
+        .flat_map(|(readings, path)| readings.unwrap_or_else(|| failed(path, INTERRUPTED.into())))
+        .collect()
 }
 
 fn file_name(path: &Path) -> String {
