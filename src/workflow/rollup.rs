@@ -663,15 +663,16 @@ pub fn set_verdict(
 /// The office's own certificate, for the 自治区 to trust (`rollup export-certificate`, 导出本单位
 /// 证书…).
 pub fn office_certificate(file: &RollupFile) -> Result<Vec<u8>, String> {
-    Ok(file
-        .signing_key()
-        .map_err(|e| e.to_string())?
-        .ok_or(NO_OFFICE_KEY)?
-        .certificate)
+    Ok(office_key(file)?.certificate)
 }
 
-const NO_OFFICE_KEY: &str =
-    "本单位还没有签署密钥：请先在“转报自治区”中创建签署密钥（命令行：yitihua rollup sign-setup）";
+/// The office's current key, refused in words that say where to make one.
+fn office_key(file: &RollupFile) -> Result<crate::store::StoredKey, String> {
+    file.signing_key().map_err(|e| e.to_string())?.ok_or_else(|| {
+        "本单位还没有签署密钥：请先在“转报自治区”中创建签署密钥（命令行：yitihua rollup sign-setup）"
+            .into()
+    })
+}
 
 /// A 盟市's 转报材料 read from its 汇总文件, ready to build: the 推荐汇总表 with every 有效 school
 /// packet as received and the 转报数据 attached, signed with the office's key. Building needs
@@ -681,8 +682,8 @@ pub struct Forwarding {
     date: chrono::NaiveDate,
     json: String,
     packets: Vec<(String, Vec<u8>)>,
-    key: crate::store::StoredKey,
-    passphrase: String,
+    /// The office's key and the passphrase that opens it.
+    signer: (crate::store::StoredKey, String),
 }
 
 /// Reads what a 盟市 forwards: the standing packet of each school and batch that is 有效, from
@@ -697,10 +698,7 @@ pub fn prepare_forward(
     if overview.office.level != OfficeLevel::League {
         return Err("转报材料由盟市报送自治区；自治区的汇总文件请导出推荐汇总表".into());
     }
-    let key = file
-        .signing_key()
-        .map_err(|e| e.to_string())?
-        .ok_or(NO_OFFICE_KEY)?;
+    let key = office_key(file)?;
     let mut entries = Vec::new();
     let mut packets = Vec::new();
     for row in overview
@@ -748,8 +746,7 @@ pub fn prepare_forward(
         date,
         json,
         packets,
-        key,
-        passphrase,
+        signer: (key, passphrase),
     })
 }
 
@@ -783,7 +780,7 @@ impl Forwarding {
         let (left, bottom) = crate::report::SIGNATURE_BOX;
         super::export::sign(
             &unsigned,
-            &(self.key.clone(), self.passphrase.clone()),
+            &self.signer,
             &self.overview.office.name,
             sign::Place { left, bottom },
         )
