@@ -352,16 +352,7 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
                 .signing_key()
                 .map_err(|e| e.to_string())?
                 .ok_or("学校还没有签署密钥：请先在“导出与签署”中创建签署密钥（命令行：yitihua sign-setup）")?;
-            write_new(
-                &path,
-                crate::sign::certificate_pem(&key.certificate).as_bytes(),
-            )?;
-            written(writeln!(
-                out,
-                "已导出证书：{}\n证书指纹（SHA-256）：{}",
-                path.display(),
-                crate::sign::fingerprint(&key.certificate)
-            ))
+            export_certificate(&key.certificate, &path, "证书", out)
         }
         Command::Rollup(command) => rollup::run(command, out),
         Command::Demo { file, size } => {
@@ -378,6 +369,25 @@ fn execute(command: Command, out: &mut dyn Write) -> Result<Outcome, String> {
 pub(super) fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
     use crate::store::atomic;
     atomic::save(path, atomic::Existing::Refuse, bytes)
+}
+
+/// Writes a certificate as PEM to a new file and says where, with its fingerprint for the
+/// receiving office to compare; `what` names it ("证书", "本单位证书").
+fn export_certificate(
+    certificate: &[u8],
+    path: &std::path::Path,
+    what: &str,
+    out: &mut dyn Write,
+) -> Result<Outcome, String> {
+    write_new(path, crate::sign::certificate_pem(certificate).as_bytes())?;
+    writeln!(
+        out,
+        "已导出{what}：{}\n证书指纹（SHA-256）：{}",
+        path.display(),
+        crate::sign::fingerprint(certificate)
+    )
+    .map(|()| Outcome::Done)
+    .map_err(|e| format!("无法输出：{}", crate::store::io_message(&e)))
 }
 
 #[cfg(test)]

@@ -129,14 +129,7 @@ pub fn run(command: Rollup, out: &mut dyn Write) -> Result<Outcome, String> {
         }
         Rollup::ExportCertificate { file, out: path } => {
             let certificate = flow::office_certificate(&open(&file)?)?;
-            super::write_new(&path, crate::sign::certificate_pem(&certificate).as_bytes())?;
-            said(writeln!(
-                out,
-                "已导出本单位证书：{}\n证书指纹（SHA-256）：{}",
-                path.display(),
-                crate::sign::fingerprint(&certificate)
-            ))?;
-            Ok(Outcome::Done)
+            super::export_certificate(&certificate, &path, "本单位证书", out)
         }
         Rollup::Forward {
             file,
