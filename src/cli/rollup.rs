@@ -209,13 +209,7 @@ fn write_row(out: &mut dyn Write, n: usize, row: &Row<'_>) -> std::io::Result<()
     let s = &p.summary;
     let opinion = row.verdict.map_or_else(
         || "未填写意见".to_string(),
-        |v| {
-            if v.text.is_empty() {
-                format!("意见：{}", v.opinion)
-            } else {
-                format!("意见：{}（{}）", v.opinion, v.text)
-            }
-        },
+        |v| format!("意见：{}", v.describe()),
     );
     writeln!(
         out,

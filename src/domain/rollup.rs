@@ -114,16 +114,25 @@ impl Forwarded {
     pub fn describe(&self) -> String {
         match &self.verdict {
             None => format!("经{}转报，未填写意见", self.office),
-            Some(_) => format!("经{}转报，意见：{}", self.office, self.opinion()),
+            Some(v) => format!("经{}转报，意见：{}", self.office, v.describe()),
         }
     }
 
     /// The forwarding office's opinion with its words: "推荐（材料齐全）", "未填写意见".
     pub fn opinion(&self) -> String {
-        match &self.verdict {
-            None => "未填写意见".to_string(),
-            Some(v) if v.text.is_empty() => v.opinion.name().to_string(),
-            Some(v) => format!("{}（{}）", v.opinion, v.text),
+        self.verdict
+            .as_ref()
+            .map_or_else(|| "未填写意见".to_string(), Verdict::describe)
+    }
+}
+
+impl Verdict {
+    /// "推荐（材料齐全）", or "推荐" without words.
+    pub fn describe(&self) -> String {
+        if self.text.is_empty() {
+            self.opinion.name().to_string()
+        } else {
+            format!("{}（{}）", self.opinion, self.text)
         }
     }
 }
